@@ -1,0 +1,70 @@
+package org.vaescope.core.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.vaescope.core.model.ModelInspector;
+import org.vaescope.core.model.ModelLoadException;
+
+/**
+ * The headless command line: {@code describe MODEL} and {@code demo [DIR]}.
+ * Exit codes: 0 success, 1 the command failed on its input, 2 usage error.
+ */
+public final class VaescopeCli {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private VaescopeCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; never calls {@code System.exit}, so tests can call it. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(usage());
+            return USAGE;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "describe" -> describe(rest, out, err);
+                case "demo" -> Demo.run(rest, out);
+                case "help", "--help", "-h" -> {
+                    out.print(usage());
+                    yield OK;
+                }
+                default -> {
+                    err.println("unknown command '" + args[0] + "'");
+                    err.print(usage());
+                    yield USAGE;
+                }
+            };
+        } catch (ModelLoadException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int describe(String[] args, PrintStream out, PrintStream err) throws ModelLoadException {
+        if (args.length != 1) {
+            err.println("describe takes one model file");
+            return USAGE;
+        }
+        out.print(ModelInspector.describe(Path.of(args[0])).toText());
+        return OK;
+    }
+
+    static String usage() {
+        return """
+                usage: vaescope COMMAND [ARGS]
+                  describe MODEL     print the structure of a saved model (DL4J zip, SameDiff .fb, VAEScope .vsm)
+                  demo [DIR]         build the demo model in DIR (default: vaescope-demo) and describe it
+                """;
+    }
+}

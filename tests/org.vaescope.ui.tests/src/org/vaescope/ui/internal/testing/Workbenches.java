@@ -1,0 +1,70 @@
+package org.vaescope.ui.internal.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/** Helpers for tests that drive the real workbench on the UI thread. */
+public final class Workbenches {
+
+    private Workbenches() {
+    }
+
+    /** Runs the event loop until the condition holds; fails after the timeout. */
+    public static void waitUntil(String what, long timeoutMillis, BooleanSupplier condition) {
+        Display display = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted waiting for " + what, e);
+                }
+            }
+        }
+    }
+
+    /** Processes every pending UI event. */
+    public static void drainEvents() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // keep dispatching
+        }
+    }
+
+    /** Saves a PNG of the shell's client area under the screenshot folder given to the test JVM. */
+    public static Path screenshot(Shell shell, String name) throws Exception {
+        Path dir = Path.of(System.getProperty("vaescope.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        drainEvents();
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            ImageData data = image.getImageData();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {data};
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+        return file;
+    }
+}
