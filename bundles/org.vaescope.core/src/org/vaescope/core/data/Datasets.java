@@ -1,0 +1,112 @@
+package org.vaescope.core.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Creates datasets by name: built-in generators with {@link #create} and dataset files with
+ * {@link #open}.
+ */
+public final class Datasets {
+
+    /** Names accepted by {@link #create}. */
+    public static final List<String> GENERATORS = List.of("dsprites", "causal");
+    /** Formats accepted by {@link #open}. */
+    public static final List<String> FILE_FORMATS = List.of("dsprites-npz", "3dshapes-h5", "smallnorb", "mpi3d-npz");
+
+    private Datasets() {
+    }
+
+    /**
+     * A built-in generator.
+     * <ul>
+     * <li>{@code dsprites}: parameter {@code size} (image side, default 64), see {@link DSpritesDataset};</li>
+     * <li>{@code causal}: parameters {@code size} (default 32) and {@code strength} (default 0.8), see
+     * {@link CausalShapesDataset}.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException for an unknown name or parameter, or a bad parameter value
+     */
+    public static FactorDataset create(String name, Map<String, String> params) {
+        Map<String, String> p = params == null ? Map.of() : params;
+        switch (name == null ? "" : name) {
+            case "dsprites" -> {
+                allowOnly(name, p, Set.of("size"));
+                return new DSpritesDataset(intParam(name, p, "size", DSpritesDataset.OFFICIAL_SIZE));
+            }
+            case "causal" -> {
+                allowOnly(name, p, Set.of("size", "strength"));
+                return new CausalShapesDataset(intParam(name, p, "size", CausalShapesDataset.DEFAULT_SIZE),
+                        doubleParam(name, p, "strength", CausalShapesDataset.DEFAULT_STRENGTH));
+            }
+            default -> throw new IllegalArgumentException("unknown dataset generator '" + name + "'; known: " + GENERATORS
+                    + " (files: Datasets.open with " + FILE_FORMATS + ")");
+        }
+    }
+
+    /**
+     * Opens a dataset file.
+     * <ul>
+     * <li>{@code dsprites-npz}: {@link DSpritesNpz};</li>
+     * <li>{@code 3dshapes-h5}: {@link ThreeDShapesH5};</li>
+     * <li>{@code smallnorb}: a {@code -dat} file or a directory of them, at 64×64, {@link SmallNorb};</li>
+     * <li>{@code mpi3d-npz}: {@link Mpi3dNpz}.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException for an unknown format
+     */
+    public static TabulatedFactorDataset open(Path file, String format) throws IOException {
+        switch (format == null ? "" : format) {
+            case "dsprites-npz" -> {
+                return DSpritesNpz.load(file);
+            }
+            case "3dshapes-h5" -> {
+                return ThreeDShapesH5.load(file);
+            }
+            case "smallnorb" -> {
+                return SmallNorb.load(file, 64);
+            }
+            case "mpi3d-npz" -> {
+                return Mpi3dNpz.load(file);
+            }
+            default -> throw new IllegalArgumentException("unknown dataset file format '" + format + "'; known: " + FILE_FORMATS);
+        }
+    }
+
+    private static void allowOnly(String name, Map<String, String> params, Set<String> known) {
+        for (String key : params.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown parameter '" + key + "' for dataset '" + name + "'; known: "
+                        + new TreeSet<>(known));
+            }
+        }
+    }
+
+    private static int intParam(String name, Map<String, String> params, String key, int fallback) {
+        String v = params.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter '" + key + "' of dataset '" + name + "' must be an integer, got '" + v + "'");
+        }
+    }
+
+    private static double doubleParam(String name, Map<String, String> params, String key, double fallback) {
+        String v = params.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter '" + key + "' of dataset '" + name + "' must be a number, got '" + v + "'");
+        }
+    }
+}
