@@ -1,5 +1,6 @@
 package org.vaescope.core.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ public final class VaescopeCli {
             return switch (args[0]) {
                 case "describe" -> describe(rest, out, err);
                 case "demo" -> Demo.run(rest, out);
+                case "check" -> CheckCommand.run(rest, out);
+                case "metrics" -> MetricsCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.print(usage());
                     yield OK;
@@ -45,7 +48,10 @@ public final class VaescopeCli {
                     yield USAGE;
                 }
             };
-        } catch (ModelLoadException e) {
+        } catch (Args.UsageException e) {
+            err.println("usage error: " + e.getMessage());
+            return USAGE;
+        } catch (ModelLoadException | IOException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
         }
@@ -65,6 +71,10 @@ public final class VaescopeCli {
                 usage: vaescope COMMAND [ARGS]
                   describe MODEL     print the structure of a saved model (DL4J zip, SameDiff .fb, VAEScope .vsm)
                   demo [DIR]         build the demo model in DIR (default: vaescope-demo) and describe it
+                  check SCRIPT.vis   print the script's diagnostics (file:line:col: severity: message)
+                  metrics --codes FILE --factors FILE [--seed S] [--train N --test M] [--out FILE.json]
+                                     disentanglement metrics of codes (N×d) against factors (N×k);
+                                     FILE is .npy, .npz (or .npz:KEY) or .csv
                 """;
     }
 }

@@ -1,0 +1,123 @@
+package org.vaescope.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaescope.core.numpy.NdArray;
+import org.vaescope.core.numpy.Npy;
+
+class VaescopeCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return VaescopeCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void describePrintsTheLayersOfTheDemoModel() {
+        assertEquals(0, run("demo", dir.toString()));
+        assertTrue(out().contains("encoder.conv1"), out());
+        assertTrue(out().contains("32×32×32"), out());
+    }
+
+    @Test
+    void describeOfATextFileFailsWithTheFileNamed() throws Exception {
+        Path text = Files.writeString(dir.resolve("model.zip"), "hello");
+        assertEquals(1, run("describe", text.toString()));
+        assertTrue(err().startsWith("error: " + text + ": is a text file"), err());
+    }
+
+    /**
+     * Codes that copy two factors laid out on a full 4×4 grid: each code has mutual information
+     * H(f) with its own factor and exactly 0 with the other, so MIG = (H − 0) / H = 1.
+     */
+    @Test
+    void metricsOfCodesThatCopyTheFactorsGiveAPerfectMig() throws Exception {
+        int n = 640;
+        double[] factors = new double[n * 2];
+        for (int i = 0; i < n; i++) {
+            factors[2 * i] = i % 4;
+            factors[2 * i + 1] = (i / 4) % 4;
+        }
+        Path codesFile = dir.resolve("codes.npy");
+        Path factorsFile = dir.resolve("factors.csv");
+        Npy.write(codesFile, NdArray.ofFloat64(factors.clone(), n, 2));
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < n; i++) {
+            csv.append((int) factors[2 * i]).append(',').append((int) factors[2 * i + 1]).append('\n');
+        }
+        Files.writeString(factorsFile, csv);
+
+        assertEquals(0, run("metrics", "--codes", codesFile.toString(), "--factors", factorsFile.toString(),
+                "--train", "640", "--test", "320"), err());
+
+        String json = out();
+        assertTrue(json.contains("\"MIG\":{\"metric\":\"MIG\",\"score\":1.0,"), json);
+    }
+
+    @Test
+    void metricsRejectsMismatchedRowCounts() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.csv"), "1\n2\n3\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), "1\n2\n");
+        assertEquals(1, run("metrics", "--codes", a.toString(), "--factors", b.toString()));
+        assertEquals("error: codes have 3 rows but factors have 2", err().strip());
+    }
+
+    @Test
+    void checkReportsErrorsLikeACompiler() throws Exception {
+        Path script = Files.writeString(dir.resolve("bad.vis"), "seed 1\npatch\n");
+        assertEquals(1, run("check", script.toString()));
+        assertTrue(out().contains(script + ":2:"), out());
+        assertTrue(out().contains(": error: "), out());
+    }
+
+    @Test
+    void checkOfTheExamplesIsClean() throws Exception {
+        Path examples = findExamples();
+        try (var scripts = Files.list(examples)) {
+            for (Path script : scripts.filter(p -> p.toString().endsWith(".vis")).toList()) {
+                out.reset();
+                assertEquals(0, run("check", script.toString()), script + ": " + out());
+            }
+        }
+    }
+
+    @Test
+    void usageMistakesExitWithTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("metrics", "--codez", "x"));
+        assertTrue(err().contains("unknown option --codez"), err());
+    }
+
+    private static Path findExamples() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("examples"))) {
+                return p.resolve("examples");
+            }
+        }
+        throw new AssertionError("examples/ not found above " + Path.of("").toAbsolutePath());
+    }
+}
