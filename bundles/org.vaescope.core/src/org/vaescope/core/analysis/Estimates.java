@@ -1,0 +1,38 @@
+package org.vaescope.core.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+import org.vaescope.core.internal.analysis.Bootstrap;
+
+/** Turns a vector of point statistics and a resampling rule into {@link Estimate}s. */
+final class Estimates {
+
+    private Estimates() {
+    }
+
+    /**
+     * One estimate per entry of {@code point}. When {@code resampled} is null (no per-sample
+     * terms) or the settings ask for no replicates, the estimates have no interval; otherwise
+     * replicate b computes {@code resampled.apply(random)}, a statistic vector of the same length.
+     */
+    static List<Estimate> of(double[] point, Function<SplittableRandom, double[]> resampled, int sampleCount,
+            long seed, BootstrapSettings bootstrap) {
+        List<Estimate> estimates = new ArrayList<>(point.length);
+        if (resampled == null || bootstrap.replicates() == 0) {
+            for (double value : point) {
+                estimates.add(Estimate.withoutInterval(value, sampleCount, seed));
+            }
+            return estimates;
+        }
+        double[][] replicates = Bootstrap.replicates(bootstrap.replicates(), bootstrap.seed(), resampled);
+        for (int s = 0; s < point.length; s++) {
+            double[] interval = Bootstrap.percentileInterval(Bootstrap.column(replicates, s), bootstrap.confidence());
+            estimates.add(new Estimate(point[s], interval[0], interval[1], bootstrap.confidence(), sampleCount, seed,
+                    bootstrap.replicates(), bootstrap.seed()));
+        }
+        return estimates;
+    }
+}

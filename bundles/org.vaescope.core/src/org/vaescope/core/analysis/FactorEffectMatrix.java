@@ -1,0 +1,119 @@
+package org.vaescope.core.analysis;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.vaescope.core.internal.analysis.Bootstrap;
+
+/**
+ * Factor-to-factor effects {@code M[k][l]}: the effect on read-out r_l (in units of range_l) of
+ * intervening on the latent(s) that carry factor k, with no intervention on l's latents. Its
+ * thresholded off-diagonal is the factor causal graph implied by the model (paper spec section 5).
+ *
+ * <p>For the bootstrap the record can keep per-input terms {@code m[x][k][l]} whose mean over the n
+ * inputs is M; a resample draws n inputs with replacement.
+ *
+ * @param factors factor names, K of them
+ * @param effect K × K matrix M (finite, non-negative)
+ * @param sampleCount inputs behind M, n
+ * @param seed seed of the input sampling
+ * @param perSample null, or n × K × K per-input terms
+ */
+public record FactorEffectMatrix(List<String> factors, double[][] effect, int sampleCount, long seed,
+        double[][][] perSample) {
+
+    /** Validates shapes and values and copies the arrays. */
+    public FactorEffectMatrix {
+        factors = Checks.names("FactorEffectMatrix factor names", factors);
+        Checks.positive("FactorEffectMatrix sample count", sampleCount);
+        int k = factors.size();
+        effect = Checks.matrix("FactorEffectMatrix M", effect, k, k);
+        if (perSample != null) {
+            perSample = Checks.cube("FactorEffectMatrix per-sample terms", perSample, sampleCount, k, k);
+            double[][] means = meansOf(perSample, ones(sampleCount), k);
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    Checks.agrees("FactorEffectMatrix M[" + a + "][" + b + "]", effect[a][b], means[a][b]);
+                }
+            }
+        }
+    }
+
+    /** A matrix without per-sample terms (values get no bootstrap interval). */
+    public static FactorEffectMatrix of(List<String> factors, double[][] effect, int sampleCount, long seed) {
+        return new FactorEffectMatrix(factors, effect, sampleCount, seed, null);
+    }
+
+    /** A matrix that is the mean of n × K × K per-input terms. */
+    public static FactorEffectMatrix fromSamples(List<String> factors, double[][][] perSample, long seed) {
+        if (perSample == null || perSample.length == 0) {
+            throw Checks.fail("FactorEffectMatrix per-sample terms are empty");
+        }
+        int k = factors == null ? 0 : factors.size();
+        Checks.cube("FactorEffectMatrix per-sample terms", perSample, perSample.length, k, k);
+        return new FactorEffectMatrix(factors, meansOf(perSample, ones(perSample.length), k), perSample.length, seed,
+                perSample);
+    }
+
+    /** M[k][l]. */
+    public double effect(int cause, int effect) {
+        return this.effect[cause][effect];
+    }
+
+    /** A copy of M. */
+    @Override
+    public double[][] effect() {
+        return Checks.deepCopy(effect);
+    }
+
+    /** A copy of the per-input terms, or null. */
+    @Override
+    public double[][][] perSample() {
+        return perSample == null ? null : Checks.deepCopy(perSample);
+    }
+
+    /** Whether per-input terms are kept, so values get bootstrap intervals. */
+    public boolean hasSamples() {
+        return perSample != null;
+    }
+
+    /**
+     * One bootstrap replicate: n inputs drawn with replacement; the result carries no per-sample terms.
+     *
+     * @throws AnalysisInputException when there are no per-sample terms
+     */
+    public FactorEffectMatrix resample(SplittableRandom random) {
+        if (perSample == null) {
+            throw Checks.fail("FactorEffectMatrix has no per-sample terms to resample");
+        }
+        double[][] means = meansOf(perSample, Bootstrap.resampleCounts(sampleCount, random), factors.size());
+        return new FactorEffectMatrix(factors, means, sampleCount, seed, null);
+    }
+
+    private static int[] ones(int n) {
+        int[] ones = new int[n];
+        Arrays.fill(ones, 1);
+        return ones;
+    }
+
+    private static double[][] meansOf(double[][][] terms, int[] counts, int k) {
+        double[][] means = new double[k][k];
+        for (int x = 0; x < counts.length; x++) {
+            if (counts[x] == 0) {
+                continue;
+            }
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    means[a][b] += counts[x] * terms[x][a][b];
+                }
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = 0; b < k; b++) {
+                means[a][b] /= counts.length;
+            }
+        }
+        return means;
+    }
+}

@@ -1,0 +1,103 @@
+package org.vaescope.core.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.vaescope.core.data.FactorGraph;
+
+class ModelReportTest {
+
+    private static final List<String> FACTORS = List.of("size", "brightness");
+
+    private static LatentEffects latents() {
+        SplittableRandom random = new SplittableRandom(2);
+        int n = 40;
+        double[][] o = new double[n][2];
+        double[][][] e = new double[n][2][2];
+        double[][] kl = new double[n][2];
+        for (int x = 0; x < n; x++) {
+            o[x] = new double[] {3 + random.nextDouble(), 1 + random.nextDouble()};
+            e[x][0] = new double[] {0.7 + 0.1 * random.nextDouble(), 0.3};
+            e[x][1] = new double[] {0.05, 0.5 + 0.1 * random.nextDouble()};
+            kl[x] = new double[] {1.0, 0.4};
+        }
+        return LatentEffects.fromSamples(new LatentEffects.PerSample(o, e, kl), FACTORS, 17L);
+    }
+
+    private static UnitEffects units() {
+        double[][] enc = {{1.0, 0.0}, {0.0, 1.0}, {0.5, 0.5}, {0.0, 0.0}};
+        return UnitEffects.of(List.of("enc1"), List.<double[][]>of(enc), FACTORS, 25, 17L);
+    }
+
+    private static ModelReport report() {
+        FactorEffectMatrix m = FactorEffectMatrix.of(FACTORS, new double[][] {{1, 0.4}, {0.0, 1}}, 40, 17L);
+        FactorGraph truth = new FactorGraph(FACTORS, List.of(new FactorGraph.Edge("size", "brightness")));
+        return ModelReport.compute(latents(), units(), m, truth, AnalysisSettings.defaults(),
+                BootstrapSettings.defaults(99));
+    }
+
+    @Test
+    void reportBundlesTheMetrics() {
+        ModelReport report = report();
+        assertEquals(LatentMetrics.modelCes(latents(), 0.01), report.modelCes().value(), 1e-12);
+        assertTrue(report.modelCes().hasInterval());
+        assertEquals(2, report.activeLatentCount());
+        // circuits: size {0, 2}, brightness {1, 2} → J = 1/3 → modularity 2/3
+        assertEquals(2.0 / 3.0, report.circuitModularity().value(), 1e-12);
+        assertEquals(1, report.unitCounts().get(0).dead().value());
+        assertEquals(2, report.unitCounts().get(0).monosemantic().value());
+        assertEquals(1.0, report.factorGraphComparison().precision().value());
+    }
+
+    @Test
+    void jsonParsesBackWithTheSameValues() {
+        ModelReport report = report();
+        Map<String, Object> json = MiniJson.object(MiniJson.parse(report.toJson()));
+        assertEquals(ModelReport.FORMAT, json.get("format"));
+        assertEquals(1.0, json.get("version"));
+        Map<String, Object> ces = MiniJson.object(json.get("model_ces"));
+        assertEquals(report.modelCes().value(), (Double) ces.get("value"), 1e-12);
+        assertEquals(report.modelCes().lower(), (Double) ces.get("lower"), 1e-12);
+        assertEquals(40.0, ces.get("n"));
+        assertEquals(17.0, ces.get("seed"));
+        Map<String, Object> factorCes = MiniJson.object(json.get("factor_ces"));
+        assertEquals(FACTORS, List.copyOf(factorCes.keySet()));
+        Map<String, Object> hook = MiniJson.object(MiniJson.array(json.get("unit_classes")).get(0));
+        assertEquals("enc1", hook.get("hook"));
+        Map<String, Object> comparison = MiniJson.object(json.get("factor_graph_comparison"));
+        assertEquals(1, MiniJson.array(comparison.get("true_positives")).size());
+        // the unit effects had no pair terms: interval fields are null
+        assertNull(MiniJson.object(json.get("circuit_modularity")).get("lower"));
+    }
+
+    @Test
+    void textTableNamesEveryMetric() {
+        String text = report().toText();
+        for (String expected : List.of("model CES", "intervention specificity", "circuit modularity", "CES[size]",
+                "enc1", "edge precision", "true positives: size -> brightness", "missed: none")) {
+            assertTrue(text.contains(expected), expected + " missing in\n" + text);
+        }
+    }
+
+    @Test
+    void optionalPartsMayBeLeftOutButNotHalfGiven() {
+        ModelReport bare = ModelReport.compute(latents(), units(), null, null, AnalysisSettings.defaults(),
+                BootstrapSettings.none());
+        assertNull(bare.factorGraphComparison());
+        assertTrue(MiniJson.object(MiniJson.parse(bare.toJson())).containsKey("factor_graph_comparison"));
+        FactorGraph truth = new FactorGraph(FACTORS, List.of());
+        assertThrows(AnalysisInputException.class, () -> ModelReport.compute(latents(), units(), null, truth,
+                AnalysisSettings.defaults(), BootstrapSettings.none()));
+        UnitEffects otherFactors = UnitEffects.of(List.of("enc1"), List.<double[][]>of(new double[][] {{1, 0}}),
+                List.of("brightness", "size"), 5, 0L);
+        assertThrows(AnalysisInputException.class, () -> ModelReport.compute(latents(), otherFactors, null, null,
+                AnalysisSettings.defaults(), BootstrapSettings.none()));
+    }
+}
