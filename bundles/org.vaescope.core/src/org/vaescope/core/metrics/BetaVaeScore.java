@@ -86,24 +86,42 @@ public final class BetaVaeScore {
         return new Result(evalAccuracy, trainAccuracy, config.batchSize(), config.numTrain(), config.numEval(), seed);
     }
 
+    /** Points per call of the representation function: one call represents many pairs at once. */
+    private static final int POINTS_PER_CALL = 16;
+
     private static double[][] points(RepresentationSampler sampler, int[] varying, int batchSize, int[] labels,
             SplittableRandom rng) {
         double[][] points = new double[labels.length][];
-        for (int p = 0; p < labels.length; p++) {
-            int factor = varying[rng.nextInt(varying.length)];
-            int[][] first = sampler.sampleFactors(batchSize, rng);
-            int[][] second = sampler.sampleFactors(batchSize, rng);
-            for (int b = 0; b < batchSize; b++) second[b][factor] = first[b][factor];
+        for (int from = 0; from < labels.length; from += POINTS_PER_CALL) {
+            int count = Math.min(POINTS_PER_CALL, labels.length - from);
+            int[][] first = new int[count * batchSize][];
+            int[][] second = new int[count * batchSize][];
+            for (int p = 0; p < count; p++) {
+                int factor = varying[rng.nextInt(varying.length)];
+                int[][] a = sampler.sampleFactors(batchSize, rng);
+                int[][] b = sampler.sampleFactors(batchSize, rng);
+                for (int i = 0; i < batchSize; i++) {
+                    b[i][factor] = a[i][factor];
+                    first[p * batchSize + i] = a[i];
+                    second[p * batchSize + i] = b[i];
+                }
+                labels[from + p] = factor;
+            }
             double[][] z1 = sampler.represent(first, rng);
             double[][] z2 = sampler.represent(second, rng);
-            double[] feature = new double[z1[0].length];
-            for (int b = 0; b < batchSize; b++) {
-                for (int j = 0; j < feature.length; j++) feature[j] += Math.abs(z1[b][j] - z2[b][j]);
+            for (int p = 0; p < count; p++) {
+                points[from + p] = meanAbsoluteDifference(z1, z2, p * batchSize, batchSize);
             }
-            for (int j = 0; j < feature.length; j++) feature[j] /= batchSize;
-            labels[p] = factor;
-            points[p] = feature;
         }
         return points;
+    }
+
+    private static double[] meanAbsoluteDifference(double[][] z1, double[][] z2, int offset, int batchSize) {
+        double[] feature = new double[z1[0].length];
+        for (int b = offset; b < offset + batchSize; b++) {
+            for (int j = 0; j < feature.length; j++) feature[j] += Math.abs(z1[b][j] - z2[b][j]);
+        }
+        for (int j = 0; j < feature.length; j++) feature[j] /= batchSize;
+        return feature;
     }
 }

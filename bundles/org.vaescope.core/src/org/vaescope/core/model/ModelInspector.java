@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.vaescope.core.internal.model.Dl4jStructureReader;
 import org.vaescope.core.internal.model.FileKind;
 import org.vaescope.core.internal.model.SameDiffStructureReader;
+import org.vaescope.core.internal.model.VaescopeStructureReader;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /**
@@ -28,7 +29,8 @@ public final class ModelInspector {
         FileKind kind = FileKind.sniff(file);
         Nd4jRuntime.ensureStarted();
         return switch (kind) {
-            case ZIP -> Dl4jStructureReader.read(file);
+            case ZIP -> VaescopeStructureReader.isVaescopeModel(file) ? VaescopeStructureReader.read(file)
+                    : Dl4jStructureReader.read(file);
             case TEXT -> throw new ModelLoadException(file,
                     "is a text file, not a saved model (expected a DL4J ModelSerializer zip or a SameDiff FlatBuffers file)");
             case BINARY -> SameDiffStructureReader.read(file);

@@ -28,6 +28,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.vaescope.core.runtime.Nd4jRuntime;
+import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.store.ModelMetadata;
+import org.vaescope.core.vae.Architecture;
+import org.vaescope.core.vae.Likelihood;
+import org.vaescope.core.vae.VaeHooks;
+import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.vae.Variant;
+import org.vaescope.core.vae.VariantConfig;
 
 class ModelInspectorTest {
 
@@ -104,6 +112,38 @@ class ModelInspectorTest {
         LayerSummary out = structure.layers().get(structure.layers().size() - 1);
         assertEquals("out", out.name());
         assertArrayEquals(new long[] {1}, out.activationShape());
+    }
+
+    @Test
+    void describesAVaescopeModelByItsHookPoints() throws Exception {
+        VaeModel vae = VaeModel.create(Architecture.mlp(1, 16, 16, 4, 32), VariantConfig.of(Variant.BETA_VAE),
+                Likelihood.BERNOULLI, 2);
+        Path file = dir.resolve("model.vsm");
+        ModelFile.save(file, vae, ModelMetadata.of(vae.variant(), vae.architecture(), vae.likelihood(), "test",
+                List.of("a", "b"), 0, 2, 8, 1e-3, java.util.Map.of()));
+
+        ModelStructure structure = ModelInspector.describe(file);
+
+        assertEquals(ModelFormat.VAESCOPE, structure.format());
+        List<String> names = structure.layers().stream().map(LayerSummary::name).toList();
+        assertTrue(names.containsAll(List.of(VaeHooks.LATENT_MU, VaeHooks.LATENT_Z, VaeHooks.OUTPUT)), names.toString());
+        LayerSummary mu = structure.layers().get(names.indexOf(VaeHooks.LATENT_MU));
+        assertArrayEquals(new long[] {4}, mu.activationShape());
+        assertEquals(vae.graph().parameters().stream().mapToLong(p -> p.length()).sum(), structure.parameterCount());
+    }
+
+    @Test
+    void vaescopeModelWithAWrongFormatVersionNamesTheProblem() throws Exception {
+        VaeModel vae = VaeModel.create(Architecture.mlp(1, 16, 16, 4, 32), VariantConfig.of(Variant.VAE),
+                Likelihood.BERNOULLI, 2);
+        Path file = dir.resolve("old.vsm");
+        ModelFile.save(file, vae, new ModelMetadata(99, vae.variant(), vae.architecture(), vae.likelihood(), "test",
+                List.of("a"), 0, 2, 8, 1e-3, java.util.Map.of()));
+
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelInspector.describe(file));
+
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("99"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,229 @@
+package org.vaescope.core.interventions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.hooks.ActivationOverride;
+import org.vaescope.core.hooks.HookPoint;
+import org.vaescope.core.hooks.HookedModel;
+import org.vaescope.core.hooks.RunOptions;
+import org.vaescope.core.hooks.RunResult;
+import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.internal.interventions.MetricEvaluator;
+import org.vaescope.core.internal.interventions.PatchEngine;
+import org.vaescope.core.runtime.Nd4jRuntime;
+
+/**
+ * Activation patching and ablation (spec section 4, <b>our definitions</b>).
+ * <p>
+ * Patching runs each target x_t (the pair's base input) with h_S(x_t) replaced by h_S(x_s) (the
+ * pair's changed input) on the unit set S of one hook point, and reports
+ * fraction restored = (m(patched) − m(x_t)) / (m(x_s) − m(x_t)) (see {@link FractionRestored}).
+ * A {@linkplain #sweep sweep} patches every unit of every hook point one at a time, reusing the
+ * cached prefix and stacking units into batches chosen from a memory budget. All runs are
+ * deterministic (z = μ).
+ */
+public final class ActivationPatching {
+
+    /** Default memory budget of a sweep's batches: 256 MiB. */
+    public static final long DEFAULT_MEMORY_BUDGET = 256L << 20;
+
+    private ActivationPatching() {
+    }
+
+    /**
+     * Patches unit set {@code units} of {@code hook} from each pair's changed input into its base
+     * input, {@code batchSize} pairs at a time, with {@link ActivationOverride#patch}.
+     */
+    public static PatchResult patch(HookedModel model, Pairs pairs, String hook, int[] units, Measure measure,
+            int batchSize) {
+        Nd4jRuntime.ensureStarted();
+        MetricEvaluator metric = MetricEvaluator.of(measure, model);
+        model.hookPoint(hook);
+        checkBatch(batchSize);
+        int n = pairs.size();
+        double[] target = new double[n];
+        double[] source = new double[n];
+        double[] patched = new double[n];
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            RunOptions capture = RunOptions.defaults().capture(hook, metric.hook());
+            RunResult s = model.run(pairs.changed(from, to), capture);
+            RunResult t = model.run(pairs.base(from, to), capture);
+            float[] reference = metric.needsReference() ? MetricEvaluator.sigmoid(Floats.of(s.output())) : null;
+            RunResult p = model.run(pairs.base(from, to), RunOptions.defaults().capture(metric.hook())
+                    .override(ActivationOverride.patch(hook, units, s.activation(hook))));
+            copy(metric.values(t.activation(metric.hook()), reference), target, from);
+            copy(metric.values(s.activation(metric.hook()), reference), source, from);
+            copy(metric.values(p.activation(metric.hook()), reference), patched, from);
+        }
+        return new PatchResult(hook, units, measure.describe(), target, source, patched, pairs.seed());
+    }
+
+    /**
+     * Ablates unit set {@code units} of {@code hook} on {@code inputs}: replaces them by zero, by
+     * their element-wise mean over {@code reference}, or by the activation of a reference sample drawn
+     * with {@code seed} (when {@code reference} is null the inputs themselves are the reference, and
+     * a resampled input is never its own source). The result's "source" values are the clean values;
+     * its {@link PatchResult#meanEffect()} is E[m(ablated) − m(clean)]. A reconstruction measure
+     * compares with the clean reconstruction.
+     */
+    public static PatchResult ablate(HookedModel model, INDArray inputs, INDArray reference, String hook, int[] units,
+            Ablation mode, Measure measure, long seed) {
+        Nd4jRuntime.ensureStarted();
+        MetricEvaluator metric = MetricEvaluator.of(measure, model);
+        HookPoint h = model.hookPoint(hook);
+        int n = (int) inputs.size(0);
+        RunResult clean = model.run(inputs, RunOptions.defaults().capture(hook, metric.hook()));
+        INDArray replacement = switch (mode) {
+            case ZERO -> Floats.array(new float[h.size()], h.batchShape(1));
+            case MEAN -> meanOf(reference == null ? clean.activation(hook) : capture(model, reference, hook), h);
+            case RESAMPLE -> resample(reference == null ? clean.activation(hook) : capture(model, reference, hook), h,
+                    n, reference == null, seed);
+        };
+        RunResult ablated = model.run(inputs, RunOptions.defaults().capture(metric.hook())
+                .override(ActivationOverride.patch(hook, units, replacement)));
+        float[] ref = metric.needsReference() ? MetricEvaluator.sigmoid(Floats.of(clean.output())) : null;
+        double[] cleanValues = metric.values(clean.activation(metric.hook()), ref);
+        double[] ablatedValues = metric.values(ablated.activation(metric.hook()), ref);
+        return new PatchResult(hook, units, measure.describe() + " (" + mode.name().toLowerCase(java.util.Locale.ROOT)
+                + " ablation)", cleanValues, cleanValues, ablatedValues, seed);
+    }
+
+    private static INDArray capture(HookedModel model, INDArray inputs, String hook) {
+        return model.run(inputs, RunOptions.defaults().capture(hook)).activation(hook);
+    }
+
+    private static INDArray meanOf(INDArray activations, HookPoint h) {
+        float[] a = Floats.of(activations);
+        int rows = (int) activations.size(0);
+        double[] sum = new double[h.size()];
+        for (int b = 0; b < rows; b++) {
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += a[b * sum.length + j];
+            }
+        }
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] /= rows;
+        }
+        return Floats.array(sum, h.batchShape(1));
+    }
+
+    private static INDArray resample(INDArray activations, HookPoint h, int n, boolean avoidSelf, long seed) {
+        int rows = (int) activations.size(0);
+        if (avoidSelf && rows < 2) {
+            throw new IllegalArgumentException("resample ablation without a reference batch needs at least 2 inputs");
+        }
+        float[] a = Floats.of(activations);
+        float[] out = new float[n * h.size()];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int b = 0; b < n; b++) {
+            int j = avoidSelf ? (b + 1 + random.nextInt(rows - 1)) % rows : random.nextInt(rows);
+            System.arraycopy(a, j * h.size(), out, b * h.size(), h.size());
+        }
+        return Floats.array(out, h.batchShape(n));
+    }
+
+    /**
+     * Patches every unit of every hook point in {@code hooks} (all but the input when null or empty)
+     * one at a time. Per chunk of pairs the targets and sources run once with every activation
+     * captured; each hook's units are then patched from that cached prefix, as many units per
+     * partial forward pass as {@code memoryBudgetBytes} allows.
+     */
+    public static PatchingSweep sweep(HookedModel model, Pairs pairs, List<String> hooks, Measure measure,
+            long memoryBudgetBytes, ProgressMonitor monitor) {
+        Map<String, int[]> units = new LinkedHashMap<>();
+        for (HookPoint h : InputManipulation.resolveHooks(model, hooks)) {
+            units.put(h.name(), ActivationOverride.allUnits(h.units()));
+        }
+        return sweepUnits(model, pairs, units, measure, memoryBudgetBytes, monitor);
+    }
+
+    /** A sweep over chosen units: {@code units} maps hook names to the units to patch one by one. */
+    static PatchingSweep sweepUnits(HookedModel model, Pairs pairs, Map<String, int[]> units, Measure measure,
+            long memoryBudgetBytes, ProgressMonitor monitor) {
+        Nd4jRuntime.ensureStarted();
+        long start = System.nanoTime();
+        ProgressMonitor progress = ProgressMonitor.orNone(monitor);
+        if (memoryBudgetBytes < 1) {
+            throw new IllegalArgumentException("memory budget must be positive, got " + memoryBudgetBytes);
+        }
+        MetricEvaluator metric = MetricEvaluator.of(measure, model);
+        PatchEngine engine = new PatchEngine(model, metric);
+        int n = pairs.size();
+        int chunk = pairChunk(model, engine, units.keySet(), n, memoryBudgetBytes);
+        double[] target = new double[n];
+        double[] source = new double[n];
+        Map<String, double[][]> patched = new LinkedHashMap<>();
+        for (Map.Entry<String, int[]> e : units.entrySet()) {
+            model.hookPoint(e.getKey());
+            patched.put(e.getKey(), new double[e.getValue().length][n]);
+        }
+        int totalUnits = units.values().stream().mapToInt(u -> u.length).sum();
+        int steps = totalUnits * ((n + chunk - 1) / chunk);
+        int done = 0;
+        for (int from = 0; from < n; from += chunk) {
+            progress.checkCanceled("patching sweep");
+            int to = Math.min(n, from + chunk);
+            RunResult t = model.run(pairs.base(from, to), RunOptions.defaults().captureAll());
+            RunResult s = model.run(pairs.changed(from, to), RunOptions.defaults().captureAll());
+            float[] reference = metric.needsReference() ? MetricEvaluator.sigmoid(Floats.of(s.output())) : null;
+            double[] mt = metric.values(t.activation(metric.hook()), reference);
+            copy(mt, target, from);
+            copy(metric.values(s.activation(metric.hook()), reference), source, from);
+            for (Map.Entry<String, int[]> e : units.entrySet()) {
+                String hook = e.getKey();
+                int[] hookUnits = e.getValue();
+                double[][] values;
+                if (engine.affectsMetric(hook)) {
+                    List<int[]> sets = new ArrayList<>();
+                    for (int u : hookUnits) {
+                        sets.add(new int[] {u});
+                    }
+                    int perPass = engine.experimentsPerPass(hook, to - from, sets.size(), memoryBudgetBytes);
+                    values = engine.run(hook, sets, t.activations(), s.activation(hook), reference, perPass, progress);
+                } else {
+                    values = new double[hookUnits.length][];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = mt.clone();
+                    }
+                }
+                double[][] into = patched.get(hook);
+                for (int i = 0; i < hookUnits.length; i++) {
+                    copy(values[i], into[i], from);
+                }
+                done += hookUnits.length;
+                progress.worked(done, steps, hook);
+            }
+        }
+        return new PatchingSweep(new ArrayList<>(units.keySet()), patched, target, source, measure.describe(),
+                pairs.seed(), engine.forwardPasses(), System.nanoTime() - start);
+    }
+
+    /** Pairs per chunk: the captured activations of targets and sources plus one experiment must fit the budget. */
+    private static int pairChunk(HookedModel model, PatchEngine engine, Iterable<String> hooks, int n, long budget) {
+        long capture = 0;
+        for (HookPoint h : model.hookPoints()) {
+            capture += 2L * 4 * h.size();
+        }
+        long worst = 0;
+        for (String hook : hooks) {
+            worst = Math.max(worst, engine.bytesPerSample(hook));
+        }
+        long perPair = capture + worst;
+        return (int) Math.max(1, Math.min(n, budget / Math.max(1, perPair)));
+    }
+
+    static void copy(double[] values, double[] into, int offset) {
+        System.arraycopy(values, 0, into, offset, values.length);
+    }
+
+    private static void checkBatch(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.vaescope.core.interventions;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.readout.FactorReadouts;
+
+/**
+ * Interventions on the latents that carry a factor, measured by every read-out: the raw material of
+ * the factor causal graph implied by the model (spec section 5). For factor k the carriers are the
+ * {@code carriersPerFactor} latents with the largest factor effect E[i,k]; all of them are shifted by
+ * δ together, and
+ * <pre>
+ *   M[k,l] = E_x,δ |r_l(σ(D(z_{C_k ← z_{C_k}+δ}))) − r_l(σ(D(z)))| / range_l.
+ * </pre>
+ * With one carrier, M[k,k] equals E[argmax_i E[i,k], k].
+ */
+public final class FactorInterventions {
+
+    private FactorInterventions() {
+    }
+
+    /**
+     * The K × K matrix M for the inputs, using the carriers chosen from {@code effects} (which must
+     * have been computed with the same read-outs).
+     */
+    public static FactorEffectMatrix impliedEffects(LatentPerturbation perturbation, INDArray inputs,
+            FactorReadouts readouts, LatentEffects effects, int carriersPerFactor, double[] deltas, long seed,
+            ProgressMonitor monitor) {
+        ProgressMonitor progress = ProgressMonitor.orNone(monitor);
+        LatentPerturbation.checkDeltas(deltas);
+        if (!effects.factors().equals(readouts.factorNames())) {
+            throw new IllegalArgumentException("the latent effects were measured on factors " + effects.factors()
+                    + " but the read-outs cover " + readouts.factorNames());
+        }
+        int factors = readouts.factorCount();
+        int[][] carriers = new int[factors][];
+        for (int k = 0; k < factors; k++) {
+            carriers[k] = effects.carriers(k, carriersPerFactor);
+        }
+        double[][] z = perturbation.encode(inputs);
+        int n = z.length;
+        double[][] base = readouts.expectedClasses(perturbation.decode(z));
+        double[][] m = new double[factors][factors];
+        int step = 0;
+        for (int k = 0; k < factors; k++) {
+            for (double delta : deltas) {
+                progress.checkCanceled("factor interventions");
+                double[][] shifted = readouts.expectedClasses(perturbation.decode(perturbation.shift(z, carriers[k], delta)));
+                for (int b = 0; b < n; b++) {
+                    for (int l = 0; l < factors; l++) {
+                        m[k][l] += Math.abs(shifted[b][l] - base[b][l]) / readouts.range(l);
+                    }
+                }
+                progress.worked(++step, factors * deltas.length, readouts.factorNames().get(k));
+            }
+            for (int l = 0; l < factors; l++) {
+                m[k][l] /= (double) n * deltas.length;
+            }
+        }
+        boolean[][] shared = new boolean[factors][factors];
+        for (int k = 0; k < factors; k++) {
+            for (int l = 0; l < factors; l++) {
+                for (int a : carriers[k]) {
+                    for (int b : carriers[l]) {
+                        shared[k][l] |= a == b;
+                    }
+                }
+            }
+        }
+        return new FactorEffectMatrix(readouts.factorNames(), m, carriers, shared, deltas.clone(), n, seed);
+    }
+}

@@ -1,0 +1,271 @@
+package org.vaescope.core.interventions;
+
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.data.FactorDataset;
+import org.vaescope.core.hooks.HookPoint;
+import org.vaescope.core.hooks.HookedModel;
+import org.vaescope.core.hooks.RunOptions;
+import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.internal.interventions.MetricEvaluator;
+import org.vaescope.core.readout.FactorReadouts;
+import org.vaescope.core.runtime.Nd4jRuntime;
+import org.vaescope.core.vae.VaeHooks;
+
+/**
+ * Latent-space perturbation (spec section 4, <b>our definition</b>). With z = μ(x) read at the
+ * encode hook and the decoder run by feeding the decode hook:
+ * <pre>
+ *   O[i]   = E_x,δ ‖σ(D(z_{i←z_i+δ})) − σ(D(z))‖₂ / |δ|
+ *   E[i,k] = E_x,δ |r_k(σ(D(z_{i←z_i+δ}))) − r_k(σ(D(z)))| / range_k
+ * </pre>
+ * δ over a grid (default {−2, −1, 1, 2}, in latent units), r_k the {@link FactorReadouts}. Also
+ * z_i ← v and traversals over a range of values. Decoding is batched.
+ */
+public final class LatentPerturbation {
+
+    /** The spec's δ grid. */
+    public static final double[] DEFAULT_DELTAS = {-2, -1, 1, 2};
+
+    private final HookedModel model;
+    private final String encodeHook;
+    private final String decodeHook;
+    private final int latentSize;
+    private final int batchSize;
+
+    /**
+     * @param encodeHook hook whose value is z = μ(x)
+     * @param decodeHook hook fed with z to decode (may equal encodeHook)
+     * @param batchSize  codes decoded per pass
+     */
+    public LatentPerturbation(HookedModel model, String encodeHook, String decodeHook, int batchSize) {
+        Nd4jRuntime.ensureStarted();
+        HookPoint encode = model.hookPoint(encodeHook);
+        HookPoint decode = model.hookPoint(decodeHook);
+        if (encode.shape().length != 1 || decode.shape().length != 1 || encode.units() != decode.units()) {
+            throw new IllegalArgumentException("latent hooks must be flat and of equal size: '" + encodeHook + "' is "
+                    + encode.shapeText() + ", '" + decodeHook + "' is " + decode.shapeText());
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        this.model = model;
+        this.encodeHook = encodeHook;
+        this.decodeHook = decodeHook;
+        this.latentSize = encode.units();
+        this.batchSize = batchSize;
+    }
+
+    /** Perturbation of a VAEScope VAE: z read at {@code latent.mu}, fed at {@code latent.z}, 256 codes per pass. */
+    public static LatentPerturbation forVae(HookedModel model) {
+        return new LatentPerturbation(model, VaeHooks.LATENT_MU, VaeHooks.LATENT_Z, 256);
+    }
+
+    public int latentSize() {
+        return latentSize;
+    }
+
+    /** z = μ(x) for a batch of inputs (n × latent size), as doubles, row-major. */
+    public double[][] encode(INDArray inputs) {
+        int n = (int) inputs.size(0);
+        double[][] z = new double[n][latentSize];
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            INDArray part = inputs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
+            float[] mu = Floats.of(model.run(part, RunOptions.defaults().capture(encodeHook)).activation(encodeHook));
+            for (int b = 0; b < to - from; b++) {
+                for (int i = 0; i < latentSize; i++) {
+                    z[from + b][i] = mu[b * latentSize + i];
+                }
+            }
+        }
+        return z;
+    }
+
+    /** σ(D(z)) for codes z (n × latent size): n × output shape. */
+    public INDArray decode(double[][] z) {
+        HookPoint out = model.hookPoint(model.outputHook());
+        int n = z.length;
+        float[] images = new float[n * out.size()];
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            float[] codes = new float[(to - from) * latentSize];
+            for (int b = from; b < to; b++) {
+                if (z[b].length != latentSize) {
+                    throw new IllegalArgumentException("code " + b + " has " + z[b].length + " values, the latent has "
+                            + latentSize);
+                }
+                for (int i = 0; i < latentSize; i++) {
+                    codes[(b - from) * latentSize + i] = (float) z[b][i];
+                }
+            }
+            INDArray logits = model.runFrom(decodeHook, Floats.array(codes, to - from, latentSize),
+                    RunOptions.defaults()).output();
+            float[] s = MetricEvaluator.sigmoid(Floats.of(logits));
+            System.arraycopy(s, 0, images, from * out.size(), s.length);
+        }
+        return Floats.array(images, out.batchShape(n));
+    }
+
+    /** Renders n inputs drawn from {@code dataset} with {@code seed}. */
+    public static INDArray sample(FactorDataset dataset, int n, long seed) {
+        int[][] classes = dataset.sampleFactors(n, new java.util.SplittableRandom(seed));
+        return Floats.array(dataset.renderAll(classes), n, dataset.channels(), dataset.height(), dataset.width());
+    }
+
+    /**
+     * O and (with read-outs) E over {@code inputs} and the δ grid; {@code seed} is the seed the
+     * inputs were drawn with, recorded in the result.
+     *
+     * @param readouts read-outs for E, or null for O only
+     */
+    public LatentEffects effects(INDArray inputs, double[] deltas, FactorReadouts readouts, long seed,
+            ProgressMonitor monitor) {
+        ProgressMonitor progress = ProgressMonitor.orNone(monitor);
+        checkDeltas(deltas);
+        double[][] z = encode(inputs);
+        int n = z.length;
+        INDArray base = decode(z);
+        float[] basePixels = Floats.of(base);
+        double[][] baseReadouts = readouts == null ? null : readouts.expectedClasses(base);
+        int factors = readouts == null ? 0 : readouts.factorCount();
+        double[][] outputPerSample = new double[n][latentSize];
+        double[][][] factorPerSample = readouts == null ? null : new double[n][latentSize][factors];
+        int size = basePixels.length / n;
+        int step = 0;
+        for (int i = 0; i < latentSize; i++) {
+            for (double delta : deltas) {
+                progress.checkCanceled("latent perturbation");
+                double[][] shifted = shift(z, new int[] {i}, delta);
+                INDArray images = decode(shifted);
+                float[] pixels = Floats.of(images);
+                for (int b = 0; b < n; b++) {
+                    outputPerSample[b][i] += distance(pixels, basePixels, b * size, size) / Math.abs(delta)
+                            / deltas.length;
+                }
+                if (readouts != null) {
+                    double[][] r = readouts.expectedClasses(images);
+                    for (int b = 0; b < n; b++) {
+                        for (int k = 0; k < factors; k++) {
+                            factorPerSample[b][i][k] += Math.abs(r[b][k] - baseReadouts[b][k]) / readouts.range(k)
+                                    / deltas.length;
+                        }
+                    }
+                }
+                progress.worked(++step, latentSize * deltas.length, "latent " + i);
+            }
+        }
+        List<String> names = readouts == null ? null : readouts.factorNames();
+        return new LatentEffects(outputPerSample, factorPerSample, names, deltas, seed);
+    }
+
+    /**
+     * z_i ← v for every input: the decoded images, E‖σ(D(z_{i←v})) − σ(D(z))‖₂ and, with
+     * read-outs, the mean signed change of each read-out, in classes.
+     */
+    public LatentSetResult setValue(INDArray inputs, int latent, double value, FactorReadouts readouts, long seed) {
+        checkLatent(latent);
+        double[][] z = encode(inputs);
+        int n = z.length;
+        float[] base = Floats.of(decode(z));
+        double[][] set = new double[n][];
+        for (int b = 0; b < n; b++) {
+            set[b] = z[b].clone();
+            set[b][latent] = value;
+        }
+        INDArray images = decode(set);
+        float[] pixels = Floats.of(images);
+        int size = base.length / n;
+        double change = 0;
+        for (int b = 0; b < n; b++) {
+            change += distance(pixels, base, b * size, size);
+        }
+        double[] readoutChange = null;
+        if (readouts != null) {
+            double[][] before = readouts.expectedClasses(Floats.array(base, images.shape()));
+            double[][] after = readouts.expectedClasses(images);
+            readoutChange = new double[readouts.factorCount()];
+            for (int b = 0; b < n; b++) {
+                for (int k = 0; k < readoutChange.length; k++) {
+                    readoutChange[k] += (after[b][k] - before[b][k]) / n;
+                }
+            }
+        }
+        return new LatentSetResult(latent, value, change / n, readoutChange,
+                readouts == null ? List.of() : readouts.factorNames(), images, n, seed);
+    }
+
+    /**
+     * Decodes the input {@code input} (batch 1) with z_i set to each of {@code steps} evenly spaced
+     * values from {@code from} to {@code to}, one grid row per latent in {@code latents}.
+     */
+    public ImageGrid traverse(INDArray input, int[] latents, double from, double to, int steps) {
+        if (input.size(0) != 1) {
+            throw new IllegalArgumentException("a traversal starts from one input, got a batch of " + input.size(0));
+        }
+        if (steps < 2) {
+            throw new IllegalArgumentException("a traversal needs at least 2 steps, got " + steps);
+        }
+        double[] z = encode(input)[0];
+        double[] values = new double[steps];
+        for (int j = 0; j < steps; j++) {
+            values[j] = from + (to - from) * j / (steps - 1);
+        }
+        double[][] codes = new double[latents.length * steps][];
+        String[] labels = new String[latents.length];
+        for (int r = 0; r < latents.length; r++) {
+            checkLatent(latents[r]);
+            labels[r] = "z" + latents[r];
+            for (int j = 0; j < steps; j++) {
+                codes[r * steps + j] = z.clone();
+                codes[r * steps + j][latents[r]] = values[j];
+            }
+        }
+        HookPoint out = model.hookPoint(model.outputHook());
+        int[] shape = out.shape();
+        if (shape.length != 3) {
+            throw new IllegalArgumentException("a traversal grid needs image outputs (channels x height x width), the "
+                    + "output is " + out.shapeText());
+        }
+        return new ImageGrid(latents.length, steps, shape[0], shape[1], shape[2], Floats.of(decode(codes)), labels,
+                values);
+    }
+
+    /** Copies of the codes with {@code delta} added to each latent in {@code latents}. */
+    double[][] shift(double[][] z, int[] latents, double delta) {
+        double[][] shifted = new double[z.length][];
+        for (int b = 0; b < z.length; b++) {
+            shifted[b] = z[b].clone();
+            for (int i : latents) {
+                shifted[b][i] += delta;
+            }
+        }
+        return shifted;
+    }
+
+    static double distance(float[] a, float[] b, int start, int size) {
+        double sum = 0;
+        for (int j = start; j < start + size; j++) {
+            double d = a[j] - b[j];
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
+    }
+
+    static void checkDeltas(double[] deltas) {
+        if (deltas == null || deltas.length == 0) {
+            throw new IllegalArgumentException("the delta grid is empty");
+        }
+        for (double d : deltas) {
+            if (!(Math.abs(d) > 1e-12) || !Double.isFinite(d)) {
+                throw new IllegalArgumentException("every delta must be a non-zero number, got " + d);
+            }
+        }
+    }
+
+    private void checkLatent(int latent) {
+        if (latent < 0 || latent >= latentSize) {
+            throw new IllegalArgumentException("latent " + latent + " is out of range 0.." + (latentSize - 1));
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.vaescope.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.analysis.AnalysisSettings;
+import org.vaescope.core.analysis.BootstrapSettings;
+import org.vaescope.core.analysis.CircuitGraph;
+import org.vaescope.core.analysis.CircuitGraphBuilder;
+import org.vaescope.core.analysis.ModelReport;
+import org.vaescope.core.analysis.UnitEffects;
+import org.vaescope.core.data.FactorDataset;
+import org.vaescope.core.hooks.RunOptions;
+import org.vaescope.core.hooks.RunResult;
+import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.interventions.FactorEffectMatrix;
+import org.vaescope.core.interventions.FactorInterventions;
+import org.vaescope.core.interventions.InputManipulation;
+import org.vaescope.core.interventions.LatentEffects;
+import org.vaescope.core.interventions.LatentPerturbation;
+import org.vaescope.core.interventions.ProgressMonitor;
+import org.vaescope.core.interventions.UnitResponses;
+import org.vaescope.core.metrics.DisentanglementSuite;
+import org.vaescope.core.readout.FactorReadouts;
+import org.vaescope.core.readout.ReadoutSettings;
+import org.vaescope.core.runtime.Nd4jRuntime;
+import org.vaescope.core.vae.VaeHooks;
+import org.vaescope.core.vae.VaeModel;
+
+/**
+ * The whole causal analysis of one model on one dataset, declared once for the command line, the
+ * script interpreter and the IDE: factor read-outs, input manipulation (unit responses), latent
+ * perturbation (CES, specificity), factor interventions (the implied factor graph), unit classes,
+ * circuits and modularity, and the standard disentanglement metrics.
+ */
+public final class ModelAnalysis {
+
+    /**
+     * What to compute and on how many samples.
+     *
+     * @param pairsPerFactor input pairs per factor for the unit responses
+     * @param latentSamples inputs for latent perturbation and factor interventions
+     * @param carriersPerFactor latents shifted together when intervening on a factor
+     * @param metricTrain training samples of the disentanglement metrics (BetaVAE/FactorVAE: points)
+     * @param metricTest evaluation samples of the disentanglement metrics
+     * @param hooks hook points to analyse, or an empty list for all
+     */
+    public record Settings(int pairsPerFactor, int latentSamples, int carriersPerFactor, int metricTrain,
+            int metricTest, List<String> hooks, ReadoutSettings readouts, AnalysisSettings thresholds,
+            BootstrapSettings bootstrap, int batchSize, long seed) {
+
+        public Settings {
+            hooks = List.copyOf(hooks);
+            requirePositive("pairs per factor", pairsPerFactor);
+            requirePositive("latent samples", latentSamples);
+            requirePositive("carriers per factor", carriersPerFactor);
+            requirePositive("metric training samples", metricTrain);
+            requirePositive("metric test samples", metricTest);
+            requirePositive("batch size", batchSize);
+        }
+
+        /** Sample counts that finish in a few minutes for the 64×64 convolutional VAE on 2 cores. */
+        public static Settings defaults(long seed) {
+            return new Settings(200, 200, 1, 2_000, 1_000, List.of(), ReadoutSettings.defaults(seed),
+                    AnalysisSettings.defaults(), BootstrapSettings.defaults(seed), 64, seed);
+        }
+
+        /** Small sample counts for tests and previews. */
+        public static Settings quick(long seed) {
+            return new Settings(40, 40, 1, 200, 100, List.of(), ReadoutSettings.defaults(seed).withSamples(1_000, 300),
+                    AnalysisSettings.defaults(), new BootstrapSettings(50, 0.95, seed), 40, seed);
+        }
+
+        private static void requirePositive(String what, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+            }
+        }
+    }
+
+    /** Everything one analysis produced. */
+    public record Result(ModelReport report, DisentanglementSuite.Result disentanglement, UnitResponses units,
+            LatentEffects latents, FactorEffectMatrix factorEffects, double[] klPerLatent, String readoutSummary,
+            CircuitGraph circuitGraph, Settings settings) {
+
+        /** Mean CES over active latents (our definition, see {@link ModelReport}). */
+        public double modelCes() {
+            return report.modelCes().value();
+        }
+
+        /** The paper's "disentanglement score": MIG under our definition. */
+        public double disentanglementScore() {
+            return disentanglement.get("MIG").score();
+        }
+
+        /** All results as one JSON document. */
+        public String toJson() {
+            return "{\"format\":\"vaescope-analysis\",\"version\":1,\"seed\":" + settings.seed()
+                    + ",\"report\":" + report.toJson() + ",\"disentanglement\":" + disentanglement.toJson()
+                    + ",\"circuit_graph\":" + circuitGraph.toJson() + "}";
+        }
+    }
+
+    private static final String[] STEPS = {"read-outs", "input manipulation", "latent perturbation",
+        "factor interventions", "disentanglement metrics", "report"};
+
+    /** Images encoded per call for the metrics: large batches amortise ND4J's per-call cost. */
+    private static final int ENCODE_BATCH = 1024;
+
+    private ModelAnalysis() {
+    }
+
+    /** Runs the analysis; cancels with a {@link java.util.concurrent.CancellationException}. */
+    public static Result run(VaeModel model, FactorDataset dataset, Settings settings, ProgressMonitor monitor) {
+        Nd4jRuntime.ensureStarted();
+        ProgressMonitor progress = ProgressMonitor.orNone(monitor);
+        int step = 0;
+        progress.worked(step++, STEPS.length, STEPS[0]);
+        FactorReadouts readouts = FactorReadouts.train(dataset, settings.readouts());
+
+        progress.worked(step++, STEPS.length, STEPS[1]);
+        UnitResponses units = InputManipulation.respond(model, dataset, settings.hooks(), settings.pairsPerFactor(),
+                settings.seed(), settings.batchSize(), nested(progress));
+
+        progress.worked(step++, STEPS.length, STEPS[2]);
+        LatentPerturbation perturbation = LatentPerturbation.forVae(model);
+        INDArray inputs = LatentPerturbation.sample(dataset, settings.latentSamples(), settings.seed());
+        LatentEffects latents = perturbation.effects(inputs, LatentPerturbation.DEFAULT_DELTAS, readouts,
+                settings.seed(), nested(progress));
+        double[][] klPerSample = klPerSample(model, inputs, settings.batchSize());
+
+        progress.worked(step++, STEPS.length, STEPS[3]);
+        FactorEffectMatrix factorEffects = FactorInterventions.impliedEffects(perturbation, inputs, readouts, latents,
+                settings.carriersPerFactor(), LatentPerturbation.DEFAULT_DELTAS, settings.seed(), nested(progress));
+
+        progress.worked(step++, STEPS.length, STEPS[4]);
+        DisentanglementSuite.Result disentanglement = DisentanglementSuite.run(
+                new ModelRepresentation(model, dataset, ENCODE_BATCH),
+                DisentanglementSuite.Config.withSampleCounts(settings.metricTrain(), settings.metricTest()),
+                settings.seed());
+
+        progress.checkCanceled("the report");
+        progress.worked(step, STEPS.length, STEPS[5]);
+        UnitEffects unitEffects = toUnitEffects(units);
+        org.vaescope.core.analysis.LatentEffects latentEffects = org.vaescope.core.analysis.LatentEffects.fromSamples(
+                new org.vaescope.core.analysis.LatentEffects.PerSample(latents.outputPerSample(),
+                        latents.factorPerSample(), klPerSample),
+                latents.factors(), settings.seed());
+        org.vaescope.core.analysis.FactorEffectMatrix implied = org.vaescope.core.analysis.FactorEffectMatrix.of(
+                factorEffects.factors(), factorEffects.matrix(), factorEffects.sampleCount(), settings.seed());
+        ModelReport report = ModelReport.compute(latentEffects, unitEffects, implied, dataset.trueGraph().orElse(null),
+                settings.thresholds(), settings.bootstrap());
+        CircuitGraph graph = new CircuitGraphBuilder(unitEffects, settings.thresholds()).latentEffects(latentEffects)
+                .factorEffects(implied).build();
+        progress.worked(STEPS.length, STEPS.length, "done");
+        return new Result(report, disentanglement, units, latents, factorEffects, latentEffects.kl(),
+                readouts.summary(), graph, settings);
+    }
+
+    static UnitEffects toUnitEffects(UnitResponses units) {
+        List<double[][][]> terms = new ArrayList<>();
+        for (String hook : units.hooks()) {
+            terms.add(units.pairTerms(hook));
+        }
+        return UnitEffects.fromPairTerms(units.hooks(), units.factors(), terms, units.seed());
+    }
+
+    /**
+     * KL(q(z_i|x) ‖ N(0, 1)) = ½(μ² + σ² − log σ² − 1) per input and latent, in nats. A model without a
+     * log-variance hook (VQ-VAE) has no Gaussian posterior: every latent counts as active (KL = +∞).
+     */
+    static double[][] klPerSample(VaeModel model, INDArray inputs, int batchSize) {
+        int n = (int) inputs.size(0);
+        int latents = model.latentSize();
+        double[][] kl = new double[n][latents];
+        boolean gaussian = model.hookPoints().stream().anyMatch(h -> h.name().equals(VaeHooks.LATENT_LOGVAR));
+        if (!gaussian) {
+            for (double[] row : kl) {
+                java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+            }
+            return kl;
+        }
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            INDArray batch = inputs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
+            RunResult run = model.run(batch, RunOptions.defaults().capture(List.of(VaeHooks.LATENT_MU,
+                    VaeHooks.LATENT_LOGVAR)));
+            float[] mu = Floats.of(run.activation(VaeHooks.LATENT_MU));
+            float[] logvar = Floats.of(run.activation(VaeHooks.LATENT_LOGVAR));
+            for (int b = 0; b < to - from; b++) {
+                for (int i = 0; i < latents; i++) {
+                    double m = mu[b * latents + i];
+                    double lv = logvar[b * latents + i];
+                    kl[from + b][i] = 0.5 * (m * m + Math.exp(lv) - lv - 1);
+                }
+            }
+        }
+        return kl;
+    }
+
+    private static ProgressMonitor nested(ProgressMonitor outer) {
+        return new ProgressMonitor() {
+            @Override
+            public void worked(int done, int total, String what) {
+                // the outer monitor counts whole steps; sub-steps only need to be cancellable
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return outer.isCanceled();
+            }
+        };
+    }
+
+    /** The settings as a flat map, for reports. */
+    public static Map<String, Object> describe(Settings s) {
+        return Map.of("pairs_per_factor", s.pairsPerFactor(), "latent_samples", s.latentSamples(),
+                "metric_train", s.metricTrain(), "metric_test", s.metricTest(), "seed", s.seed());
+    }
+}

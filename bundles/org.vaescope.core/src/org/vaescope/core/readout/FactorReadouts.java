@@ -1,0 +1,311 @@
+package org.vaescope.core.readout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaescope.core.data.Factor;
+import org.vaescope.core.data.FactorDataset;
+import org.vaescope.core.runtime.Nd4jRuntime;
+
+/**
+ * Factor read-outs r_k: one small classifier per factor that reads a factor's class from an image,
+ * used to measure what a decoded image shows (spec section 4).
+ * <p>
+ * <b>Our choice.</b> Images are average-pooled to sides of at most {@code maxSide} pixels; a
+ * network with one hidden ReLU layer shared by all factors feeds one softmax head per factor. It is
+ * trained with Adam on the summed cross-entropy over images rendered from classes drawn with
+ * {@link FactorDataset#sampleFactors} (seeded), and its accuracy is measured on further, held-out
+ * draws. Only factors with at least two classes get a read-out (a constant factor carries no
+ * information); {@link #factorNames()} lists them in dataset order, and every index k of this class
+ * refers to that list.
+ * <p>
+ * The read-out value is continuous: r_k(image) = Σ_c c · p_k(c | image), the softmax-weighted
+ * class index, in [0, range_k] with range_k = classes_k − 1.
+ */
+public final class FactorReadouts {
+
+    private final ReadoutNetwork network;
+    private final ImagePooling pooling;
+    private final List<String> names;
+    private final int[] datasetFactors;
+    private final int[] classCounts;
+    private final double[] accuracy;
+    private final double[] withinOne;
+    private final double[] meanAbsoluteError;
+    private final ReadoutSettings settings;
+    private final String datasetName;
+
+    private FactorReadouts(ReadoutNetwork network, ImagePooling pooling, List<String> names, int[] datasetFactors,
+            int[] classCounts, ReadoutSettings settings, String datasetName) {
+        this.network = network;
+        this.pooling = pooling;
+        this.names = List.copyOf(names);
+        this.datasetFactors = datasetFactors;
+        this.classCounts = classCounts;
+        this.accuracy = new double[names.size()];
+        this.withinOne = new double[names.size()];
+        this.meanAbsoluteError = new double[names.size()];
+        this.settings = settings;
+        this.datasetName = datasetName;
+    }
+
+    /**
+     * Trains read-outs for every factor of {@code dataset} with at least two classes and measures
+     * them on held-out images. Takes a few seconds with the default settings.
+     *
+     * @throws IllegalArgumentException if no factor has two classes
+     */
+    public static FactorReadouts train(FactorDataset dataset, ReadoutSettings settings) {
+        Nd4jRuntime.ensureStarted();
+        List<String> names = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<Factor> factors = dataset.factors();
+        for (int k = 0; k < factors.size(); k++) {
+            if (factors.get(k).size() >= 2) {
+                names.add(factors.get(k).name());
+                indices.add(k);
+                counts.add(factors.get(k).size());
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("dataset '" + dataset.name() + "' has no factor with two or more classes");
+        }
+        int[] datasetFactors = indices.stream().mapToInt(Integer::intValue).toArray();
+        int[] classCounts = counts.stream().mapToInt(Integer::intValue).toArray();
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        ImagePooling pooling = new ImagePooling(dataset.channels(), dataset.height(), dataset.width(),
+                settings.maxSide());
+        ReadoutNetwork network = new ReadoutNetwork(pooling.features(), settings.hidden(), classCounts, random.split());
+        FactorReadouts readouts = new FactorReadouts(network, pooling, names, datasetFactors, classCounts, settings,
+                dataset.name());
+        int[][] trainClasses = dataset.sampleFactors(settings.trainSamples(), random.split());
+        int[][] testClasses = dataset.sampleFactors(settings.testSamples(), random.split());
+        float[] trainX = readouts.pooling.pool(dataset.renderAll(trainClasses), settings.trainSamples());
+        int[][] trainLabels = readouts.labels(trainClasses);
+        readouts.fit(trainX, trainLabels, random.split());
+        readouts.evaluate(dataset.renderAll(testClasses), testClasses);
+        return readouts;
+    }
+
+    private int[][] labels(int[][] classes) {
+        int[][] labels = new int[classes.length][datasetFactors.length];
+        for (int i = 0; i < classes.length; i++) {
+            for (int k = 0; k < datasetFactors.length; k++) {
+                labels[i][k] = classes[i][datasetFactors[k]];
+            }
+        }
+        return labels;
+    }
+
+    private void fit(float[] x, int[][] labels, SplittableRandom random) {
+        int features = pooling.features();
+        int n = labels.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            shuffle(order, random);
+            for (int from = 0; from < n; from += settings.batchSize()) {
+                int to = Math.min(n, from + settings.batchSize());
+                int[] rows = Arrays.copyOfRange(order, from, to);
+                int[][] batchLabels = new int[rows.length][];
+                float[] batch = new float[rows.length * features];
+                for (int i = 0; i < rows.length; i++) {
+                    batchLabels[i] = labels[rows[i]];
+                    System.arraycopy(x, rows[i] * features, batch, i * features, features);
+                }
+                network.trainStep(batch, rows.length, batchLabels, settings.learningRate());
+            }
+        }
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private void evaluate(float[] images, int[][] classes) {
+        int n = classes.length;
+        float[] p = probabilities(images, n);
+        int outputs = network.outputs;
+        for (int k = 0; k < names.size(); k++) {
+            int correct = 0;
+            int close = 0;
+            double error = 0;
+            for (int b = 0; b < n; b++) {
+                int base = b * outputs + network.offsets[k];
+                int best = 0;
+                double expected = 0;
+                for (int c = 0; c < classCounts[k]; c++) {
+                    expected += c * p[base + c];
+                    if (p[base + c] > p[base + best]) {
+                        best = c;
+                    }
+                }
+                int truth = classes[b][datasetFactors[k]];
+                correct += best == truth ? 1 : 0;
+                close += Math.abs(best - truth) <= 1 ? 1 : 0;
+                error += Math.abs(expected - truth);
+            }
+            accuracy[k] = correct / (double) n;
+            withinOne[k] = close / (double) n;
+            meanAbsoluteError[k] = error / n;
+        }
+    }
+
+    /** Names of the factors with a read-out, in dataset order. */
+    public List<String> factorNames() {
+        return names;
+    }
+
+    public int factorCount() {
+        return names.size();
+    }
+
+    /** Read-out index of the factor with this name. */
+    public int index(String factorName) {
+        int k = names.indexOf(factorName);
+        if (k < 0) {
+            throw new IllegalArgumentException("no read-out for factor '" + factorName + "' (read-outs: " + names + ")");
+        }
+        return k;
+    }
+
+    /** Index in the dataset's factor list of read-out k. */
+    public int datasetFactor(int k) {
+        return datasetFactors[check(k)];
+    }
+
+    /** Number of classes of read-out k. */
+    public int classes(int k) {
+        return classCounts[check(k)];
+    }
+
+    /** range_k = classes_k − 1, the largest possible change of r_k. */
+    public double range(int k) {
+        return classCounts[check(k)] - 1;
+    }
+
+    /** Held-out accuracy of read-out k (argmax class equals the true class). */
+    public double accuracy(int k) {
+        return accuracy[check(k)];
+    }
+
+    /** Held-out fraction with the argmax class at most one class away from the truth. */
+    public double withinOneAccuracy(int k) {
+        return withinOne[check(k)];
+    }
+
+    /** Held-out mean |r_k(image) − true class|, in classes. */
+    public double meanAbsoluteError(int k) {
+        return meanAbsoluteError[check(k)];
+    }
+
+    public ReadoutSettings settings() {
+        return settings;
+    }
+
+    /** Seed the read-outs were trained with. */
+    public long seed() {
+        return settings.seed();
+    }
+
+    /** Name of the dataset they were trained on. */
+    public String datasetName() {
+        return datasetName;
+    }
+
+    /** Per-sample image shape the read-outs accept. */
+    public int[] imageShape() {
+        return new int[] {pooling.channels, pooling.height, pooling.width};
+    }
+
+    /** r_k for every image and read-out: n × factorCount(). */
+    public double[][] expectedClasses(INDArray images) {
+        int n = checkImages(images);
+        float[] p = probabilities(floats(images), n);
+        int outputs = network.outputs;
+        double[][] r = new double[n][names.size()];
+        for (int b = 0; b < n; b++) {
+            for (int k = 0; k < names.size(); k++) {
+                int base = b * outputs + network.offsets[k];
+                double expected = 0;
+                for (int c = 0; c < classCounts[k]; c++) {
+                    expected += c * p[base + c];
+                }
+                r[b][k] = expected;
+            }
+        }
+        return r;
+    }
+
+    /** r_k for every image. */
+    public double[] expectedClass(INDArray images, int k) {
+        check(k);
+        double[][] all = expectedClasses(images);
+        double[] r = new double[all.length];
+        for (int b = 0; b < r.length; b++) {
+            r[b] = all[b][k];
+        }
+        return r;
+    }
+
+    /** ∂r_k(image_b)/∂image_b for every image (n × channels × height × width). */
+    public INDArray gradient(INDArray images, int k) {
+        check(k);
+        int n = checkImages(images);
+        float[] featureGradient = network.expectedClassGradient(pooling.pool(floats(images), n), n, k);
+        return Nd4j.create(pooling.spread(featureGradient, n), images.shape(), DataType.FLOAT);
+    }
+
+    private float[] probabilities(float[] images, int n) {
+        return network.probabilities(network.hiddenOf(pooling.pool(images, n), n), n);
+    }
+
+    private int checkImages(INDArray images) {
+        long[] s = images.shape();
+        long per = 1;
+        for (int i = 1; i < s.length; i++) {
+            per *= s[i];
+        }
+        if (s.length < 2 || per != pooling.imageSize()) {
+            throw new IllegalArgumentException("read-outs expect images of " + pooling.channels + "x" + pooling.height
+                    + "x" + pooling.width + " per sample, got shape " + Arrays.toString(s));
+        }
+        return (int) s[0];
+    }
+
+    private static float[] floats(INDArray a) {
+        INDArray f = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
+        return f.dup('c').data().asFloat();
+    }
+
+    private int check(int k) {
+        if (k < 0 || k >= names.size()) {
+            throw new IllegalArgumentException("read-out index " + k + " is out of range 0.." + (names.size() - 1)
+                    + " (" + names + ")");
+        }
+        return k;
+    }
+
+    /** One line per read-out with its held-out accuracy. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < names.size(); k++) {
+            s.append(String.format(java.util.Locale.ROOT, "%s: accuracy %.3f, within one class %.3f, mean |error| %.3f"
+                    + " classes (%d train / %d test images, seed %d)%n", names.get(k), accuracy[k], withinOne[k],
+                    meanAbsoluteError[k], settings.trainSamples(), settings.testSamples(), settings.seed()));
+        }
+        return s.toString();
+    }
+}

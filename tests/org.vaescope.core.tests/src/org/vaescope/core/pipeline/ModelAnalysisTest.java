@@ -1,0 +1,93 @@
+package org.vaescope.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vaescope.core.analysis.UnitClassification;
+import org.vaescope.core.data.CausalShapesDataset;
+import org.vaescope.core.hooks.HookPoint;
+import org.vaescope.core.interventions.ProgressMonitor;
+import org.vaescope.core.vae.Architecture;
+import org.vaescope.core.vae.Likelihood;
+import org.vaescope.core.vae.Variant;
+import org.vaescope.core.vae.VariantConfig;
+import org.vaescope.core.vae.VaeModel;
+
+/** The whole analysis on a small untrained VAE: every part present, consistent and deterministic. */
+class ModelAnalysisTest {
+
+    private static final CausalShapesDataset DATA = new CausalShapesDataset(16, 0.8);
+    private static VaeModel model;
+    private static ModelAnalysis.Result result;
+
+    @BeforeAll
+    static void analyse() {
+        model = VaeModel.create(Architecture.mlp(1, 16, 16, 4, 32, 16), VariantConfig.of(Variant.VAE),
+                Likelihood.BERNOULLI, 3);
+        result = ModelAnalysis.run(model, DATA, ModelAnalysis.Settings.quick(5), null);
+    }
+
+    @Test
+    void everyHookPointButTheInputIsAnalysedAndEveryUnitClassified() {
+        List<String> expected = model.hookPoints().stream().map(HookPoint::name)
+                .filter(h -> !h.equals(model.inputHook())).toList();
+        assertEquals(expected, result.units().hooks());
+        for (UnitClassification.HookUnitCounts counts : result.report().unitCounts()) {
+            int units = model.hookPoint(counts.hook()).units();
+            double classified = counts.dead().value() + counts.monosemantic().value() + counts.polysemantic().value();
+            assertEquals(units, classified, 1e-9, counts.hook());
+        }
+    }
+
+    @Test
+    void reportAgreesWithTheInterventionResults() {
+        assertEquals(DATA.factors().size(), result.units().factors().size());
+        assertEquals(model.latentSize(), result.klPerLatent().length);
+        double meanO = 0;
+        int active = 0;
+        double[] o = result.latents().outputEffect();
+        for (int i = 0; i < o.length; i++) {
+            if (result.klPerLatent()[i] > 0.01) {
+                meanO += o[i];
+                active++;
+            }
+        }
+        assertEquals(meanO / active, result.modelCes(), 1e-9, "model CES is the mean O over active latents");
+        assertTrue(result.report().modelCes().hasInterval(), "CES carries a bootstrap interval");
+        assertNotNull(result.report().factorGraphComparison(), "the causal dataset has a true graph to compare with");
+        double mig = result.disentanglementScore();
+        assertTrue(mig >= 0 && mig <= 1, "MIG in [0, 1]: " + mig);
+    }
+
+    @Test
+    void sameSeedGivesTheSameJson() {
+        ModelAnalysis.Result again = ModelAnalysis.run(model, DATA, ModelAnalysis.Settings.quick(5), null);
+        assertEquals(result.toJson(), again.toJson());
+        assertArrayEquals(result.klPerLatent(), again.klPerLatent());
+        assertTrue(result.toJson().startsWith("{\"format\":\"vaescope-analysis\",\"version\":1,"));
+    }
+
+    @Test
+    void cancellingStopsTheAnalysis() {
+        ProgressMonitor cancelled = new ProgressMonitor() {
+            @Override
+            public void worked(int done, int total, String what) {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return true;
+            }
+        };
+        assertThrows(CancellationException.class,
+                () -> ModelAnalysis.run(model, DATA, ModelAnalysis.Settings.quick(5), cancelled));
+    }
+}
