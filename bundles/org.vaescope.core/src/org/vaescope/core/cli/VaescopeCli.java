@@ -2,11 +2,14 @@ package org.vaescope.core.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.vaescope.core.model.ModelInspector;
 import org.vaescope.core.model.ModelLoadException;
+import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.training.TrainCommand;
 
 /**
  * The headless command line: {@code describe MODEL} and {@code demo [DIR]}.
@@ -35,6 +38,8 @@ public final class VaescopeCli {
         try {
             return switch (args[0]) {
                 case "describe" -> describe(rest, out, err);
+                case "train" -> new TrainCommand(DatasetSpecs::open, out, err).run(args);
+                case "reconstruct" -> ReconstructCommand.run(rest, out);
                 case "demo" -> Demo.run(rest, out);
                 case "check" -> CheckCommand.run(rest, out);
                 case "metrics" -> MetricsCommand.run(rest, out);
@@ -51,6 +56,9 @@ public final class VaescopeCli {
         } catch (Args.UsageException e) {
             err.println("usage error: " + e.getMessage());
             return USAGE;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getCause().getMessage());
+            return FAILED;
         } catch (ModelLoadException | IOException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
@@ -62,6 +70,9 @@ public final class VaescopeCli {
             err.println("describe takes one model file");
             return USAGE;
         }
+        if (args[0].endsWith(ModelFile.EXTENSION)) {
+            return new TrainCommand(DatasetSpecs::open, out, err).run("describe", args[0]);
+        }
         out.print(ModelInspector.describe(Path.of(args[0])).toText());
         return OK;
     }
@@ -70,11 +81,18 @@ public final class VaescopeCli {
         return """
                 usage: vaescope COMMAND [ARGS]
                   describe MODEL     print the structure of a saved model (DL4J zip, SameDiff .fb, VAEScope .vsm)
+                  train --variant V --dataset DATA --out FILE.vsm [--steps N] [--seed S] [--batch B] [--lr L]
+                        [--arch conv|mlp] [--latent N] [--hidden W,W] [--set key=value]...
+                                     train a VAE (variants: vae, betavae, factorvae, betatcvae, dipvae2, vqvae)
+                  reconstruct MODEL.vsm --dataset DATA --out GRID.png [--n 8] [--seed S]
+                                     inputs over their reconstructions, as a PNG grid
                   demo [DIR]         build the demo model in DIR (default: vaescope-demo) and describe it
                   check SCRIPT.vis   print the script's diagnostics (file:line:col: severity: message)
                   metrics --codes FILE --factors FILE [--seed S] [--train N --test M] [--out FILE.json]
                                      disentanglement metrics of codes (N×d) against factors (N×k);
                                      FILE is .npy, .npz (or .npz:KEY) or .csv
+                DATA is a built-in generator NAME[:key=value,...] (dsprites:size=32, causal) or FORMAT@PATH
+                (dsprites-npz, 3dshapes-h5, smallnorb, mpi3d-npz)
                 """;
     }
 }
