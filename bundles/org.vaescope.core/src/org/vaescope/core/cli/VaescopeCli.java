@@ -41,6 +41,7 @@ public final class VaescopeCli {
                 case "train" -> new TrainCommand(DatasetSpecs::open, out, err).run(args);
                 case "reconstruct" -> ReconstructCommand.run(rest, out);
                 case "reproduce" -> ReproduceCommand.run(rest, out);
+                case "benchmark" -> BenchmarkCommand.run(rest);
                 case "demo" -> Demo.run(rest, out);
                 case "check" -> CheckCommand.run(rest, out);
                 case "metrics" -> MetricsCommand.run(rest, out);
@@ -87,6 +88,8 @@ public final class VaescopeCli {
                                      train a VAE (variants: vae, betavae, factorvae, betatcvae, dipvae2, vqvae)
                   reproduce [--steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--out docs/results.md]
                                      train and analyse VAE, beta-VAE and FactorVAE on dSprites; write the table
+                  benchmark training|interventions|metrics|script [ARGS]
+                                     print the engine's performance figures (ratios against a baseline)
                   reconstruct MODEL.vsm --dataset DATA --out GRID.png [--n 8] [--seed S]
                                      inputs over their reconstructions, as a PNG grid
                   demo [DIR]         build the demo model in DIR (default: vaescope-demo) and describe it
