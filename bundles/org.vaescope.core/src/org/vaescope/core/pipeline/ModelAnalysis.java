@@ -149,7 +149,8 @@ public final class ModelAnalysis {
                         latents.factorPerSample(), klPerSample),
                 latents.factors(), settings.seed());
         org.vaescope.core.analysis.FactorEffectMatrix implied = org.vaescope.core.analysis.FactorEffectMatrix.of(
-                factorEffects.factors(), factorEffects.matrix(), factorEffects.sampleCount(), settings.seed());
+                factorEffects.factors(), withoutSharedCarriers(factorEffects), factorEffects.sampleCount(),
+                settings.seed());
         ModelReport report = ModelReport.compute(latentEffects, unitEffects, implied, dataset.trueGraph().orElse(null),
                 settings.thresholds(), settings.bootstrap());
         CircuitGraph graph = new CircuitGraphBuilder(unitEffects, settings.thresholds()).latentEffects(latentEffects)
@@ -157,6 +158,25 @@ public final class ModelAnalysis {
         progress.worked(STEPS.length, STEPS.length, "done");
         return new Result(report, disentanglement, units, latents, factorEffects, latentEffects.kl(),
                 readouts.summary(), graph, settings);
+    }
+
+    /**
+     * M[k][l] with the entries set to 0 where k and l share a carrier latent: the spec draws an edge
+     * k → l only "with no intervention on l's latents", which shifting a shared latent violates, so
+     * such an entry is no evidence of an edge.
+     */
+    static double[][] withoutSharedCarriers(FactorEffectMatrix effects) {
+        double[][] matrix = effects.matrix();
+        double[][] kept = new double[matrix.length][];
+        for (int k = 0; k < matrix.length; k++) {
+            kept[k] = matrix[k].clone();
+            for (int l = 0; l < matrix[k].length; l++) {
+                if (k != l && effects.sharedCarrier()[k][l]) {
+                    kept[k][l] = 0;
+                }
+            }
+        }
+        return kept;
     }
 
     static UnitEffects toUnitEffects(UnitResponses units) {

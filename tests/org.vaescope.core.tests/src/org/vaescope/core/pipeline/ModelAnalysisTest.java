@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.CausalShapesDataset;
 import org.vaescope.core.hooks.HookPoint;
+import org.vaescope.core.interventions.FactorEffectMatrix;
 import org.vaescope.core.interventions.ProgressMonitor;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
@@ -73,6 +74,20 @@ class ModelAnalysisTest {
         assertEquals(result.toJson(), again.toJson());
         assertArrayEquals(result.klPerLatent(), again.klPerLatent());
         assertTrue(result.toJson().startsWith("{\"format\":\"vaescope-analysis\",\"version\":1,"));
+    }
+
+    @Test
+    void factorPairsSharingACarrierLatentAreNoEvidenceOfAnEdge() {
+        FactorEffectMatrix effects = new FactorEffectMatrix(List.of("a", "b", "c"),
+                new double[][] {{0.9, 0.5, 0.3}, {0.4, 0.8, 0.0}, {0.2, 0.1, 0.7}}, new int[][] {{0}, {0}, {1}},
+                new boolean[][] {{false, true, false}, {true, false, false}, {false, false, false}},
+                new double[] {-1, 1}, 10, 1);
+
+        double[][] kept = ModelAnalysis.withoutSharedCarriers(effects);
+
+        assertArrayEquals(new double[] {0.9, 0.0, 0.3}, kept[0]);
+        assertArrayEquals(new double[] {0.0, 0.8, 0.0}, kept[1]);
+        assertArrayEquals(new double[] {0.2, 0.1, 0.7}, kept[2]);
     }
 
     @Test
