@@ -4,12 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.vaescope.core.interpreter.ScriptEnvironments;
 import org.vaescope.core.script.ScriptCheck;
-import org.vaescope.core.script.ScriptEnvironment;
 
 /**
  * {@code check SCRIPT.vis [--out DIR]}: prints the script's diagnostics as
- * {@code file:line:col: severity: message}; exit code 1 when there are errors.
+ * {@code file:line:col: severity: message}; exit code 1 when there are errors. When the script's model
+ * file and dataset can be loaded, hook points, unit and latent ranges and factors are checked too.
  */
 final class CheckCommand {
 
@@ -25,7 +26,7 @@ final class CheckCommand {
         }
         Path script = Path.of(args.positionals().get(0));
         Path output = outputFolder(script, args.option("out", null));
-        ScriptCheck.Result result = ScriptCheck.check(script, output, ScriptEnvironment.languageOnly());
+        ScriptCheck.Result result = ScriptCheck.check(script, output, ScriptEnvironments.forScript(script, output));
         result.printTo(out);
         return result.exitCode();
     }

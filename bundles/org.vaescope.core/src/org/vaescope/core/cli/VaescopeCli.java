@@ -44,6 +44,8 @@ public final class VaescopeCli {
                 case "benchmark" -> BenchmarkCommand.run(rest);
                 case "demo" -> Demo.run(rest, out);
                 case "check" -> CheckCommand.run(rest, out);
+                case "run" -> RunCommand.run(rest, out, err);
+                case "examples" -> ExamplesCommand.run(rest, out, err);
                 case "metrics" -> MetricsCommand.run(rest, out);
                 case "help", "--help", "-h" -> {
                     out.print(usage());
@@ -93,7 +95,13 @@ public final class VaescopeCli {
                   reconstruct MODEL.vsm --dataset DATA --out GRID.png [--n 8] [--seed S]
                                      inputs over their reconstructions, as a PNG grid
                   demo [DIR]         build the demo model in DIR (default: vaescope-demo) and describe it
-                  check SCRIPT.vis   print the script's diagnostics (file:line:col: severity: message)
+                  check SCRIPT.vis [--out DIR]
+                                     print the script's diagnostics (file:line:col: severity: message)
+                  run SCRIPT.vis [--out DIR] [--quick]
+                                     check and run an intervention script; outputs go to DIR
+                                     (default: SCRIPT-out beside the script)
+                  examples [--steps N] [--out DIR] [--dir EXAMPLES] [--quick]
+                                     train the missing example models (examples/models/) and run every example
                   metrics --codes FILE --factors FILE [--seed S] [--train N --test M] [--out FILE.json]
                                      disentanglement metrics of codes (N×d) against factors (N×k);
                                      FILE is .npy, .npz (or .npz:KEY) or .csv

@@ -1,0 +1,96 @@
+package org.vaescope.core.interpreter;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.vaescope.core.internal.interpreter.ScriptExecution;
+import org.vaescope.core.interventions.ProgressMonitor;
+import org.vaescope.core.script.Diagnostic;
+import org.vaescope.core.script.ParseResult;
+import org.vaescope.core.script.SandboxPaths;
+import org.vaescope.core.script.ScriptChecker;
+import org.vaescope.core.script.ScriptEnvironment;
+import org.vaescope.core.script.ScriptParser;
+
+/**
+ * Runs intervention scripts headless: parses and checks the script against its model and dataset
+ * ({@link ScriptEnvironments}); a script with errors does not run. Then it loads the model(s) and the
+ * dataset through {@link SandboxPaths} (inputs inside the script folder, outputs inside the output
+ * folder), executes every statement in order with the script's {@code seed} (default 0) and
+ * {@code samples} (default {@link ScriptRunOptions#DEFAULT_SAMPLES}), and writes the outputs.
+ * <p>
+ * The statements map onto the engine as docs/script-language.md describes: {@code vary} →
+ * input manipulation, {@code perturb/set/traverse} → latent perturbation, {@code patch/ablate} →
+ * activation patching, {@code attribute} → attribution patching, {@code mediate} → causal
+ * mediation; {@code classify units}, {@code discover circuits}, {@code factor graph} and the paper's
+ * metrics share one {@code ModelAnalysis} per model, computed by the first statement that needs it.
+ */
+public final class ScriptRunner {
+
+    private ScriptRunner() {
+    }
+
+    /** Runs with {@link ScriptRunOptions#defaults()}. */
+    public static ScriptRunResult run(Path script, Path outputFolder, ProgressMonitor monitor) {
+        return run(script, outputFolder, monitor, null);
+    }
+
+    /**
+     * Runs a script file (UTF-8).
+     *
+     * @param outputFolder where outputs go; null for {@link #defaultOutputFolder}
+     * @param monitor      progress and cancellation, or null
+     * @param options      run options, or null for the defaults
+     * @throws CancellationException when the monitor cancels; files written before stay
+     */
+    public static ScriptRunResult run(Path script, Path outputFolder, ProgressMonitor monitor,
+            ScriptRunOptions options) {
+        ScriptRunOptions opts = options == null ? ScriptRunOptions.defaults() : options;
+        Path output = (outputFolder == null ? defaultOutputFolder(script) : outputFolder).toAbsolutePath().normalize();
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(script);
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return unreadable(script, output, "not valid UTF-8 text");
+        } catch (IOException | RuntimeException e) {
+            return unreadable(script, output, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        ParseResult parsed = ScriptParser.parse(text);
+        ScriptEnvironment env = ScriptEnvironments.forScript(script, text, output);
+        List<Diagnostic> diagnostics = ScriptChecker.check(parsed, env);
+        if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+            return new ScriptRunResult(script, output, ScriptRunResult.Status.CHECK_FAILED, diagnostics, List.of(),
+                    List.of(), null);
+        }
+        SandboxPaths sandbox = env.sandbox().orElseThrow();
+        ScriptExecution execution = new ScriptExecution(script.getFileName().toString(), text, parsed.script(), sandbox,
+                opts, monitor);
+        try {
+            execution.run();
+        } catch (ScriptRunException e) {
+            return new ScriptRunResult(script, output, ScriptRunResult.Status.FAILED, diagnostics, execution.steps(),
+                    execution.outputs(), e.getMessage());
+        }
+        return new ScriptRunResult(script, output, ScriptRunResult.Status.COMPLETED, diagnostics, execution.steps(),
+                execution.outputs(), null);
+    }
+
+    /** The default output folder of a script: {@code NAME-out} beside it ({@code NAME.vis} without extension). */
+    public static Path defaultOutputFolder(Path script) {
+        Path absolute = script.toAbsolutePath();
+        String name = absolute.getFileName().toString().replaceFirst("\\.vis$", "");
+        return absolute.resolveSibling(name + "-out");
+    }
+
+    private static ScriptRunResult unreadable(Path script, Path output, String reason) {
+        return new ScriptRunResult(script, output, ScriptRunResult.Status.UNREADABLE, List.of(), List.of(), List.of(),
+                "cannot read the script " + script + ": " + reason);
+    }
+}
