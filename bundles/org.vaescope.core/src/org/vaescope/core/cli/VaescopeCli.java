@@ -94,7 +94,9 @@ public final class VaescopeCli {
                                      print the engine's performance figures (ratios against a baseline)
                   reconstruct MODEL.vsm --dataset DATA --out GRID.png [--n 8] [--seed S]
                                      inputs over their reconstructions, as a PNG grid
-                  demo [DIR]         build the demo model in DIR (default: vaescope-demo) and describe it
+                  demo [DIR] [--steps N]
+                                     the tour on built-in data: a DL4J structure dump, a beta-VAE trained on
+                                     dSprites 32×32, its causal analysis; files in DIR (default vaescope-demo)
                   check SCRIPT.vis [--out DIR]
                                      print the script's diagnostics (file:line:col: severity: message)
                   run SCRIPT.vis [--out DIR] [--quick]

@@ -36,10 +36,16 @@ class VaescopeCliTest {
     }
 
     @Test
-    void describePrintsTheLayersOfTheDemoModel() {
-        assertEquals(0, run("demo", dir.toString()));
+    void demoDescribesTrainsAndAnalyses() throws Exception {
+        assertEquals(0, run("demo", dir.toString(), "--steps", "20"), err());
         assertTrue(out().contains("encoder.conv1"), out());
         assertTrue(out().contains("32×32×32"), out());
+        assertTrue(out().contains("disentanglement score (MIG)"), out());
+        for (String file : new String[] {"demo-encoder.zip", "demo-betavae.vsm", "reconstructions.png", "analysis.json",
+            "circuits.dot"}) {
+            assertTrue(Files.size(dir.resolve(file)) > 0, file);
+        }
+        assertTrue(Files.readString(dir.resolve("analysis.json")).startsWith("{\"format\":\"vaescope-analysis\""));
     }
 
     @Test
