@@ -3,6 +3,8 @@ package org.vaescope.core.internal.analysis;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import org.vaescope.core.internal.json.JsonText;
+
 /**
  * A small streaming JSON writer (the core bundle has no JSON library). Produces compact JSON;
  * non-finite doubles are written as {@code null} because JSON has no NaN or infinity.
@@ -73,15 +75,7 @@ public final class JsonWriter {
     /** Writes a number ({@code null} if not finite). */
     public JsonWriter value(double value) {
         beforeValue();
-        if (Double.isFinite(value)) {
-            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                out.append((long) value).append(".0");
-            } else {
-                out.append(value);
-            }
-        } else {
-            out.append("null");
-        }
+        JsonText.appendNumber(out, value);
         return this;
     }
 
@@ -168,26 +162,6 @@ public final class JsonWriter {
     }
 
     private void appendString(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonText.appendString(out, s);
     }
 }

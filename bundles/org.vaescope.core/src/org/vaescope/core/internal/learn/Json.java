@@ -3,6 +3,8 @@ package org.vaescope.core.internal.learn;
 import java.util.Iterator;
 import java.util.Map;
 
+import org.vaescope.core.internal.json.JsonText;
+
 /**
  * A minimal JSON writer for metric results (no JSON library is available in the core bundle).
  * Supports {@code null}, {@link String}, {@link Boolean}, {@link Number}, {@link Map} (keys written
@@ -98,34 +100,10 @@ public final class Json {
     }
 
     private static void appendDouble(StringBuilder out, double d) {
-        if (!Double.isFinite(d)) {
-            out.append("null");
-        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            out.append((long) d).append(".0");
-        } else {
-            out.append(Double.toString(d));
-        }
+        JsonText.appendNumber(out, d);
     }
 
     private static void appendString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonText.appendString(out, s);
     }
 }
