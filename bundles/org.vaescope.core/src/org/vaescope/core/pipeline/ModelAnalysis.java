@@ -3,23 +3,28 @@ package org.vaescope.core.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.BootstrapSettings;
 import org.vaescope.core.analysis.CircuitGraph;
 import org.vaescope.core.analysis.CircuitGraphBuilder;
+import org.vaescope.core.analysis.Circuits;
 import org.vaescope.core.analysis.ModelReport;
+import org.vaescope.core.analysis.PatchEffects;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
 import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.interventions.CircuitPatching;
 import org.vaescope.core.interventions.FactorEffectMatrix;
 import org.vaescope.core.interventions.FactorInterventions;
 import org.vaescope.core.interventions.InputManipulation;
 import org.vaescope.core.interventions.LatentEffects;
 import org.vaescope.core.interventions.LatentPerturbation;
+import org.vaescope.core.interventions.Pairs;
 import org.vaescope.core.interventions.ProgressMonitor;
 import org.vaescope.core.interventions.UnitResponses;
 import org.vaescope.core.metrics.DisentanglementSuite;
@@ -104,7 +109,10 @@ public final class ModelAnalysis {
     }
 
     private static final String[] STEPS = {"read-outs", "input manipulation", "latent perturbation",
-        "factor interventions", "disentanglement metrics", "report"};
+        "factor interventions", "disentanglement metrics", "report and circuit edges"};
+
+    /** Input pairs per factor for the circuits' patching edges: one patched run per circuit unit. */
+    private static final int CIRCUIT_PAIRS = 32;
 
     /** Images encoded per call for the metrics: large batches amortise ND4J's per-call cost. */
     private static final int ENCODE_BATCH = 1024;
@@ -153,11 +161,24 @@ public final class ModelAnalysis {
                 settings.seed());
         ModelReport report = ModelReport.compute(latentEffects, unitEffects, implied, dataset.trueGraph().orElse(null),
                 settings.thresholds(), settings.bootstrap());
-        CircuitGraph graph = new CircuitGraphBuilder(unitEffects, settings.thresholds()).latentEffects(latentEffects)
-                .factorEffects(implied).build();
+        PatchEffects circuitEdges = CircuitPatching.edges(model, Circuits.find(unitEffects, settings.thresholds()),
+                circuitPairs(dataset, units.factors(), settings), settings.seed(), nested(progress));
+        CircuitGraph graph = new CircuitGraphBuilder(unitEffects, settings.thresholds()).patchEffects(circuitEdges)
+                .latentEffects(latentEffects).factorEffects(implied).build();
         progress.worked(STEPS.length, STEPS.length, "done");
         return new Result(report, disentanglement, units, latents, factorEffects, latentEffects.kl(),
                 readouts.summary(), graph, settings);
+    }
+
+    /** Pairs differing in one factor each, for the edges of the circuits (at most 32 per factor). */
+    private static List<Pairs> circuitPairs(FactorDataset dataset, List<String> factors, Settings settings) {
+        SplittableRandom seeds = new SplittableRandom(settings.seed() + 1);
+        List<Pairs> pairs = new ArrayList<>();
+        for (String factor : factors) {
+            pairs.add(Pairs.differingIn(dataset, dataset.factorIndex(factor),
+                    Math.min(CIRCUIT_PAIRS, settings.pairsPerFactor()), seeds.nextLong()));
+        }
+        return pairs;
     }
 
     /**
