@@ -1,7 +1,6 @@
 package org.vaescope.core.metrics;
 
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.vaescope.core.internal.learn.LogisticRegression;
 import org.vaescope.core.internal.learn.Stats;
@@ -92,10 +91,8 @@ public final class ModularityExplicitness {
 
     /** Scores on samples drawn from {@code sampler}: first the training set, then the test set. */
     public static Result compute(RepresentationSampler sampler, Config config, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        CodesAndFactors train = Samples.fromSampler(sampler, config.numTrain(), rng);
-        CodesAndFactors test = Samples.fromSampler(sampler, config.numTest(), rng);
-        return compute(train, test, config, seed);
+        CodesAndFactors[] split = Samples.trainTest(sampler, config.numTrain(), config.numTest(), seed);
+        return compute(split[0], split[1], config, seed);
     }
 
     /** Scores with an explicit training and test set. */

@@ -65,6 +65,13 @@ final class Samples {
      * A random train/test split: {@code numTrain} and {@code numTest} rows if there are enough,
      * otherwise all rows divided in the ratio {@code numTrain : numTest}.
      */
+    /** A training set, then a test set, drawn from {@code sampler} with one generator seeded by {@code seed}. */
+    static CodesAndFactors[] trainTest(RepresentationSampler sampler, int numTrain, int numTest, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        CodesAndFactors train = fromSampler(sampler, numTrain, rng);
+        return new CodesAndFactors[] {train, fromSampler(sampler, numTest, rng)};
+    }
+
     static CodesAndFactors[] trainTest(CodesAndFactors data, int numTrain, int numTest, long seed) {
         int n = data.size();
         int train = numTrain;

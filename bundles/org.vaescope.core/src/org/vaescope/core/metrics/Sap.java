@@ -2,7 +2,6 @@ package org.vaescope.core.metrics;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.vaescope.core.internal.learn.LinearSvm;
 import org.vaescope.core.internal.learn.Stats;
@@ -76,10 +75,8 @@ public final class Sap {
 
     /** SAP on samples drawn from {@code sampler}: first the training set, then the test set. */
     public static Result compute(RepresentationSampler sampler, Config config, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        CodesAndFactors train = Samples.fromSampler(sampler, config.numTrain(), rng);
-        CodesAndFactors test = Samples.fromSampler(sampler, config.numTest(), rng);
-        return compute(train, test, config, seed);
+        CodesAndFactors[] split = Samples.trainTest(sampler, config.numTrain(), config.numTest(), seed);
+        return compute(split[0], split[1], config, seed);
     }
 
     /** SAP with an explicit training and test set. */
