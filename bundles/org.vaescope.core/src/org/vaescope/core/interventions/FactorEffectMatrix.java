@@ -15,7 +15,9 @@ import java.util.List;
  * @param deltas       the δ grid
  * @param sampleCount  number of inputs
  * @param seed         seed of the inputs
+ * @param perSample    per input b: the mean over δ of |Δ r_l| / range_l for each k, l (their mean over
+ *                     inputs is {@code matrix}); the raw material of bootstrap intervals
  */
 public record FactorEffectMatrix(List<String> factors, double[][] matrix, int[][] carriers, boolean[][] sharedCarrier,
-        double[] deltas, int sampleCount, long seed) {
+        double[] deltas, int sampleCount, long seed, double[][][] perSample) {
 }

@@ -39,7 +39,7 @@ public final class FactorInterventions {
         double[][] z = perturbation.encode(inputs);
         int n = z.length;
         double[][] base = readouts.expectedClasses(perturbation.decode(z));
-        double[][] m = new double[factors][factors];
+        double[][][] perSample = new double[n][factors][factors];
         int step = 0;
         for (int k = 0; k < factors; k++) {
             for (double delta : deltas) {
@@ -47,13 +47,18 @@ public final class FactorInterventions {
                 double[][] shifted = readouts.expectedClasses(perturbation.decode(perturbation.shift(z, carriers[k], delta)));
                 for (int b = 0; b < n; b++) {
                     for (int l = 0; l < factors; l++) {
-                        m[k][l] += Math.abs(shifted[b][l] - base[b][l]) / readouts.range(l);
+                        perSample[b][k][l] += Math.abs(shifted[b][l] - base[b][l]) / readouts.range(l) / deltas.length;
                     }
                 }
                 progress.worked(++step, factors * deltas.length, readouts.factorNames().get(k));
             }
-            for (int l = 0; l < factors; l++) {
-                m[k][l] /= (double) n * deltas.length;
+        }
+        double[][] m = new double[factors][factors];
+        for (double[][] sample : perSample) {
+            for (int k = 0; k < factors; k++) {
+                for (int l = 0; l < factors; l++) {
+                    m[k][l] += sample[k][l] / n;
+                }
             }
         }
         boolean[][] shared = new boolean[factors][factors];
@@ -66,6 +71,6 @@ public final class FactorInterventions {
                 }
             }
         }
-        return new FactorEffectMatrix(readouts.factorNames(), m, carriers, shared, deltas.clone(), n, seed);
+        return new FactorEffectMatrix(readouts.factorNames(), m, carriers, shared, deltas.clone(), n, seed, perSample);
     }
 }

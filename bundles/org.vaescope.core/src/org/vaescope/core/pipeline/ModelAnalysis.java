@@ -156,9 +156,8 @@ public final class ModelAnalysis {
                 new org.vaescope.core.analysis.LatentEffects.PerSample(latents.outputPerSample(),
                         latents.factorPerSample(), klPerSample),
                 latents.factors(), settings.seed());
-        org.vaescope.core.analysis.FactorEffectMatrix implied = org.vaescope.core.analysis.FactorEffectMatrix.of(
-                factorEffects.factors(), withoutSharedCarriers(factorEffects), factorEffects.sampleCount(),
-                settings.seed());
+        org.vaescope.core.analysis.FactorEffectMatrix implied = org.vaescope.core.analysis.FactorEffectMatrix
+                .fromSamples(factorEffects.factors(), withoutSharedCarriers(factorEffects), settings.seed());
         ModelReport report = ModelReport.compute(latentEffects, unitEffects, implied, dataset.trueGraph().orElse(null),
                 settings.thresholds(), settings.bootstrap());
         PatchEffects circuitEdges = CircuitPatching.edges(model, Circuits.find(unitEffects, settings.thresholds()),
@@ -182,18 +181,21 @@ public final class ModelAnalysis {
     }
 
     /**
-     * M[k][l] with the entries set to 0 where k and l share a carrier latent: the spec draws an edge
-     * k → l only "with no intervention on l's latents", which shifting a shared latent violates, so
-     * such an entry is no evidence of an edge.
+     * The per-input terms of M with the entries set to 0 where k and l share a carrier latent: the
+     * spec draws an edge k → l only "with no intervention on l's latents", which shifting a shared
+     * latent violates, so such an entry is no evidence of an edge.
      */
-    static double[][] withoutSharedCarriers(FactorEffectMatrix effects) {
-        double[][] matrix = effects.matrix();
-        double[][] kept = new double[matrix.length][];
-        for (int k = 0; k < matrix.length; k++) {
-            kept[k] = matrix[k].clone();
-            for (int l = 0; l < matrix[k].length; l++) {
-                if (k != l && effects.sharedCarrier()[k][l]) {
-                    kept[k][l] = 0;
+    static double[][][] withoutSharedCarriers(FactorEffectMatrix effects) {
+        double[][][] kept = new double[effects.perSample().length][][];
+        for (int b = 0; b < kept.length; b++) {
+            double[][] sample = effects.perSample()[b];
+            kept[b] = new double[sample.length][];
+            for (int k = 0; k < sample.length; k++) {
+                kept[b][k] = sample[k].clone();
+                for (int l = 0; l < sample[k].length; l++) {
+                    if (k != l && effects.sharedCarrier()[k][l]) {
+                        kept[b][k][l] = 0;
+                    }
                 }
             }
         }

@@ -78,16 +78,26 @@ class ModelAnalysisTest {
 
     @Test
     void factorPairsSharingACarrierLatentAreNoEvidenceOfAnEdge() {
-        FactorEffectMatrix effects = new FactorEffectMatrix(List.of("a", "b", "c"),
-                new double[][] {{0.9, 0.5, 0.3}, {0.4, 0.8, 0.0}, {0.2, 0.1, 0.7}}, new int[][] {{0}, {0}, {1}},
+        double[][] sample = {{0.9, 0.5, 0.3}, {0.4, 0.8, 0.0}, {0.2, 0.1, 0.7}};
+        FactorEffectMatrix effects = new FactorEffectMatrix(List.of("a", "b", "c"), sample,
+                new int[][] {{0}, {0}, {1}},
                 new boolean[][] {{false, true, false}, {true, false, false}, {false, false, false}},
-                new double[] {-1, 1}, 10, 1);
+                new double[] {-1, 1}, 2, 1, new double[][][] {sample, sample});
 
-        double[][] kept = ModelAnalysis.withoutSharedCarriers(effects);
+        double[][][] kept = ModelAnalysis.withoutSharedCarriers(effects);
 
-        assertArrayEquals(new double[] {0.9, 0.0, 0.3}, kept[0]);
-        assertArrayEquals(new double[] {0.0, 0.8, 0.0}, kept[1]);
-        assertArrayEquals(new double[] {0.2, 0.1, 0.7}, kept[2]);
+        for (double[][] input : kept) {
+            assertArrayEquals(new double[] {0.9, 0.0, 0.3}, input[0]);
+            assertArrayEquals(new double[] {0.0, 0.8, 0.0}, input[1]);
+            assertArrayEquals(new double[] {0.2, 0.1, 0.7}, input[2]);
+        }
+    }
+
+    @Test
+    void factorGraphComparisonCarriesBootstrapIntervals() {
+        assertTrue(result.report().factorGraphComparison().precision().hasInterval()
+                || Double.isNaN(result.report().factorGraphComparison().precision().value()));
+        assertTrue(result.report().factorGraphComparison().recall().hasInterval());
     }
 
     @Test
