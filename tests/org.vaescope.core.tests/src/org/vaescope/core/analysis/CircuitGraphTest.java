@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.vaescope.core.testing.MiniJson;
 
 class CircuitGraphTest {
 

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.vaescope.core.data.FactorGraph;
+import org.vaescope.core.testing.MiniJson;
 
 class ModelReportTest {
 

@@ -43,6 +43,7 @@ import org.vaescope.core.training.TrainingResult;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Variant;
 import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.testing.MiniJson;
 
 /**
  * Runs every example script and small scripts on tiny MLP VAEs (16×16 images, trained for a few dozen
