@@ -576,62 +576,46 @@ public final class Parser {
 
     private NumberLiteral integer(String what, Expectation expectation) {
         offer(expectation);
-        Token token = peek();
-        if (token.kind() == TokenKind.CARET) {
-            throw stop();
-        }
-        if (token.kind() != TokenKind.NUMBER) {
-            throw expectedHere(what);
-        }
         NumberLiteral number = number(what);
         if (!number.isInteger()) {
-            throw new SyntaxError("expected " + what + " (a whole number), found '" + token.text() + "'", token);
+            throw new SyntaxError("expected " + what + " (a whole number), found '" + lastConsumed.text() + "'",
+                    lastConsumed);
         }
         return number;
     }
 
     private NumberLiteral number(String what) {
-        Token token = peek();
-        if (token.kind() == TokenKind.CARET) {
-            throw stop();
-        }
-        if (token.kind() != TokenKind.NUMBER) {
-            throw expectedHere(what);
-        }
-        pos++;
-        lastConsumed = token;
+        Token token = take(TokenKind.NUMBER, what);
         return new NumberLiteral(Double.parseDouble(token.text()), token.text(), span(token));
     }
 
     private Identifier identifier(String what, Expectation expectation) {
         offer(expectation);
-        Token token = peek();
-        if (token.kind() == TokenKind.CARET) {
-            throw stop();
-        }
-        if (token.kind() != TokenKind.IDENT) {
-            throw expectedHere(what);
-        }
-        pos++;
-        lastConsumed = token;
+        Token token = take(TokenKind.IDENT, what);
         return new Identifier(token.text(), span(token));
     }
 
     private StringLiteral string(String what, Expectation expectation) {
         offer(expectation);
-        Token token = peek();
-        if (token.kind() == TokenKind.CARET) {
-            throw stop();
-        }
-        if (token.kind() != TokenKind.STRING) {
-            throw expectedHere(what);
-        }
-        pos++;
-        lastConsumed = token;
+        Token token = take(TokenKind.STRING, what);
         if (!token.terminated()) {
             throw new SyntaxError(null, token); // already reported by the lexer
         }
         return new StringLiteral(token.value(), span(token));
+    }
+
+    /** Consumes the next token if it is of {@code kind}; stops at the caret, else reports what was expected. */
+    private Token take(TokenKind kind, String what) {
+        Token token = peek();
+        if (token.kind() == TokenKind.CARET) {
+            throw stop();
+        }
+        if (token.kind() != kind) {
+            throw expectedHere(what);
+        }
+        pos++;
+        lastConsumed = token;
+        return token;
     }
 
     private void expectKeyword(String keyword) {
