@@ -122,8 +122,7 @@ public final class Irs {
                 double deviation = meanGroupDeviation(z, discreteFactors[f], config.diffQuantile());
                 irs[a][f] = 1.0 - deviation / maxDeviation[a];
             }
-            int best = 0;
-            for (int f = 1; f < k; f++) if (irs[a][f] > irs[a][best]) best = f;
+            int best = Stats.argmax(irs[a]);
             parents[a] = best;
             perDimension[a] = irs[a][best];
         }

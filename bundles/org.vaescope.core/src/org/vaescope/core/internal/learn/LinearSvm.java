@@ -111,11 +111,7 @@ public final class LinearSvm {
             if (classes.length == 2) {
                 predicted[i] = decision[i][0] > 0 ? classes[1] : classes[0];
             } else {
-                int best = 0;
-                for (int m = 1; m < models.length; m++) {
-                    if (decision[i][m] > decision[i][best]) best = m;
-                }
-                predicted[i] = classes[best];
+                predicted[i] = classes[Stats.argmax(decision[i])];
             }
         }
         return predicted;

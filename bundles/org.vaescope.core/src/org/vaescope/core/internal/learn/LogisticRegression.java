@@ -129,11 +129,7 @@ public final class LogisticRegression {
         double[][] proba = predictProba(x);
         int[] predicted = new int[x.length];
         for (int i = 0; i < x.length; i++) {
-            int best = 0;
-            for (int m = 1; m < classes.length; m++) {
-                if (proba[i][m] > proba[i][best]) best = m;
-            }
-            predicted[i] = classes[best];
+            predicted[i] = classes[Stats.argmax(proba[i])];
         }
         return predicted;
     }

@@ -9,6 +9,15 @@ public final class Stats {
     private Stats() {
     }
 
+    /** Index of the largest value (the first one on ties). */
+    public static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) best = i;
+        }
+        return best;
+    }
+
     /** Arithmetic mean (NaN for an empty array). */
     public static double mean(double[] x) {
         double s = 0.0;
