@@ -2,7 +2,6 @@ package org.vaescope.core.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -255,11 +254,5 @@ public final class ModelAnalysis {
                 return outer.isCanceled();
             }
         };
-    }
-
-    /** The settings as a flat map, for reports. */
-    public static Map<String, Object> describe(Settings s) {
-        return Map.of("pairs_per_factor", s.pairsPerFactor(), "latent_samples", s.latentSamples(),
-                "metric_train", s.metricTrain(), "metric_test", s.metricTest(), "seed", s.seed());
     }
 }
