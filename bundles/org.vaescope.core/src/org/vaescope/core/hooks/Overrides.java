@@ -2,7 +2,7 @@ package org.vaescope.core.hooks;
 
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 
 /** Checks overrides against a hook point and applies them to a batch of activations. */
 final class Overrides {

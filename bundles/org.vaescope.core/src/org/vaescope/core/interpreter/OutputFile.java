@@ -2,7 +2,7 @@ package org.vaescope.core.interpreter;
 
 import java.nio.file.Path;
 
-import org.vaescope.core.script.OutputKind;
+import org.vaescope.script.OutputKind;
 
 /**
  * A file a script run wrote into its output folder.

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.vaescope.core.script.Diagnostic;
+import org.vaescope.script.Diagnostic;
 
 /**
  * The outcome of running a script: the checker's diagnostics, the step results, the files written

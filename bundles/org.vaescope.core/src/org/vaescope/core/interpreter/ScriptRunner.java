@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import org.vaescope.core.internal.interpreter.ScriptExecution;
-import org.vaescope.core.interventions.ProgressMonitor;
-import org.vaescope.core.script.Diagnostic;
-import org.vaescope.core.script.ParseResult;
-import org.vaescope.core.script.SandboxPaths;
-import org.vaescope.core.script.ScriptChecker;
-import org.vaescope.core.script.ScriptEnvironment;
-import org.vaescope.core.script.ScriptParser;
+import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.script.Diagnostic;
+import org.vaescope.script.ParseResult;
+import org.vaescope.script.SandboxPaths;
+import org.vaescope.script.ScriptChecker;
+import org.vaescope.script.ScriptEnvironment;
+import org.vaescope.script.ScriptParser;
 
 /**
  * Runs intervention scripts headless: parses and checks the script against its model and dataset

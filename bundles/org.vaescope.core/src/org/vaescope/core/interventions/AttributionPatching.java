@@ -1,5 +1,7 @@
 package org.vaescope.core.interventions;
 
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.vaescope.core.progress.ProgressMonitor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,9 +13,8 @@ import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.internal.interventions.MetricEvaluator;
-import org.vaescope.core.internal.interventions.RankCorrelation;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /**
@@ -168,6 +169,20 @@ public final class AttributionPatching {
             est[i] = scores.get(i).estimate();
             exact[i] = scores.get(i).exact();
         }
-        return RankCorrelation.spearman(est, exact);
+        return rankAgreement(est, exact);
+    }
+
+    /**
+     * Spearman rank correlation of estimated and exact effects (ties share their average rank);
+     * NaN for fewer than two units or when either side is constant.
+     */
+    public static double rankAgreement(double[] estimates, double[] exact) {
+        if (estimates.length != exact.length) {
+            throw new IllegalArgumentException("rank agreement of " + estimates.length + " and " + exact.length + " values");
+        }
+        if (estimates.length < 2) {
+            return Double.NaN;
+        }
+        return new SpearmansCorrelation().correlation(estimates, exact);
     }
 }

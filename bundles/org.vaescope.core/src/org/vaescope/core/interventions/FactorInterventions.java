@@ -1,5 +1,6 @@
 package org.vaescope.core.interventions;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.readout.FactorReadouts;
 

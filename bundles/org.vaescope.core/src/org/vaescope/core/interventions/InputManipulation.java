@@ -1,5 +1,6 @@
 package org.vaescope.core.interventions;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.internal.interventions.MetricEvaluator;
 import org.vaescope.core.internal.interventions.UnitValues;
 import org.vaescope.core.runtime.Nd4jRuntime;

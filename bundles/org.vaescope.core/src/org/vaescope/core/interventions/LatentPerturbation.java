@@ -1,12 +1,13 @@
 package org.vaescope.core.interventions;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.internal.interventions.MetricEvaluator;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.runtime.Nd4jRuntime;

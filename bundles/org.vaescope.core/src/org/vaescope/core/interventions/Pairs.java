@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.data.Factor;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 
 /**
  * Matched input pairs (base, changed): the raw material of input manipulation (x, x'), activation

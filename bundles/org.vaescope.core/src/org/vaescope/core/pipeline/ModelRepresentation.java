@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.data.Factor;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.core.internal.hooks.Floats;
-import org.vaescope.core.metrics.RepresentationSampler;
+import org.vaescope.core.runtime.Floats;
+import org.vaescope.metrics.RepresentationSampler;
 import org.vaescope.core.vae.VaeModel;
 
 /**

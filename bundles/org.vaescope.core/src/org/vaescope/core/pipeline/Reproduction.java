@@ -10,9 +10,8 @@ import java.util.Map;
 import org.vaescope.core.analysis.Estimate;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.core.interventions.ProgressMonitor;
-import org.vaescope.core.metrics.Dci;
-import org.vaescope.core.training.CancellationCheck;
+import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.metrics.Dci;
 import org.vaescope.core.training.Trainer;
 import org.vaescope.core.training.TrainingConfig;
 import org.vaescope.core.training.TrainingListener;
@@ -93,7 +92,7 @@ public final class Reproduction {
                 TrainingResult trained = Trainer.train(TrainingConfig.builder(variant)
                         .architecture(settings.architecture()).steps(settings.steps()).batchSize(settings.batchSize())
                         .learningRate(settings.learningRate()).seed(seed).build(), dataset, TrainingListener.NONE,
-                        progress::isCanceled);
+                        progress);
                 ModelAnalysis.Settings a = settings.analysis();
                 ModelAnalysis.Result analysed = ModelAnalysis.run(trained.model(), dataset,
                         new ModelAnalysis.Settings(a.pairsPerFactor(), a.latentSamples(), a.carriersPerFactor(),

@@ -28,7 +28,7 @@ import org.nd4j.shade.jackson.databind.SerializationFeature;
 import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.vaescope.core.hooks.Parameter;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.VaeModel;

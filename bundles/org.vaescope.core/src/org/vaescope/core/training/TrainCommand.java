@@ -1,5 +1,6 @@
 package org.vaescope.core.training;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -142,7 +143,7 @@ public final class TrainCommand {
                 line.append(String.format(Locale.ROOT, " | %.1f images/s", p.imagesPerSecond()));
                 out.println(line);
             }
-        }, CancellationCheck.NEVER);
+        }, ProgressMonitor.NONE);
         ModelFile.save(output, result.model(), result.metadata());
         out.println("saved " + output);
         return 0;

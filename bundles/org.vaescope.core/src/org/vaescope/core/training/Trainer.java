@@ -1,5 +1,6 @@
 package org.vaescope.core.training;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.vaescope.core.data.Factor;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.StageContext;
 import org.vaescope.core.hooks.StagedModel;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.internal.training.Adam;
 import org.vaescope.core.internal.vae.LossStep;
 import org.vaescope.core.internal.vae.VaeObjective;
@@ -55,7 +56,7 @@ public final class Trainer {
      */
     @SuppressWarnings("try")
     public static TrainingResult train(TrainingConfig config, FactorDataset dataset, TrainingListener listener,
-            CancellationCheck cancellation) {
+            ProgressMonitor cancellation) {
         Nd4jRuntime.ensureStarted();
         Nd4j.getRandom().setSeed(config.seed());
         Architecture architecture = architectureFor(config, dataset);
@@ -82,7 +83,7 @@ public final class Trainer {
         int step = 0;
         boolean cancelled = false;
         while (step < config.steps()) {
-            if (cancellation.isCancelled()) {
+            if (cancellation.isCanceled()) {
                 cancelled = true;
                 break;
             }

@@ -24,18 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.BootstrapSettings;
-import org.vaescope.core.cli.VaescopeCli;
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.interventions.ProgressMonitor;
+import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.readout.ReadoutSettings;
-import org.vaescope.core.script.Diagnostic;
-import org.vaescope.core.script.ScriptCheck;
-import org.vaescope.core.script.ScriptLanguage;
+import org.vaescope.script.Diagnostic;
+import org.vaescope.script.ScriptCheck;
+import org.vaescope.script.ScriptLanguage;
 import org.vaescope.core.store.ModelFile;
-import org.vaescope.core.training.CancellationCheck;
 import org.vaescope.core.training.Trainer;
 import org.vaescope.core.training.TrainingConfig;
 import org.vaescope.core.training.TrainingListener;
@@ -79,7 +77,7 @@ class ScriptRunnerTest {
         FactorDataset data = Datasets.create(dataset, Map.of("size", Integer.toString(SIDE)));
         TrainingConfig config = TrainingConfig.builder(variant).architecture(Architecture.mlp(1, SIDE, SIDE, 4, 40, 40))
                 .steps(25).batchSize(16).learningRate(1e-3).seed(3).build();
-        TrainingResult result = Trainer.train(config, data, TrainingListener.NONE, CancellationCheck.NEVER);
+        TrainingResult result = Trainer.train(config, data, TrainingListener.NONE, ProgressMonitor.NONE);
         ModelFile.save(folder.resolve("models").resolve(file), result.model(), result.metadata());
         return result.model();
     }
@@ -99,7 +97,7 @@ class ScriptRunnerTest {
     @Test
     void everyExampleRunsAndWritesSaneOutputs() throws IOException {
         List<Path> examples;
-        try (Stream<Path> files = Files.list(examplesFolder())) {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("vaescope.examples")))) {
             examples = files.filter(p -> p.toString().endsWith(ScriptLanguage.FILE_EXTENSION)).sorted().toList();
         }
         assertTrue(examples.size() >= 6, "examples: " + examples);
@@ -324,26 +322,4 @@ class ScriptRunnerTest {
                 "the causal factors are known from the generator: " + languageOnly);
     }
 
-    @Test
-    void theCommandLineRunsAScriptIntoItsDefaultFolderAndChecksHookNames() throws IOException {
-        Path script = script("cli.vis", header("dsprites(size=16)")
-                + "traverse latent 0..1 range -2..2 steps 3\nimages \"t.png\"\nreport html \"r.html\"\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = VaescopeCli.run(new String[] {"run", script.toString(), "--quick"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, printed + err.toString(StandardCharsets.UTF_8));
-        assertTrue(printed.contains("line 6: traverse latent 0..1 range -2..2 steps 3"), printed);
-        assertTrue(printed.contains("completed"), printed);
-        assertTrue(Files.size(folder.resolve("cli-out/t.png")) > 0);
-        assertTrue(Files.readString(folder.resolve("cli-out/r.html")).contains("data:image/png;base64,"));
-
-        Path broken = script("cli-broken.vis", header("dsprites(size=16)") + "ablate encoder.conv1 units all\n");
-        assertEquals(1, VaescopeCli.run(new String[] {"check", broken.toString()}, new PrintStream(out),
-                new PrintStream(err)));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("unknown hook point 'encoder.conv1'"));
-        assertEquals(1, VaescopeCli.run(new String[] {"run", broken.toString()}, new PrintStream(out),
-                new PrintStream(err)));
-    }
 }

@@ -1,5 +1,6 @@
 package org.vaescope.core.interventions;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

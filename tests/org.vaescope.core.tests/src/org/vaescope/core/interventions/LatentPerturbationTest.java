@@ -1,5 +1,6 @@
 package org.vaescope.core.interventions;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,7 @@ import org.vaescope.core.data.DSpritesDataset;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.hooks.Activation;
 import org.vaescope.core.internal.hooks.DenseStage;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.vae.Architecture;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 
 /** Pair sets differ exactly where they should and render what their classes say. */
 class PairsTest {

@@ -8,7 +8,7 @@ import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.hooks.Activation;
 import org.vaescope.core.internal.hooks.DenseStage;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /** Hand-made networks with known weights, and a tiny dataset whose pixels are its factor classes. */

@@ -11,7 +11,7 @@ import org.vaescope.core.hooks.StageContext;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.hooks.Activation;
 import org.vaescope.core.internal.hooks.DenseStage;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 
 /**
  * A hand-made decoder for {@link CausalShapesDataset}: one latent per factor, an exogenous code of

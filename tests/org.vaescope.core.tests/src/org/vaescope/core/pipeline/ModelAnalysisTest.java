@@ -15,7 +15,7 @@ import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.CausalShapesDataset;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.interventions.FactorEffectMatrix;
-import org.vaescope.core.interventions.ProgressMonitor;
+import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.Variant;

@@ -25,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.TinyBarsDataset;

@@ -1,5 +1,6 @@
 package org.vaescope.core.training;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.RunOptions;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.SavedModel;
 import org.vaescope.core.vae.Architecture;
@@ -44,11 +45,11 @@ class TrainerTest {
     void sameSeedGivesIdenticalWeightsAndOtherSeedsDiffer() {
         TinyBarsDataset data = new TinyBarsDataset(16);
         TrainingResult a = Trainer.train(small(Variant.BETA_TC_VAE, 3).build(), data, TrainingListener.NONE,
-                CancellationCheck.NEVER);
+                ProgressMonitor.NONE);
         TrainingResult b = Trainer.train(small(Variant.BETA_TC_VAE, 3).build(), data, TrainingListener.NONE,
-                CancellationCheck.NEVER);
+                ProgressMonitor.NONE);
         TrainingResult c = Trainer.train(small(Variant.BETA_TC_VAE, 4).build(), data, TrainingListener.NONE,
-                CancellationCheck.NEVER);
+                ProgressMonitor.NONE);
         List<float[]> wa = weights(a.model());
         List<float[]> wb = weights(b.model());
         List<float[]> wc = weights(c.model());
@@ -69,7 +70,7 @@ class TrainerTest {
                     public void finished(TrainingResult r) {
                         finished.add(r);
                     }
-                }, () -> asked.incrementAndGet() > 7);
+                }, ProgressMonitor.cancelledWhen(() -> asked.incrementAndGet() > 7));
         assertTrue(result.cancelled());
         assertEquals(7, result.stepsCompleted());
         assertEquals(7, result.metadata().trainingSteps());
@@ -94,7 +95,7 @@ class TrainerTest {
                         checkpointSteps.add(step);
                         assertEquals(checkpoint, file);
                     }
-                }, CancellationCheck.NEVER);
+                }, ProgressMonitor.NONE);
         assertEquals(List.of(4, 8, 10), progress.stream().map(TrainingProgress::step).toList());
         assertEquals(1.0, progress.get(2).fraction());
         assertTrue(progress.get(0).stepsPerSecond() > 0);
@@ -116,7 +117,7 @@ class TrainerTest {
                 .steps(2).batchSize(4).seed(9).progressEvery(1).build();
         // default FactorVAE discriminator (6 x 1000) and the spec's conv architecture
         TrainingResult result = Trainer.train(config, new TinyBarsDataset(64), TrainingListener.NONE,
-                CancellationCheck.NEVER);
+                ProgressMonitor.NONE);
         assertEquals(Architecture.conv(1, 64, 64, 10), result.model().architecture());
         assertEquals(Likelihood.BERNOULLI, result.model().likelihood());
         assertEquals(2, result.stepsCompleted());
@@ -127,7 +128,7 @@ class TrainerTest {
     @Test
     void mismatchedDatasetAndBadSettingsAreReported() {
         TrainingException e = assertThrows(TrainingException.class, () -> Trainer.train(small(Variant.VAE, 1).build(),
-                new TinyBarsDataset(32), TrainingListener.NONE, CancellationCheck.NEVER));
+                new TinyBarsDataset(32), TrainingListener.NONE, ProgressMonitor.NONE));
         assertTrue(e.getMessage().contains("tinybars32") && e.getMessage().contains("1x16x16"), e.getMessage());
         IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
                 () -> small(Variant.VAE, 1).batchSize(1).build());

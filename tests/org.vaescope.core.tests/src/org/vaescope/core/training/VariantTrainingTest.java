@@ -1,5 +1,6 @@
 package org.vaescope.core.training;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class VariantTrainingTest {
             public void progress(TrainingProgress progress) {
                 reports.add(progress);
             }
-        }, CancellationCheck.NEVER);
+        }, ProgressMonitor.NONE);
         assertEquals(STEPS / 10, reports.size());
         double first = reports.get(0).losses().get("loss");
         double last = reports.get(reports.size() - 1).losses().get("loss");

@@ -1,5 +1,6 @@
 package org.vaescope.core.internal.hooks;
 
+import org.vaescope.core.runtime.Floats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import org.vaescope.core.analysis.CircuitSet;
 import org.vaescope.core.analysis.Circuits;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.analysis.UnitEffects;
-import org.vaescope.core.interventions.ProgressMonitor;
+import org.vaescope.core.progress.ProgressMonitor;
 
 /**
  * The CSV tables of {@code table csv}: the unit table of one model or the comparison of several.

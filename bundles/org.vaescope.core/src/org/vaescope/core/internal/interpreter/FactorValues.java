@@ -7,13 +7,13 @@ import java.util.Map;
 
 import org.vaescope.core.data.Factor;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.core.script.Condition;
-import org.vaescope.core.script.FactorAssignment;
-import org.vaescope.core.script.Identifier;
-import org.vaescope.core.script.Literal;
-import org.vaescope.core.script.NumberLiteral;
-import org.vaescope.core.script.ScriptEnvironment.DatasetInfo;
-import org.vaescope.core.script.ScriptEnvironment.FactorInfo;
+import org.vaescope.script.Condition;
+import org.vaescope.script.FactorAssignment;
+import org.vaescope.script.Identifier;
+import org.vaescope.script.Literal;
+import org.vaescope.script.NumberLiteral;
+import org.vaescope.script.ScriptEnvironment.DatasetInfo;
+import org.vaescope.script.ScriptEnvironment.FactorInfo;
 
 /**
  * Factor values as scripts write them: a label ({@code heart}), a 0-based class index ({@code 5}) or

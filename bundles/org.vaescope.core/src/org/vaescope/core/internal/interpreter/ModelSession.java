@@ -7,9 +7,9 @@ import java.util.Map;
 
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.interventions.ImageGrid;
-import org.vaescope.core.interventions.ProgressMonitor;
+import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.interventions.UnitResponses;
-import org.vaescope.core.metrics.MetricResult;
+import org.vaescope.metrics.MetricResult;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.vae.VaeModel;
 

@@ -31,25 +31,24 @@ import org.vaescope.core.interventions.MediationResult;
 import org.vaescope.core.interventions.Mediator;
 import org.vaescope.core.interventions.Pairs;
 import org.vaescope.core.interventions.PatchResult;
-import org.vaescope.core.interventions.ProgressMonitor;
+import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.interventions.UnitResponses;
-import org.vaescope.core.internal.interventions.RankCorrelation;
 import org.vaescope.core.interpreter.StepResult;
-import org.vaescope.core.metrics.BetaVaeScore;
-import org.vaescope.core.metrics.Dci;
-import org.vaescope.core.metrics.DisentanglementSuite;
-import org.vaescope.core.metrics.FactorVaeScore;
-import org.vaescope.core.metrics.Irs;
-import org.vaescope.core.metrics.MetricResult;
-import org.vaescope.core.metrics.Mig;
-import org.vaescope.core.metrics.ModularityExplicitness;
-import org.vaescope.core.metrics.Sap;
+import org.vaescope.metrics.BetaVaeScore;
+import org.vaescope.metrics.Dci;
+import org.vaescope.metrics.DisentanglementSuite;
+import org.vaescope.metrics.FactorVaeScore;
+import org.vaescope.metrics.Irs;
+import org.vaescope.metrics.MetricResult;
+import org.vaescope.metrics.Mig;
+import org.vaescope.metrics.ModularityExplicitness;
+import org.vaescope.metrics.Sap;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.pipeline.ModelRepresentation;
 import org.vaescope.core.readout.FactorReadouts;
-import org.vaescope.core.script.IndexSelection;
-import org.vaescope.core.script.Outcome;
-import org.vaescope.core.script.Statement;
+import org.vaescope.script.IndexSelection;
+import org.vaescope.script.Outcome;
+import org.vaescope.script.Statement;
 import org.vaescope.core.vae.VaeModel;
 
 /**
@@ -367,7 +366,7 @@ public final class StatementExecutor {
             }
         }
         if (top >= 2) {
-            double agreement = RankCorrelation.spearman(topEstimates, topExact);
+            double agreement = AttributionPatching.rankAgreement(topEstimates, topExact);
             numbers.put("rank_agreement", agreement);
             summary.append(String.format(Locale.ROOT, "Spearman agreement of estimate and exact effect on the top %d: "
                     + "%.3f", top, agreement));

@@ -9,8 +9,8 @@ import org.vaescope.core.hooks.HookException;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
-import org.vaescope.core.interventions.ProgressMonitor;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.core.runtime.Floats;
 
 /**
  * Runs many unit-replacement experiments at one hook point from the cached prefix.

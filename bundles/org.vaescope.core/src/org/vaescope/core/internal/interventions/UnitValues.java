@@ -2,7 +2,7 @@ package org.vaescope.core.internal.interventions;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 
 /**
  * Per-unit values of a batch of activations. A unit of a flat hook is one element; a unit of a

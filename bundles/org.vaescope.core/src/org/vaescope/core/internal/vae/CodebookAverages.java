@@ -1,7 +1,7 @@
 package org.vaescope.core.internal.vae;
 
 import org.vaescope.core.hooks.Parameter;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 
 /**
  * Exponential-moving-average codebook learning for the VQ-VAE: per code k, bias-corrected

@@ -10,7 +10,7 @@ import org.vaescope.core.hooks.StageContext;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.hooks.Activation;
 import org.vaescope.core.internal.hooks.DenseStage;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.internal.training.Adam;
 
 /**

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.Stage;
 import org.vaescope.core.hooks.StageContext;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 
 /**
  * Reparameterised Gaussian sample z = μ + exp(log σ² / 2) · ε, ε ~ N(0, I); in a deterministic run

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.StagedModel;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.core.vae.VariantConfig;

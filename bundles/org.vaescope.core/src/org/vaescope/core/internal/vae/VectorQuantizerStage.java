@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.Stage;
 import org.vaescope.core.hooks.StageContext;
-import org.vaescope.core.internal.hooks.Floats;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.internal.hooks.Initializers;
 
 /**

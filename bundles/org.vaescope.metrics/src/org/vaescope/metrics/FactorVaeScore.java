@@ -1,0 +1,155 @@
+package org.vaescope.metrics;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.vaescope.metrics.internal.learn.Stats;
+
+/**
+ * FactorVAE score (Kim &amp; Mnih 2018), disentanglement_lib {@code factor_vae.py}. The global
+ * variance of each code dimension (ddof 1) is estimated on {@code numVarianceEstimate}
+ * observational samples; dimensions whose variance is below {@code varianceThreshold} are
+ * dropped (the FactorVAE paper's 0.05 — disentanglement_lib's own default threshold is 0, set it
+ * to 0 to reproduce that). One vote: pick a factor k uniformly (among factors with more than one
+ * class), sample a batch of {@code batchSize} factor vectors sharing the value of factor k,
+ * represent them, and vote (k, argmin_j var_j / globalVar_j) over active dimensions j. The
+ * majority-vote classifier maps each dimension to the factor with most training votes (lowest
+ * factor on ties); the score is the fraction of {@code numEval} fresh votes it gets right.
+ * If no dimension is active, the score is 0.
+ */
+public final class FactorVaeScore {
+
+    /**
+     * Settings.
+     *
+     * @param batchSize samples per vote (64)
+     * @param numTrain training votes (10,000)
+     * @param numEval evaluation votes (5,000)
+     * @param numVarianceEstimate samples for the global variances (10,000)
+     * @param varianceThreshold dimensions with global variance below this are inactive (0.05)
+     */
+    public record Config(int batchSize, int numTrain, int numEval, int numVarianceEstimate, double varianceThreshold) {
+        /** Validates the settings. */
+        public Config {
+            if (batchSize < 2) throw new IllegalArgumentException("batchSize must be >= 2, got " + batchSize);
+            Samples.requirePositive("numTrain", numTrain);
+            Samples.requirePositive("numEval", numEval);
+            if (numVarianceEstimate < 2) {
+                throw new IllegalArgumentException("numVarianceEstimate must be >= 2, got " + numVarianceEstimate);
+            }
+            if (!(varianceThreshold >= 0)) {
+                throw new IllegalArgumentException("varianceThreshold must be >= 0, got " + varianceThreshold);
+            }
+        }
+
+        /** The defaults (64, 10,000, 5,000, 10,000, 0.05). */
+        public static Config defaults() {
+            return new Config(64, 10_000, 5_000, 10_000, 0.05);
+        }
+    }
+
+    /**
+     * FactorVAE score.
+     *
+     * @param evalAccuracy the score
+     * @param trainAccuracy training accuracy of the majority vote
+     * @param activeDimensions indices of the active code dimensions
+     * @param globalVariances variance of every code dimension
+     * @param batchSize samples per vote
+     * @param numTrain training votes
+     * @param numEval evaluation votes
+     * @param numVarianceEstimate samples for the global variances
+     * @param seed seed of the sampling
+     */
+    public record Result(double evalAccuracy, double trainAccuracy, int[] activeDimensions, double[] globalVariances,
+            int batchSize, int numTrain, int numEval, int numVarianceEstimate, long seed) implements MetricResult {
+        @Override
+        public String metricName() {
+            return "FactorVAE";
+        }
+
+        /** The evaluation accuracy. */
+        @Override
+        public double score() {
+            return evalAccuracy;
+        }
+
+        /** Number of active code dimensions. */
+        public int numActiveDimensions() {
+            return activeDimensions.length;
+        }
+
+        @Override
+        public Map<String, Object> toMap() {
+            return Samples.map("metric", metricName(), "eval_accuracy", evalAccuracy, "train_accuracy", trainAccuracy,
+                    "num_active_dims", numActiveDimensions(), "active_dims", activeDimensions,
+                    "global_variances", globalVariances, "batch_size", batchSize, "num_train", numTrain,
+                    "num_eval", numEval, "num_variance_estimate", numVarianceEstimate, "seed", seed);
+        }
+    }
+
+    private FactorVaeScore() {
+    }
+
+    /** Computes the score: variances, then training votes, then evaluation votes, from one generator. */
+    public static Result compute(RepresentationSampler sampler, Config config, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] varying = Samples.varyingFactors(sampler);
+        int numFactors = sampler.factorSizes().length;
+        double[][] codes = sampler.represent(sampler.sampleFactors(config.numVarianceEstimate(), rng), rng);
+        int d = codes[0].length;
+        double[] globalVariances = new double[d];
+        for (int j = 0; j < d; j++) globalVariances[j] = Stats.variance(Stats.column(codes, j), 1);
+        int[] active = java.util.stream.IntStream.range(0, d)
+                .filter(j -> globalVariances[j] >= config.varianceThreshold()).toArray();
+        if (active.length == 0) {
+            return new Result(0.0, 0.0, active, globalVariances, config.batchSize(), config.numTrain(),
+                    config.numEval(), config.numVarianceEstimate(), seed);
+        }
+        long[][] trainVotes = votes(sampler, varying, numFactors, config.batchSize(), config.numTrain(),
+                globalVariances, active, rng);
+        int[] classifier = new int[active.length];
+        for (int a = 0; a < active.length; a++) {
+            int best = 0;
+            for (int k = 1; k < numFactors; k++) if (trainVotes[k][a] > trainVotes[best][a]) best = k;
+            classifier[a] = best;
+        }
+        long[][] evalVotes = votes(sampler, varying, numFactors, config.batchSize(), config.numEval(),
+                globalVariances, active, rng);
+        return new Result(accuracy(evalVotes, classifier), accuracy(trainVotes, classifier), active, globalVariances,
+                config.batchSize(), config.numTrain(), config.numEval(), config.numVarianceEstimate(), seed);
+    }
+
+    /** votes[k][a]: how often fixing factor k made active dimension a the least varying. */
+    private static long[][] votes(RepresentationSampler sampler, int[] varying, int numFactors, int batchSize,
+            int numVotes, double[] globalVariances, int[] active, SplittableRandom rng) {
+        long[][] votes = new long[numFactors][active.length];
+        for (int v = 0; v < numVotes; v++) {
+            int factor = varying[rng.nextInt(varying.length)];
+            int[][] batch = sampler.sampleFactors(batchSize, rng);
+            for (int b = 1; b < batchSize; b++) batch[b][factor] = batch[0][factor];
+            double[][] z = sampler.represent(batch, rng);
+            int argmin = 0;
+            double min = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < active.length; a++) {
+                double ratio = Stats.variance(Stats.column(z, active[a]), 1) / globalVariances[active[a]];
+                if (ratio < min) {
+                    min = ratio;
+                    argmin = a;
+                }
+            }
+            votes[factor][argmin]++;
+        }
+        return votes;
+    }
+
+    private static double accuracy(long[][] votes, int[] classifier) {
+        long correct = 0;
+        long total = 0;
+        for (int a = 0; a < classifier.length; a++) {
+            correct += votes[classifier[a]][a];
+            for (long[] row : votes) total += row[a];
+        }
+        return (double) correct / total;
+    }
+}

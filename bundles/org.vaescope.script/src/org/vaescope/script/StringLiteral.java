@@ -1,0 +1,10 @@
+package org.vaescope.script;
+
+/** A quoted string written in a script; {@link #value()} is its content with escapes resolved. */
+public record StringLiteral(String value, Span span) implements Literal {
+
+    @Override
+    public String text() {
+        return value;
+    }
+}

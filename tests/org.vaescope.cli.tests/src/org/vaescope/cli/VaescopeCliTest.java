@@ -1,0 +1,141 @@
+package org.vaescope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaescope.core.numpy.NdArray;
+import org.vaescope.core.numpy.Npy;
+
+class VaescopeCliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return VaescopeCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void demoDescribesTrainsAndAnalyses() throws Exception {
+        assertEquals(0, run("demo", dir.toString(), "--steps", "20"), err());
+        assertTrue(out().contains("encoder.conv1"), out());
+        assertTrue(out().contains("32×32×32"), out());
+        assertTrue(out().contains("disentanglement score (MIG)"), out());
+        for (String file : new String[] {"demo-encoder.zip", "demo-betavae.vsm", "reconstructions.png", "analysis.json",
+            "circuits.dot"}) {
+            assertTrue(Files.size(dir.resolve(file)) > 0, file);
+        }
+        assertTrue(Files.readString(dir.resolve("analysis.json")).startsWith("{\"format\":\"vaescope-analysis\""));
+    }
+
+    @Test
+    void describeOfATextFileFailsWithTheFileNamed() throws Exception {
+        Path text = Files.writeString(dir.resolve("model.zip"), "hello");
+        assertEquals(1, run("describe", text.toString()));
+        assertTrue(err().startsWith("error: " + text + ": is a text file"), err());
+    }
+
+    /**
+     * Codes that copy two factors laid out on a full 4×4 grid: each code has mutual information
+     * H(f) with its own factor and exactly 0 with the other, so MIG = (H − 0) / H = 1.
+     */
+    @Test
+    void metricsOfCodesThatCopyTheFactorsGiveAPerfectMig() throws Exception {
+        int n = 640;
+        double[] factors = new double[n * 2];
+        for (int i = 0; i < n; i++) {
+            factors[2 * i] = i % 4;
+            factors[2 * i + 1] = (i / 4) % 4;
+        }
+        Path codesFile = dir.resolve("codes.npy");
+        Path factorsFile = dir.resolve("factors.csv");
+        Npy.write(codesFile, NdArray.ofFloat64(factors.clone(), n, 2));
+        StringBuilder csv = new StringBuilder("a,b\n");
+        for (int i = 0; i < n; i++) {
+            csv.append((int) factors[2 * i]).append(',').append((int) factors[2 * i + 1]).append('\n');
+        }
+        Files.writeString(factorsFile, csv);
+
+        assertEquals(0, run("metrics", "--codes", codesFile.toString(), "--factors", factorsFile.toString(),
+                "--train", "640", "--test", "320"), err());
+
+        String json = out();
+        assertTrue(json.contains("\"MIG\":{\"metric\":\"MIG\",\"score\":1.0,"), json);
+    }
+
+    @Test
+    void metricsRejectsMismatchedRowCounts() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.csv"), "1\n2\n3\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), "1\n2\n");
+        assertEquals(1, run("metrics", "--codes", a.toString(), "--factors", b.toString()));
+        assertEquals("error: codes have 3 rows but factors have 2", err().strip());
+    }
+
+    @Test
+    void checkReportsErrorsLikeACompiler() throws Exception {
+        Path script = Files.writeString(dir.resolve("bad.vis"), "seed 1\npatch\n");
+        assertEquals(1, run("check", script.toString()));
+        assertTrue(out().contains(script + ":2:"), out());
+        assertTrue(out().contains(": error: "), out());
+    }
+
+    @Test
+    void checkOfTheExamplesIsClean() throws Exception {
+        Path examples = Path.of(System.getProperty("vaescope.examples"));
+        try (var scripts = Files.list(examples)) {
+            for (Path script : scripts.filter(p -> p.toString().endsWith(".vis")).toList()) {
+                out.reset();
+                assertEquals(0, run("check", script.toString()), script + ": " + out());
+            }
+        }
+    }
+
+    @Test
+    void usageMistakesExitWithTwo() {
+        assertEquals(2, run());
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("metrics", "--codez", "x"));
+        assertTrue(err().contains("unknown option --codez"), err());
+    }
+
+    @Test
+    void runWritesIntoTheScriptsDefaultFolderAndCheckRejectsUnknownHooks() throws Exception {
+        Path model = dir.resolve("models/vae-dsprites.vsm");
+        assertEquals(0, run("train", "--variant", "vae", "--dataset", "dsprites:size=16", "--arch", "mlp", "--steps",
+                "25", "--batch", "16", "--seed", "3", "--out", model.toString()), err());
+        String header = "vaescope 1\nmodel \"models/vae-dsprites.vsm\"\ndataset dsprites(size=16)\nsamples 12\nseed 5\n";
+        Path script = Files.writeString(dir.resolve("cli.vis"),
+                header + "traverse latent 0..1 range -2..2 steps 3\nimages \"t.png\"\nreport html \"r.html\"\n");
+        out.reset();
+        assertEquals(0, run("run", script.toString(), "--quick"), out() + err());
+        assertTrue(out().contains("line 6: traverse latent 0..1 range -2..2 steps 3"), out());
+        assertTrue(out().contains("completed"), out());
+        assertTrue(Files.size(dir.resolve("cli-out/t.png")) > 0);
+        assertTrue(Files.readString(dir.resolve("cli-out/r.html")).contains("data:image/png;base64,"));
+
+        Path broken = Files.writeString(dir.resolve("cli-broken.vis"), header + "ablate encoder.conv1 units all\n");
+        assertEquals(1, run("check", broken.toString()));
+        assertTrue(out().contains("unknown hook point 'encoder.conv1'"), out());
+        assertEquals(1, run("run", broken.toString()));
+    }
+}
