@@ -1,8 +1,8 @@
 package org.vaescope.cli;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.vaescope.cli.internal.bench.InterventionBenchmark;
@@ -10,29 +10,37 @@ import org.vaescope.cli.internal.bench.MetricsBenchmark;
 import org.vaescope.cli.internal.bench.ScriptBenchmark;
 import org.vaescope.cli.internal.bench.TrainingBenchmark;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code benchmark NAME [ARGS...]}: runs one of the engine's benchmarks and prints its figures, each
  * with the baseline measured in the same run (machines are shared: compare ratios, not seconds).
  */
-final class BenchmarkCommand {
+@Command(name = "benchmark", description = "print the engine's performance figures (ratios against a baseline)")
+final class BenchmarkCommand implements Callable<Integer> {
 
-    private static final Map<String, Consumer<String[]>> BENCHMARKS = new LinkedHashMap<>();
+    /** The benchmarks by name. */
+    enum Benchmark {
+        training(TrainingBenchmark::main), interventions(InterventionBenchmark::main), metrics(MetricsBenchmark::main),
+        script(ScriptBenchmark::main);
 
-    static {
-        BENCHMARKS.put("training", TrainingBenchmark::main);
-        BENCHMARKS.put("interventions", InterventionBenchmark::main);
-        BENCHMARKS.put("metrics", MetricsBenchmark::main);
-        BENCHMARKS.put("script", ScriptBenchmark::main);
-    }
+        private final Consumer<String[]> main;
 
-    private BenchmarkCommand() {
-    }
-
-    static int run(String[] args) throws Args.UsageException {
-        if (args.length == 0 || !BENCHMARKS.containsKey(args[0])) {
-            throw new Args.UsageException("benchmark needs one of " + BENCHMARKS.keySet());
+        Benchmark(Consumer<String[]> main) {
+            this.main = main;
         }
-        BENCHMARKS.get(args[0]).accept(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "one of: ${COMPLETION-CANDIDATES}")
+    Benchmark benchmark;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "the benchmark's own arguments")
+    List<String> arguments = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        benchmark.main.accept(arguments.toArray(String[]::new));
         return VaescopeCli.OK;
     }
 }
