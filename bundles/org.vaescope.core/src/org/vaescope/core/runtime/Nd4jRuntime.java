@@ -46,4 +46,10 @@ public final class Nd4jRuntime {
         ensureStarted();
         return Nd4j.getBackend().getClass().getSimpleName();
     }
+
+    /** The backend and which native build JavaCPP loaded (its platform extension, e.g. -onednn-avx2). */
+    public static String describe() {
+        String extension = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
+        return backendName() + ", natives " + (extension.isEmpty() ? "plain (no oneDNN)" : extension.substring(1));
+    }
 }
