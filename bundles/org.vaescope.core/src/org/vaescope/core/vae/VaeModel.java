@@ -110,6 +110,11 @@ public final class VaeModel implements HookedModel {
     }
 
     @Override
+    public java.util.Optional<StagedModel> stages() {
+        return java.util.Optional.of(graph);
+    }
+
+    @Override
     public RunResult run(Map<String, INDArray> feeds, RunOptions options) {
         return graph.run(feeds, options);
     }
