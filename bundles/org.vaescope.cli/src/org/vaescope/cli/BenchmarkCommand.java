@@ -1,17 +1,23 @@
 package org.vaescope.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import org.vaescope.cli.internal.bench.CompareTorchBenchmark;
 import org.vaescope.cli.internal.bench.InterventionBenchmark;
 import org.vaescope.cli.internal.bench.MetricsBenchmark;
 import org.vaescope.cli.internal.bench.ScriptBenchmark;
 import org.vaescope.cli.internal.bench.TrainingBenchmark;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code benchmark NAME [ARGS...]}: runs one of the engine's benchmarks and prints its figures, each
@@ -20,27 +26,34 @@ import picocli.CommandLine.Parameters;
 @Command(name = "benchmark", description = "print the engine's performance figures (ratios against a baseline)")
 final class BenchmarkCommand implements Callable<Integer> {
 
-    /** The benchmarks by name. */
-    enum Benchmark {
-        training(TrainingBenchmark::main), interventions(InterventionBenchmark::main), metrics(MetricsBenchmark::main),
-        script(ScriptBenchmark::main);
+    private static final Map<String, Consumer<String[]>> BENCHMARKS = new LinkedHashMap<>();
 
-        private final Consumer<String[]> main;
-
-        Benchmark(Consumer<String[]> main) {
-            this.main = main;
-        }
+    static {
+        BENCHMARKS.put("training", TrainingBenchmark::main);
+        BENCHMARKS.put("interventions", InterventionBenchmark::main);
+        BENCHMARKS.put("metrics", MetricsBenchmark::main);
+        BENCHMARKS.put("script", ScriptBenchmark::main);
+        BENCHMARKS.put("compare-torch", CompareTorchBenchmark::main);
     }
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "one of: ${COMPLETION-CANDIDATES}")
-    Benchmark benchmark;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME",
+            description = "one of: training, interventions, metrics, script, compare-torch")
+    String name;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "the benchmark's own arguments")
     List<String> arguments = new ArrayList<>();
 
     @Override
     public Integer call() {
-        benchmark.main.accept(arguments.toArray(String[]::new));
+        Consumer<String[]> benchmark = BENCHMARKS.get(name);
+        if (benchmark == null) {
+            throw new ParameterException(spec.commandLine(), "benchmark needs one of " + BENCHMARKS.keySet()
+                    + ", got '" + name + "'");
+        }
+        benchmark.accept(arguments.toArray(String[]::new));
         return VaescopeCli.OK;
     }
 }

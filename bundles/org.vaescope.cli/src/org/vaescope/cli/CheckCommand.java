@@ -10,8 +10,8 @@ import org.vaescope.core.interpreter.ScriptEnvironments;
 import org.vaescope.core.interpreter.ScriptPreflight;
 import org.vaescope.core.interpreter.ScriptRunner;
 import org.vaescope.core.runtime.InputFiles;
-import org.vaescope.script.Diagnostic;
-import org.vaescope.script.ScriptCheck;
+import org.vaescope.script.diagnostics.ScriptCheck;
+import org.vaescope.script.source.Diagnostic;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.concurrent.CancellationException;
 
-import org.vaescope.core.interpreter.ScriptRunException;
+import org.vaescope.core.interpreter.run.ScriptRunException;
 import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.training.TrainingException;
 import org.vaescope.script.SandboxException;

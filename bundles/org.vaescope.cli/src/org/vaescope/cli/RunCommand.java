@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.vaescope.core.interpreter.OutputFile;
-import org.vaescope.core.interpreter.ScriptRunOptions;
+import org.vaescope.core.interpreter.run.OutputFile;
+import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.interpreter.ScriptRunResult;
 import org.vaescope.core.interpreter.ScriptRunner;
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.core.interpreter.run.StepResult;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.runtime.InputFiles;
-import org.vaescope.script.Diagnostic;
+import org.vaescope.script.source.Diagnostic;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -119,7 +119,7 @@ class VaescopeCliTest {
     void usageMistakesExitWithTwo() {
         assertEquals(2, run());
         assertEquals(2, run("frobnicate"));
-        assertEquals(2, run("metrics", "--codez", "x"));
+        assertEquals(2, run("metrics", "--codes", "a.csv", "--factors", "b.csv", "--codez", "x"));
         assertTrue(err().contains("usage error: ") && err().contains("'--codez'"), err());
     }
 

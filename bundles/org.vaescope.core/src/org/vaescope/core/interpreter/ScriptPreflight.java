@@ -18,15 +18,15 @@ import org.vaescope.core.internal.interpreter.ScriptDatasets;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.ModelFileException;
 import org.vaescope.core.store.SavedModel;
-import org.vaescope.script.Diagnostic;
-import org.vaescope.script.LineMap;
-import org.vaescope.script.NumberLiteral;
 import org.vaescope.script.SandboxException;
 import org.vaescope.script.SandboxPaths;
-import org.vaescope.script.Script;
-import org.vaescope.script.ScriptParser;
-import org.vaescope.script.Span;
-import org.vaescope.script.Statement;
+import org.vaescope.script.ast.NumberLiteral;
+import org.vaescope.script.ast.Script;
+import org.vaescope.script.ast.Statement;
+import org.vaescope.script.parser.ScriptParser;
+import org.vaescope.script.source.Diagnostic;
+import org.vaescope.script.source.LineMap;
+import org.vaescope.script.source.Span;
 
 /**
  * The checks a run makes before it computes, made without computing: every model loads (readable,

@@ -6,10 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.vaescope.core.internal.model.Dl4jStructureReader;
-import org.vaescope.core.internal.model.FileKind;
-import org.vaescope.core.internal.model.SameDiffStructureReader;
-import org.vaescope.core.internal.model.VaescopeStructureReader;
 import org.vaescope.core.runtime.InputFiles;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
@@ -29,6 +25,9 @@ public final class ModelInspector {
      */
     public static ModelStructure describe(Path file) throws ModelLoadException {
         checkReadable(file);
+        if (file.getFileName().toString().toLowerCase().endsWith(".onnx")) {
+            return OnnxStructureReader.read(file);
+        }
         FileKind kind = FileKind.sniff(file);
         Nd4jRuntime.ensureStarted();
         try {
