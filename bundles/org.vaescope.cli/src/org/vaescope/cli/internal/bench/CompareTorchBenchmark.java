@@ -32,7 +32,8 @@ import org.vaescope.core.vae.VariantConfig;
  * present: training images/s of the 64×64 conv VAE (plain VAE, Bernoulli, Adam lr 1e-4, batch 64)
  * and an exact patching sweep of all 448 encoder units (5 hook points) over 64 pairs with a latent
  * mean as outcome. The reference runs at 1 and 2 threads; its best figure is the baseline.
- * Arguments: [--steps N (30)] [--pairs P (64)] [--reference FILE] [--python EXE (python3)].
+ * Arguments: [--steps N (30)] [--pairs P (64)] [--reference FILE] [--python EXE (python3)]
+ * [--memory N: also report the peak memory of a sweep over N pairs].
  */
 public final class CompareTorchBenchmark {
 
@@ -55,6 +56,15 @@ public final class CompareTorchBenchmark {
                 .architecture(architecture).likelihood(Likelihood.BERNOULLI).learningRate(1e-4).seed(0),
                 new DSpritesDataset(64), 3, steps);
         double patchRate = sweepRate(architecture, pairs);
+        System.setProperty(ActivationPatching.NOT_INCREMENTAL, "true");
+        double fullRate = sweepRate(architecture, pairs);
+        System.clearProperty(ActivationPatching.NOT_INCREMENTAL);
+        System.out.printf(Locale.ROOT, "incremental first layer after the patched unit: %.2fx the sweep without it%n",
+                patchRate / fullRate);
+        int memoryPairs = intOption(args, "--memory", 0);
+        if (memoryPairs > 0) {
+            SweepMemory.report(architecture, memoryPairs);
+        }
         System.out.printf(Locale.ROOT, "VAEScope: training %.1f images/s, sweep %.1f patches/s%n", trainRate,
                 patchRate);
         List<double[]> torch = new ArrayList<>();
@@ -88,8 +98,8 @@ public final class CompareTorchBenchmark {
         }
         long patches = (long) sweep.unitCount() * sweep.sampleCount();
         double seconds = sweep.elapsedNanos() / 1e9;
-        System.out.printf(Locale.ROOT, "VAEScope sweep: %d units x %d pairs = %d patches in %.3f s (%d passes)%n",
-                sweep.unitCount(), sweep.sampleCount(), patches, seconds, sweep.forwardPasses());
+        System.out.printf(Locale.ROOT, "VAEScope sweep%s: %d units x %d pairs = %d patches in %.3f s (%d passes)%n",
+                Boolean.getBoolean(ActivationPatching.NOT_INCREMENTAL) ? " (not incremental)" : "", sweep.unitCount(), sweep.sampleCount(), patches, seconds, sweep.forwardPasses());
         return patches / seconds;
     }
 

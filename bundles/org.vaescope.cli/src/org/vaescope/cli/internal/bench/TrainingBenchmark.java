@@ -34,7 +34,7 @@ public final class TrainingBenchmark {
         Nd4jRuntime.ensureStarted();
         int convSteps = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         int mlpSteps = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        System.out.println("backend " + Nd4jRuntime.backendName() + ", "
+        System.out.println("backend " + Nd4jRuntime.describe() + ", "
                 + Runtime.getRuntime().availableProcessors() + " processors");
         training("conv VAE 64x64", Architecture.conv(1, 64, 64, 10), convSteps);
         training("MLP VAE 32x32", Architecture.mlp(1, 32, 32, 10), mlpSteps);

@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.vaescope.core.hooks.LinearStage;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.Stage;
 import org.vaescope.core.hooks.StageContext;
@@ -25,7 +27,7 @@ import org.vaescope.core.hooks.StageContext;
  * initialised Glorot-uniform (fans k²·in and k²·out); biases start at zero. A unit of the output
  * hook is a channel.
  */
-public final class ConvStage implements Stage {
+public final class ConvStage implements LinearStage {
 
     private final boolean transposed;
     private final int inChannels;
@@ -114,10 +116,35 @@ public final class ConvStage implements Stage {
 
     @Override
     public INDArray forward(List<INDArray> inputs, StageContext context) {
-        INDArray x = images(inputs.get(0));
+        return activation.applyInPlace(preActivation(inputs.get(0)));
+    }
+
+    @Override
+    public INDArray preActivation(INDArray input) {
+        return convolve(images(input), kernelWeights(), bias.value());
+    }
+
+    /** The convolution of one input channel's values with that channel's slice of the kernel. */
+    @Override
+    public INDArray unitContribution(INDArray unitChange, int unit) {
+        INDArray x = unitChange.reshape('c', unitChange.size(0), 1, inputShape[1], inputShape[2]);
+        INDArray slice = weights.value().get(NDArrayIndex.interval(unit, unit + 1), NDArrayIndex.all(),
+                NDArrayIndex.all(), NDArrayIndex.all());
+        return convolve(x, transposed ? slice.dup('c') : slice.permute(3, 0, 1, 2).dup('c'));
+    }
+
+    @Override
+    public INDArray activate(INDArray preActivation) {
+        return activation.applyInPlace(preActivation);
+    }
+
+    private INDArray convolve(INDArray x, INDArray... kernelAndBias) {
         INDArray y = Nd4j.createUninitialized(DataType.FLOAT, outputShapeFor(x.size(0)), 'c');
-        Nd4j.exec(op(kind(), x, kernelWeights(), bias.value()).addOutputs(y).build());
-        return activation.applyInPlace(y);
+        INDArray[] inputs = new INDArray[kernelAndBias.length + 1];
+        inputs[0] = x;
+        System.arraycopy(kernelAndBias, 0, inputs, 1, kernelAndBias.length);
+        Nd4j.exec(op(kind(), inputs).addOutputs(y).build());
+        return y;
     }
 
     @Override

@@ -1,15 +1,12 @@
-package org.vaescope.core.internal.vae;
+package org.vaescope.core.vae;
 
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.hooks.Activation;
 import org.vaescope.core.internal.hooks.ConvStage;
 import org.vaescope.core.internal.hooks.DenseStage;
-import org.vaescope.core.vae.Architecture;
-import org.vaescope.core.vae.VaeHooks;
-import org.vaescope.core.vae.VariantConfig;
 
 /** Builds the staged graph of a VAE from its architecture and variant (weights uninitialised). */
-public final class VaeGraphs {
+final class VaeGraphs {
 
     private VaeGraphs() {
     }

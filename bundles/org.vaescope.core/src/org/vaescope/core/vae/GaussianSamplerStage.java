@@ -1,4 +1,4 @@
-package org.vaescope.core.internal.vae;
+package org.vaescope.core.vae;
 
 import java.util.ArrayList;
 import java.util.List;
