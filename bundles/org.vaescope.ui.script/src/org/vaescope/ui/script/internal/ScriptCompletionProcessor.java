@@ -17,7 +17,7 @@ import org.vaescope.script.completion.CompletionEngine;
 /**
  * Content assist from the language's {@link CompletionEngine}: exact replacement ranges, the
  * engine's description as additional info, and model-aware proposals once the script's model is
- * loaded (the cache answers at once, so the UI thread never waits for a model).
+ * loaded (the last loaded environment, without parsing or I/O: the UI thread never waits for a model).
  */
 public final class ScriptCompletionProcessor implements IContentAssistProcessor {
 
@@ -34,7 +34,7 @@ public final class ScriptCompletionProcessor implements IContentAssistProcessor 
     public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
         IDocument document = viewer.getDocument();
         String text = document.get();
-        return proposals(text, offset, environment(text)).toArray(new ICompletionProposal[0]);
+        return proposals(text, offset, environment()).toArray(new ICompletionProposal[0]);
     }
 
     /** The JFace proposals for a text and caret (also what the benchmark and the tests call). */
@@ -43,9 +43,9 @@ public final class ScriptCompletionProcessor implements IContentAssistProcessor 
                 .toList();
     }
 
-    private ScriptEnvironment environment(String text) {
+    private ScriptEnvironment environment() {
         Path file = scriptFile.get();
-        return file == null ? ScriptEnvironment.languageOnly() : ScriptEnvironmentCache.get().environment(file, text);
+        return file == null ? ScriptEnvironment.languageOnly() : ScriptEnvironmentCache.get().current(file);
     }
 
     private static ICompletionProposal toProposal(org.vaescope.script.completion.CompletionProposal proposal) {

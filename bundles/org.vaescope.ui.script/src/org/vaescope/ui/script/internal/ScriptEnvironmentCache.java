@@ -56,6 +56,15 @@ public final class ScriptEnvironmentCache {
         return entry == null ? ScriptEnvironment.languageOnly() : entry.environment();
     }
 
+    /**
+     * The environment last loaded for this script, or the language alone; no parsing, no I/O (for the
+     * UI thread: content assist and hover). The reconciler keeps it current with {@link #environment}.
+     */
+    public ScriptEnvironment current(Path scriptFile) {
+        Entry entry = entries.get(scriptFile);
+        return entry == null ? ScriptEnvironment.languageOnly() : entry.environment();
+    }
+
     /** The environment for this text, loading it in the calling thread when it is not cached (jobs only). */
     public ScriptEnvironment environmentNow(Path scriptFile, String text) {
         String key = key(scriptFile, text);

@@ -23,7 +23,7 @@ final class ScriptTextHover implements ITextHover {
     @Override
     public String getHoverInfo(ITextViewer viewer, IRegion region) {
         String text = viewer.getDocument().get();
-        return HoverEngine.hover(text, region.getOffset(), environment(text)).map(Hover::text).orElse(null);
+        return HoverEngine.hover(text, region.getOffset(), environment()).map(Hover::text).orElse(null);
     }
 
     @Override
@@ -31,8 +31,8 @@ final class ScriptTextHover implements ITextHover {
         return new Region(offset, 0);
     }
 
-    private ScriptEnvironment environment(String text) {
+    private ScriptEnvironment environment() {
         Path file = scriptFile.get();
-        return file == null ? ScriptEnvironment.languageOnly() : ScriptEnvironmentCache.get().environment(file, text);
+        return file == null ? ScriptEnvironment.languageOnly() : ScriptEnvironmentCache.get().current(file);
     }
 }
