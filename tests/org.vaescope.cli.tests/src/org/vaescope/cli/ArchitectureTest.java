@@ -29,7 +29,6 @@ class ArchitectureTest {
             "org.vaescope.script org.vaescope.script.internal",
             "org.vaescope.core.internal.vae org.vaescope.core.vae",
             "org.vaescope.core.internal.model org.vaescope.core.model",
-            "org.vaescope.core.internal.interventions org.vaescope.core.interventions",
             "org.vaescope.core.internal.interpreter org.vaescope.core.interpreter");
 
     private static PackageGraph graph;
