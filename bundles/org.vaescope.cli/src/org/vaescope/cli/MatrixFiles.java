@@ -1,6 +1,7 @@
 package org.vaescope.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ final class MatrixFiles {
     }
 
     static double[][] read(String spec) throws IOException {
+        requireReadable(spec);
         String lower = spec.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
             return CodesCsv.read(Path.of(spec)).values();
@@ -47,6 +49,21 @@ final class MatrixFiles {
         throw new IOException(spec + ": unknown file type (expected .npy, .npz, .npz:KEY or .csv)");
     }
 
+    /** A missing or unreadable file is named with the reason, before any parser sees it. */
+    private static void requireReadable(String spec) throws IOException {
+        int colon = spec.toLowerCase(Locale.ROOT).lastIndexOf(".npz:");
+        Path file = Path.of(colon >= 0 ? spec.substring(0, colon + 4) : spec);
+        if (!Files.exists(file)) {
+            throw new IOException(file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory, not a file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException(file + ": not readable (check its permissions)");
+        }
+    }
+
     private static double[][] toMatrix(NdArray array, String source) throws IOException {
         int[] shape = array.shape();
         if (shape.length != 2 && shape.length != 1) {
@@ -60,7 +77,8 @@ final class MatrixFiles {
             for (int c = 0; c < cols; c++) {
                 double value = array.getDouble(r * cols + c);
                 if (!Double.isFinite(value)) {
-                    throw new IOException(source + ": row " + r + ", column " + c + " is " + value);
+                    throw new IOException(source + ": row " + (r + 1) + ", column " + (c + 1) + " (1-based, as in "
+                            + "CSV files) is " + value);
                 }
                 matrix[r][c] = value;
             }
