@@ -9,7 +9,7 @@ public final class Metrics {
 
     /** All metric descriptors, in the order they are reported. */
     public static final List<MetricDescriptor> ALL = List.of(Mig.DESCRIPTOR, Dci.DESCRIPTOR, Sap.DESCRIPTOR,
-            ModularityExplicitness.DESCRIPTOR, Irs.DESCRIPTOR, BetaVaeScore.DESCRIPTOR,
+            ModularityExplicitness.DESCRIPTOR, Irs.DESCRIPTOR, ActiveDimensions.DESCRIPTOR, BetaVaeScore.DESCRIPTOR,
             FactorVaeScore.DESCRIPTOR);
 
     private Metrics() {
