@@ -12,19 +12,22 @@ import java.util.Set;
 
 import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.BootstrapSettings;
-import org.vaescope.core.data.DSpritesDataset;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.pipeline.Reproduction;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.vae.Architecture;
 
 /**
- * {@code reproduce [--steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--out FILE.md]}: the paper's
- * comparison of VAE, beta-VAE and FactorVAE on dSprites, scaled to 2 CPU cores, written as Markdown.
+ * {@code reproduce [--steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--lr L] [--curve-every N]
+ * [--runs DIR] [--train yes|no] [--out FILE.md]}: the paper's comparison of VAE, beta-VAE and FactorVAE
+ * on dSprites with the negative and positive controls, scaled to 2 CPU cores, one JSON per run in
+ * {@code DIR} (resumable), the summary written as Markdown. {@code --train no} only tabulates the runs
+ * already in {@code DIR}.
  */
 final class ReproduceCommand {
 
-    private static final Set<String> OPTIONS = Set.of("steps", "seeds", "size", "samples", "out");
+    private static final Set<String> OPTIONS = Set.of("steps", "seeds", "size", "samples", "out", "lr", "curve-every",
+            "runs", "train");
 
     private ReproduceCommand() {
     }
@@ -36,15 +39,20 @@ final class ReproduceCommand {
         int samples = (int) args.longOption("samples", 100);
         List<Long> seeds = parseSeeds(args.option("seeds", "1,2,3"));
         Path target = Path.of(args.option("out", "docs/results.md"));
+        Path runDirectory = Path.of(args.option("runs", "docs/reproduction"));
+        double learningRate = args.doubleOption("lr", 1e-3);
+        int curveEvery = (int) args.longOption("curve-every", Math.max(1, steps / 4));
+        boolean train = !args.option("train", "yes").equals("no");
         Architecture architecture = Architecture.mlp(1, size, size, 10, 256, 256);
         ModelAnalysis.Settings analysis = new ModelAnalysis.Settings(samples, samples, 1, 10 * samples, 5 * samples,
                 List.of(), ReadoutSettings.defaults(0), AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
                 0);
-        Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, 64, 1e-3, seeds, analysis);
-        out.printf(Locale.ROOT, "reproducing on dSprites %dx%d: %d variants x %d seeds, %d steps each%n", size, size,
-                Reproduction.VARIANTS.size(), seeds.size(), steps);
+        Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, 64, learningRate, seeds,
+                analysis, size, runDirectory, curveEvery, 2_000);
+        out.printf(Locale.ROOT, "reproducing at %dx%d: %d models, %d steps each, runs in %s%n", size, size,
+                Reproduction.plan(seeds).size(), steps, runDirectory);
         long start = System.nanoTime();
-        List<Reproduction.Run> runs = Reproduction.run(new DSpritesDataset(size), settings, out, null);
+        List<Reproduction.Run> runs = train ? Reproduction.run(settings, out, null) : Reproduction.collect(settings);
         double minutes = (System.nanoTime() - start) / 6e10;
         String command = "./vaescope reproduce " + String.join(" ", argv);
         String markdown = ResultsDocument.render(command.strip(), settings, size, runs, minutes);
