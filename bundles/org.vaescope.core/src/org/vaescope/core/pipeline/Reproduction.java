@@ -298,13 +298,27 @@ public final class Reproduction {
             document.put("format", "vaescope-reproduction-run");
             document.put("version", 1);
             document.set("run", JSON.valueToTree(run));
-            document.set("analysis", JSON.readTree(analysed.toJson()));
+            document.set("analysis", withoutCircuitGraph((ObjectNode) JSON.readTree(analysed.toJson())));
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
             Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run file " + file, e);
         }
+    }
+
+    /**
+     * The analysis without its circuit graph, which holds one edge per pair of circuit units (tens of
+     * megabytes for an untrained model); its node and edge counts stay.
+     */
+    static ObjectNode withoutCircuitGraph(ObjectNode analysis) {
+        JsonNode graph = analysis.remove("circuit_graph");
+        if (graph != null) {
+            ObjectNode counts = analysis.putObject("circuit_graph_size");
+            counts.put("nodes", graph.path("nodes").size());
+            counts.put("edges", graph.path("edges").size());
+        }
+        return analysis;
     }
 
     private static Run read(Path file) {
