@@ -62,7 +62,7 @@ final class MatrixFiles {
             for (int c = 0; c < cols; c++) {
                 double value = array.getDouble(r * cols + c);
                 if (!Double.isFinite(value)) {
-                    throw new IOException(source + ": row " + r + ", column " + c + " is " + value
+                    throw new IOException(source + ": row " + (r + 1) + ", column " + (c + 1) + " is " + value
                             + " — every value must be a finite number; repair or drop that row");
                 }
                 matrix[r][c] = value;

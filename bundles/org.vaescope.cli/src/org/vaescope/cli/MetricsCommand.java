@@ -2,12 +2,14 @@ package org.vaescope.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.vaescope.metrics.CodesAndFactors;
 import org.vaescope.metrics.DisentanglementSuite;
 import org.vaescope.metrics.FactorDiscretizer;
+import org.vaescope.metrics.Metrics;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,9 +18,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code metrics --codes FILE --factors FILE [--seed S] [--train N --test M] [--out FILE]}: scores
- * any model's codes (N×d) against their factors (N×k) with the array-based disentanglement metrics.
- * Factor columns with more than 20 distinct values are binned into 20 classes.
+ * {@code metrics --codes FILE --factors FILE [--seed S] [--train N --test M] [--bin-factors B]
+ * [--out FILE]}: scores any model's codes (N×d) against their factors (N×k) with every metric of
+ * {@link Metrics#ALL} that accepts arrays. Factors are used as given, as disentanglement_lib does:
+ * each column must hold whole numbers (class labels). {@code --bin-factors B} instead discretises
+ * every column into B equal-width bins (for continuous factors); the output says so.
  */
 @Command(name = "metrics", description = "disentanglement metrics of codes (N×d) against factors (N×k) from .npy, .npz[:KEY] or .csv")
 final class MetricsCommand implements Callable<Integer> {
@@ -44,6 +48,11 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "M", description = "test samples of the metrics (default 5000)")
     Long test;
 
+    @Option(names = "--bin-factors", paramLabel = "B",
+            description = "discretise every factor column into B equal-width bins (for continuous factors); "
+                    + "by default factors are used as given and must be class labels")
+    Long bins;
+
     @Option(names = "--out", paramLabel = "FILE.json", description = "write the JSON here instead of printing it")
     Path target;
 
@@ -64,7 +73,8 @@ final class MetricsCommand implements Callable<Integer> {
             throw new InputException(factorsFile + ": has " + factorValues.length + " rows but the codes "
                     + codesFile + " have " + codes.length + " — give one factor row per code row");
         }
-        int[][] factors = FactorDiscretizer.toClasses(factorValues, FactorDiscretizer.DEFAULT_BINS);
+        int[][] factors = bins != null ? binned(factorValues, Counts.positive(spec, "--bin-factors", bins, 10_000),
+                cli.out()) : classes(factorValues, factorsFile);
         String json = DisentanglementSuite.runOnArrays(new CodesAndFactors(codes, factors), config, seed).toJson();
         if (target == null) {
             cli.out().println(json);
@@ -73,5 +83,42 @@ final class MetricsCommand implements Callable<Integer> {
             cli.out().println("metrics written to " + target);
         }
         return VaescopeCli.OK;
+    }
+
+    private static int[][] binned(double[][] values, int bins, PrintStream out) {
+        out.println("factors discretised into " + bins + " equal-width bins per column (--bin-factors)");
+        int[][] classes = new int[values.length][];
+        for (int j = 0; j < values[0].length; j++) {
+            int[] column = FactorDiscretizer.histogram(column(values, j), bins);
+            for (int i = 0; i < values.length; i++) {
+                if (classes[i] == null) classes[i] = new int[values[0].length];
+                classes[i][j] = column[i];
+            }
+        }
+        return classes;
+    }
+
+    /** The factor values as class labels; a non-integer value is an error naming its place. */
+    private static int[][] classes(double[][] values, String file) throws IOException {
+        int[][] classes = new int[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            classes[i] = new int[values[i].length];
+            for (int j = 0; j < values[i].length; j++) {
+                double v = values[i][j];
+                if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+                    throw new IOException(file + ": row " + (i + 1) + ", column " + (j + 1) + " (1-based) is " + v
+                            + "; factors must be class labels (whole numbers), or pass --bin-factors B to "
+                            + "discretise continuous factors into B bins");
+                }
+                classes[i][j] = (int) v;
+            }
+        }
+        return classes;
+    }
+
+    private static double[] column(double[][] values, int j) {
+        double[] column = new double[values.length];
+        for (int i = 0; i < values.length; i++) column[i] = values[i][j];
+        return column;
     }
 }

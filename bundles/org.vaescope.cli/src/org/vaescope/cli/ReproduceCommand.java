@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.BootstrapSettings;
-import org.vaescope.core.data.DSpritesDataset;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.pipeline.Reproduction;
 import org.vaescope.core.readout.ReadoutSettings;
@@ -24,8 +23,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reproduce [--steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--out FILE.md]}: the paper's
- * comparison of VAE, beta-VAE and FactorVAE on dSprites, scaled to 2 CPU cores, written as Markdown.
+ * {@code reproduce [--steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--lr L] [--curve-every N]
+ * [--runs DIR] [--train yes|no] [--out FILE.md]}: the paper's comparison of VAE, beta-VAE and FactorVAE
+ * on dSprites with the negative and positive controls, scaled to 2 CPU cores, one JSON per run in
+ * {@code DIR} (resumable), the summary written as Markdown. {@code --train no} only tabulates the runs
+ * already in {@code DIR}.
  */
 @Command(name = "reproduce", description = "train and analyse VAE, beta-VAE and FactorVAE on dSprites; write the table")
 final class ReproduceCommand implements Callable<Integer> {
@@ -51,22 +53,48 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/results.md", paramLabel = "FILE.md", description = "the results document")
     Path target;
 
+    @Option(names = "--runs", defaultValue = "docs/reproduction", paramLabel = "DIR",
+            description = "one JSON per run, read back to resume")
+    Path runDirectory;
+
+    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "L", description = "learning rate of every model")
+    double learningRate;
+
+    @Option(names = "--curve-every", paramLabel = "N", description = "steps between MIG-curve points (default steps/4)")
+    Long curveEveryOption;
+
+    @Option(names = "--train", defaultValue = "yes", paramLabel = "yes|no",
+            description = "no: only tabulate the runs already in --runs")
+    String trainOption;
+
     @Override
     public Integer call() throws IOException {
         PrintStream out = cli.out();
         int steps = Counts.positive(spec, "--steps", stepsOption, Counts.MAX_STEPS);
         int size = Counts.positive(spec, "--size", sizeOption, Counts.MAX_IMAGE_SIDE);
         int samples = Counts.positive(spec, "--samples", samplesOption, Counts.MAX_SAMPLES / 10);
+        int curveEvery = Counts.positive(spec, "--curve-every", curveEveryOption == null ? Math.max(1, steps / 4)
+                : curveEveryOption, Counts.MAX_STEPS);
+        if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "option --lr needs a positive finite number, got " + learningRate);
+        }
+        if (!trainOption.equals("yes") && !trainOption.equals("no")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "option --train takes yes or no, got " + trainOption);
+        }
+        boolean train = trainOption.equals("yes");
         OutputChecks.requireWritableFile(target);
         Architecture architecture = Architecture.mlp(1, size, size, 10, 256, 256);
         ModelAnalysis.Settings analysis = new ModelAnalysis.Settings(samples, samples, 1, 10 * samples, 5 * samples,
                 List.of(), ReadoutSettings.defaults(0), AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
                 0);
-        Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, 64, 1e-3, seeds, analysis);
-        out.printf(Locale.ROOT, "reproducing on dSprites %dx%d: %d variants x %d seeds, %d steps each%n", size, size,
-                Reproduction.VARIANTS.size(), seeds.size(), steps);
+        Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, 64, learningRate, seeds,
+                analysis, size, runDirectory, curveEvery, 2_000);
+        out.printf(Locale.ROOT, "reproducing at %dx%d: %d models, %d steps each, runs in %s%n", size, size,
+                Reproduction.plan(seeds).size(), steps, runDirectory);
         long start = System.nanoTime();
-        List<Reproduction.Run> runs = Reproduction.run(new DSpritesDataset(size), settings, out, null);
+        List<Reproduction.Run> runs = train ? Reproduction.run(settings, out, null) : Reproduction.collect(settings);
         double minutes = (System.nanoTime() - start) / 6e10;
         String command = "./vaescope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String markdown = ResultsDocument.render(command.strip(), settings, size, runs, minutes);

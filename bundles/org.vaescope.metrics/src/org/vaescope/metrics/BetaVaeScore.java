@@ -15,6 +15,14 @@ import org.vaescope.metrics.internal.learn.LogisticRegression;
  */
 public final class BetaVaeScore {
 
+    /** The declaration read by the suite, the command line, the script language and the IDE. */
+    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("betavae", "BetaVAE",
+            "BetaVAE score (Higgins et al. 2017): accuracy of a logistic regression naming the factor two batches share",
+            java.util.List.of(new MetricDescriptor.Parameter("batchSize", "pairs per point", "64"),
+                    new MetricDescriptor.Parameter("numTrain", "training points", "10000"),
+                    new MetricDescriptor.Parameter("numEval", "evaluation points", "5000")),
+            (sampler, config, seed) -> compute(sampler, config.betaVae(), seed), null);
+
     /**
      * Settings.
      *

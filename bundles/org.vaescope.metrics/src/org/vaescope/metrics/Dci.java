@@ -27,6 +27,15 @@ import org.vaescope.metrics.internal.learn.Stats;
  */
 public final class Dci {
 
+    /** The declaration read by the suite, the command line, the script language and the IDE. */
+    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("dci", "DCI",
+            "DCI disentanglement, completeness and informativeness (Eastwood & Williams 2018) from gradient-boosted trees importances",
+            java.util.List.of(new MetricDescriptor.Parameter("numTrain", "training samples", "10000"),
+                    new MetricDescriptor.Parameter("numTest", "test samples", "5000"),
+                    new MetricDescriptor.Parameter("boosting", "boosting stages, learning rate, depth, split candidates", "100, 0.1, 3, 128")),
+            (sampler, config, seed) -> compute(sampler, config.dci(), seed),
+            (data, config, seed) -> compute(data, config.dci(), seed));
+
     /**
      * Settings.
      *

@@ -58,7 +58,7 @@ public final class DisentanglementSuite {
                     new Irs.Config(numTrain, d.irs().diffQuantile(), d.irs().numBins()),
                     new BetaVaeScore.Config(d.betaVae().batchSize(), numTrain, numTest),
                     new FactorVaeScore.Config(d.factorVae().batchSize(), numTrain, numTest, Math.max(2, numTrain),
-                            d.factorVae().varianceThreshold()));
+                            d.factorVae().scaleThreshold()));
         }
 
         /** This configuration with other boosting settings for DCI. */
@@ -98,7 +98,7 @@ public final class DisentanglementSuite {
     private DisentanglementSuite() {
     }
 
-    /** Runs MIG, DCI, SAP, modularity/explicitness and IRS on arrays. */
+    /** Runs every metric of {@link Metrics#ALL} that accepts arrays. */
     public static Result runOnArrays(CodesAndFactors data, Config config, long seed) {
         int[] dropped = data.constantFactors();
         if (dropped.length == data.numFactors()) {
@@ -106,26 +106,18 @@ public final class DisentanglementSuite {
         }
         CodesAndFactors used = dropped.length == 0 ? data : data.withoutFactors(dropped);
         List<MetricResult> results = new ArrayList<>();
-        results.add(Mig.compute(used, config.mig(), seed));
-        results.add(Dci.compute(used, config.dci(), seed));
-        results.add(Sap.compute(used, config.sap(), seed));
-        results.add(ModularityExplicitness.compute(used, config.modularity(), seed));
-        results.add(Irs.compute(used, config.irs(), seed));
+        for (MetricDescriptor metric : Metrics.ALL) {
+            if (metric.acceptsArrays()) results.add(metric.compute(used, config, seed));
+        }
         return new Result(List.copyOf(results), dropped, seed);
     }
 
-    /** Runs every metric on data drawn from {@code sampler}; factors of size 1 are dropped. */
+    /** Runs every metric of {@link Metrics#ALL} on data drawn from {@code sampler}; factors of size 1 are dropped. */
     public static Result run(RepresentationSampler sampler, Config config, long seed) {
         int[] sizes = sampler.factorSizes();
         int[] dropped = java.util.stream.IntStream.range(0, sizes.length).filter(k -> sizes[k] <= 1).toArray();
         List<MetricResult> results = new ArrayList<>();
-        results.add(Mig.compute(sampler, config.mig(), seed));
-        results.add(Dci.compute(sampler, config.dci(), seed));
-        results.add(Sap.compute(sampler, config.sap(), seed));
-        results.add(ModularityExplicitness.compute(sampler, config.modularity(), seed));
-        results.add(Irs.compute(sampler, config.irs(), seed));
-        results.add(BetaVaeScore.compute(sampler, config.betaVae(), seed));
-        results.add(FactorVaeScore.compute(sampler, config.factorVae(), seed));
+        for (MetricDescriptor metric : Metrics.ALL) results.add(metric.compute(sampler, config, seed));
         return new Result(List.copyOf(results), dropped, seed);
     }
 }

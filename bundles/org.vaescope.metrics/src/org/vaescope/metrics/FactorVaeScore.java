@@ -8,9 +8,9 @@ import org.vaescope.metrics.internal.learn.Stats;
 /**
  * FactorVAE score (Kim &amp; Mnih 2018), disentanglement_lib {@code factor_vae.py}. The global
  * variance of each code dimension (ddof 1) is estimated on {@code numVarianceEstimate}
- * observational samples; dimensions whose variance is below {@code varianceThreshold} are
- * dropped (the FactorVAE paper's 0.05 — disentanglement_lib's own default threshold is 0, set it
- * to 0 to reproduce that). One vote: pick a factor k uniformly (among factors with more than one
+ * observational samples; dimensions whose standard deviation is below {@code scaleThreshold} are
+ * dropped, as disentanglement_lib's {@code _prune_dims} does ({@code sqrt(variance) >= threshold},
+ * with the 0.05 of its evaluation configuration {@code prune_dims.threshold}; its code default is 0). One vote: pick a factor k uniformly (among factors with more than one
  * class), sample a batch of {@code batchSize} factor vectors sharing the value of factor k,
  * represent them, and vote (k, argmin_j var_j / globalVar_j) over active dimensions j. The
  * majority-vote classifier maps each dimension to the factor with most training votes (lowest
@@ -19,6 +19,15 @@ import org.vaescope.metrics.internal.learn.Stats;
  */
 public final class FactorVaeScore {
 
+    /** The declaration read by the suite, the command line, the script language and the IDE. */
+    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("factorvae", "FactorVAE",
+            "FactorVAE score (Kim & Mnih 2018): accuracy of a majority vote naming the fixed factor from the least varying code",
+            java.util.List.of(new MetricDescriptor.Parameter("batchSize", "samples per vote", "64"),
+                    new MetricDescriptor.Parameter("numTrain", "training votes", "10000"),
+                    new MetricDescriptor.Parameter("numEval", "evaluation votes", "5000"),
+                    new MetricDescriptor.Parameter("scaleThreshold", "smallest standard deviation of an active code", "0.05")),
+            (sampler, config, seed) -> compute(sampler, config.factorVae(), seed), null);
+
     /**
      * Settings.
      *
@@ -26,9 +35,9 @@ public final class FactorVaeScore {
      * @param numTrain training votes (10,000)
      * @param numEval evaluation votes (5,000)
      * @param numVarianceEstimate samples for the global variances (10,000)
-     * @param varianceThreshold dimensions with global variance below this are inactive (0.05)
+     * @param scaleThreshold dimensions whose global standard deviation is below this are inactive (0.05)
      */
-    public record Config(int batchSize, int numTrain, int numEval, int numVarianceEstimate, double varianceThreshold) {
+    public record Config(int batchSize, int numTrain, int numEval, int numVarianceEstimate, double scaleThreshold) {
         /** Validates the settings. */
         public Config {
             if (batchSize < 2) throw new IllegalArgumentException("batchSize must be >= 2, got " + batchSize);
@@ -37,8 +46,8 @@ public final class FactorVaeScore {
             if (numVarianceEstimate < 2) {
                 throw new IllegalArgumentException("numVarianceEstimate must be >= 2, got " + numVarianceEstimate);
             }
-            if (!(varianceThreshold >= 0)) {
-                throw new IllegalArgumentException("varianceThreshold must be >= 0, got " + varianceThreshold);
+            if (!(scaleThreshold >= 0)) {
+                throw new IllegalArgumentException("scaleThreshold must be >= 0, got " + scaleThreshold);
             }
         }
 
@@ -101,7 +110,7 @@ public final class FactorVaeScore {
         double[] globalVariances = new double[d];
         for (int j = 0; j < d; j++) globalVariances[j] = Stats.variance(Stats.column(codes, j), 1);
         int[] active = java.util.stream.IntStream.range(0, d)
-                .filter(j -> globalVariances[j] >= config.varianceThreshold()).toArray();
+                .filter(j -> Math.sqrt(globalVariances[j]) >= config.scaleThreshold()).toArray();
         if (active.length == 0) {
             return new Result(0.0, 0.0, active, globalVariances, config.batchSize(), config.numTrain(),
                     config.numEval(), config.numVarianceEstimate(), seed);

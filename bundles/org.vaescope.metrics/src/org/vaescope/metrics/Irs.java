@@ -22,6 +22,15 @@ import org.vaescope.metrics.internal.learn.Stats;
  */
 public final class Irs {
 
+    /** The declaration read by the suite, the command line, the script language and the IDE. */
+    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("irs", "IRS",
+            "interventional robustness score (Suter et al. 2019): how little a code moves when only the other factors change",
+            java.util.List.of(new MetricDescriptor.Parameter("numTrain", "samples", "10000"),
+                    new MetricDescriptor.Parameter("diffQuantile", "quantile of the deviations", "0.99"),
+                    new MetricDescriptor.Parameter("numBins", "histogram bins per factor", "20")),
+            (sampler, config, seed) -> compute(sampler, config.irs(), seed),
+            (data, config, seed) -> compute(data, config.irs(), seed));
+
     /**
      * Settings.
      *

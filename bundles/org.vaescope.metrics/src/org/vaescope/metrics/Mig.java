@@ -15,6 +15,14 @@ import org.vaescope.metrics.internal.learn.InfoTheory;
  */
 public final class Mig {
 
+    /** The declaration read by the suite, the command line, the script language and the IDE. */
+    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("mig", "MIG",
+            "mutual information gap (Chen et al. 2018): mean over factors of the gap between the two codes most informative about it, over its entropy",
+            java.util.List.of(new MetricDescriptor.Parameter("numTrain", "samples", "10000"),
+                    new MetricDescriptor.Parameter("numBins", "histogram bins per code dimension", "20")),
+            (sampler, config, seed) -> compute(sampler, config.mig(), seed),
+            (data, config, seed) -> compute(data, config.mig(), seed));
+
     /**
      * Settings.
      *

@@ -23,6 +23,15 @@ import org.vaescope.metrics.internal.learn.Stats;
  */
 public final class ModularityExplicitness {
 
+    /** The declaration read by the suite, the command line, the script language and the IDE. */
+    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("modularity_explicitness", "Modularity",
+            "modularity and explicitness (Ridgeway & Zemel 2018): how far each code carries one factor only, and how well logistic regression reads each factor",
+            java.util.List.of(new MetricDescriptor.Parameter("numTrain", "training samples", "10000"),
+                    new MetricDescriptor.Parameter("numTest", "test samples", "5000"),
+                    new MetricDescriptor.Parameter("numBins", "histogram bins per code dimension", "20")),
+            (sampler, config, seed) -> compute(sampler, config.modularity(), seed),
+            (data, config, seed) -> compute(data, config.modularity(), seed));
+
     /**
      * Settings.
      *

@@ -20,6 +20,15 @@ import org.vaescope.metrics.internal.learn.Stats;
  */
 public final class Sap {
 
+    /** The declaration read by the suite, the command line, the script language and the IDE. */
+    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("sap", "SAP",
+            "separated attribute predictability (Kumar et al. 2018): per factor the gap between the two codes whose linear SVM predicts it best",
+            java.util.List.of(new MetricDescriptor.Parameter("numTrain", "training samples", "10000"),
+                    new MetricDescriptor.Parameter("numTest", "test samples", "5000"),
+                    new MetricDescriptor.Parameter("c", "SVM regularisation C", "0.01")),
+            (sampler, config, seed) -> compute(sampler, config.sap(), seed),
+            (data, config, seed) -> compute(data, config.sap(), seed));
+
     /**
      * Settings.
      *

@@ -92,6 +92,49 @@ class VaescopeCliTest {
                 err().strip());
     }
 
+    /**
+     * A factor with 40 classes is used as given (disentanglement_lib does not re-bin it): codes
+     * copying it keep MI = H(f) with 40 classes, so the entropy in the JSON is ln 40, not ln 20.
+     */
+    @Test
+    void metricsUseFactorsAsGivenAndBinOnlyOnRequest() throws Exception {
+        int n = 800;
+        StringBuilder codes = new StringBuilder();
+        StringBuilder factors = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            codes.append(i % 40).append(',').append((i / 40) % 2).append('\n');
+            factors.append(i % 40).append(',').append((i / 40) % 2).append('\n');
+        }
+        Path codesFile = Files.writeString(dir.resolve("codes40.csv"), codes);
+        Path factorsFile = Files.writeString(dir.resolve("factors40.csv"), factors);
+
+        assertEquals(0, run("metrics", "--codes", codesFile.toString(), "--factors", factorsFile.toString(),
+                "--train", "800", "--test", "200"), err());
+        java.util.regex.Matcher entropy = java.util.regex.Pattern.compile("\"factor_entropy\":\\[([0-9.]+)")
+                .matcher(out());
+        assertTrue(entropy.find(), out());
+        assertEquals(Math.log(40), Double.parseDouble(entropy.group(1)), 1e-9);
+        assertTrue(!out().contains("discretised"), out());
+        int firstRun = out().length();
+
+        assertEquals(0, run("metrics", "--codes", codesFile.toString(), "--factors", factorsFile.toString(),
+                "--train", "800", "--test", "200", "--bin-factors", "20"), err());
+        assertTrue(out().substring(firstRun).strip().startsWith("factors discretised into 20 equal-width bins"),
+                out());
+    }
+
+    @Test
+    void metricsRejectsNonIntegerFactorsAndMissingFilesWithAReason() throws Exception {
+        Path codes = Files.writeString(dir.resolve("c.csv"), "1\n2\n3\n");
+        Path factors = Files.writeString(dir.resolve("f.csv"), "1\n2.5\n3\n");
+        assertEquals(1, run("metrics", "--codes", codes.toString(), "--factors", factors.toString()));
+        assertTrue(err().contains(factors + ": row 2, column 1 (1-based) is 2.5; factors must be class labels"), err());
+
+        Path missing = dir.resolve("missing.npy");
+        assertEquals(1, run("metrics", "--codes", missing.toString(), "--factors", factors.toString()));
+        assertTrue(err().contains(missing + ": no such file"), err());
+    }
+
     @Test
     void checkReportsErrorsLikeACompiler() throws Exception {
         Path script = Files.writeString(dir.resolve("bad.vis"), "seed 1\npatch\n");

@@ -47,6 +47,19 @@ class SamplingScoresTest {
         assertEquals(3, r.numActiveDimensions());
     }
 
+    /**
+     * disentanglement_lib prunes on the standard deviation (sqrt(variance) >= 0.05): codes copying
+     * the factors at a fifth of their scale have standard deviations 0.07–0.08 (variances below
+     * 0.01) and stay active; pruning on the variance would have dropped all three.
+     */
+    @Test
+    void factorVaeScorePrunesOnTheStandardDeviation() {
+        double[][] fifth = {{0.2, 0, 0}, {0, 0.2, 0}, {0, 0, 0.2}};
+        FactorVaeScore.Result r = FactorVaeScore.compute(new SyntheticSampler(SIZES, fifth, 0.0), FACTOR_SMALL, 1);
+        assertEquals(3, r.numActiveDimensions());
+        assertEquals(1.0, r.evalAccuracy());
+    }
+
     @Test
     void factorVaeScoreOfNoiseIsChance() {
         // votes are independent of the fixed factor: the majority classifier is right about 1/K

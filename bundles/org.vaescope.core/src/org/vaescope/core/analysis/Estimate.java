@@ -13,7 +13,8 @@ import org.vaescope.core.internal.analysis.JsonWriter;
  * @param confidence nominal coverage of the interval, e.g. 0.95
  * @param sampleCount samples behind the value (inputs, pairs or intervention draws)
  * @param seed seed of the measurement that produced the effects
- * @param bootstrapReplicates replicates behind the interval; 0 when the effects carried no
+ * @param bootstrapReplicates defined (finite) replicates behind the interval: fewer than requested
+ *        when the statistic was undefined on some resamples; 0 when the effects carried no
  *        per-sample terms, so no interval could be computed
  * @param bootstrapSeed seed of the bootstrap resampling
  */

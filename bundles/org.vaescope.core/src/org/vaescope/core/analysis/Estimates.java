@@ -29,9 +29,11 @@ final class Estimates {
         }
         double[][] replicates = Bootstrap.replicates(bootstrap.replicates(), bootstrap.seed(), resampled);
         for (int s = 0; s < point.length; s++) {
-            double[] interval = Bootstrap.percentileInterval(Bootstrap.column(replicates, s), bootstrap.confidence());
+            double[] column = Bootstrap.column(replicates, s);
+            double[] interval = Bootstrap.percentileInterval(column, bootstrap.confidence());
+            // undefined replicates (e.g. a ratio over an empty resample) are left out: say how many remain
             estimates.add(new Estimate(point[s], interval[0], interval[1], bootstrap.confidence(), sampleCount, seed,
-                    bootstrap.replicates(), bootstrap.seed()));
+                    Bootstrap.definedCount(column), bootstrap.seed()));
         }
         return estimates;
     }

@@ -14,7 +14,6 @@ import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
 import org.vaescope.core.runtime.Floats;
-import org.vaescope.core.internal.interventions.MetricEvaluator;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /**

@@ -8,7 +8,6 @@ import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.runtime.Floats;
-import org.vaescope.core.internal.interventions.MetricEvaluator;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.runtime.Nd4jRuntime;
 import org.vaescope.core.vae.VaeHooks;

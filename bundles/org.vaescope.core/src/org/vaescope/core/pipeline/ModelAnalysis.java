@@ -1,7 +1,9 @@
 package org.vaescope.core.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -87,7 +89,7 @@ public final class ModelAnalysis {
     /** Everything one analysis produced. */
     public record Result(ModelReport report, DisentanglementSuite.Result disentanglement, UnitResponses units,
             LatentEffects latents, FactorEffectMatrix factorEffects, double[] klPerLatent, String readoutSummary,
-            CircuitGraph circuitGraph, Settings settings) {
+            Map<String, Double> readoutAccuracies, CircuitGraph circuitGraph, Settings settings) {
 
         /** Mean CES over active latents (our definition, see {@link ModelReport}). */
         public double modelCes() {
@@ -99,10 +101,18 @@ public final class ModelAnalysis {
             return disentanglement.get("MIG").score();
         }
 
+        private String accuraciesJson() {
+            StringBuilder json = new StringBuilder("{");
+            readoutAccuracies.forEach((factor, accuracy) -> json.append(json.length() > 1 ? "," : "").append('"')
+                    .append(factor).append("\":").append(accuracy));
+            return json.append('}').toString();
+        }
+
         /** All results as one JSON document. */
         public String toJson() {
             return "{\"format\":\"vaescope-analysis\",\"version\":1,\"seed\":" + settings.seed()
-                    + ",\"report\":" + report.toJson() + ",\"disentanglement\":" + disentanglement.toJson()
+                    + ",\"report\":" + report.toJson() + ",\"readout_accuracy\":" + accuraciesJson()
+                + ",\"disentanglement\":" + disentanglement.toJson()
                     + ",\"circuit_graph\":" + circuitGraph.toJson() + "}";
         }
     }
@@ -165,7 +175,15 @@ public final class ModelAnalysis {
                 .latentEffects(latentEffects).factorEffects(implied).build();
         progress.worked(STEPS.length, STEPS.length, "done");
         return new Result(report, disentanglement, units, latents, factorEffects, latentEffects.kl(),
-                readouts.summary(), graph, settings);
+                readouts.summary(), accuracies(readouts), graph, settings);
+    }
+
+    private static Map<String, Double> accuracies(FactorReadouts readouts) {
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        for (int k = 0; k < readouts.factorCount(); k++) {
+            accuracy.put(readouts.factorNames().get(k), readouts.accuracy(k));
+        }
+        return accuracy;
     }
 
     /** Pairs differing in one factor each, for the edges of the circuits (at most 32 per factor). */

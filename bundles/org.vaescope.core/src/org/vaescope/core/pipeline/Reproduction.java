@@ -1,33 +1,62 @@
 package org.vaescope.core.pipeline;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.vaescope.core.analysis.Estimate;
+import org.vaescope.core.analysis.FactorGraphComparison;
 import org.vaescope.core.analysis.UnitClassification;
+import org.vaescope.core.data.CausalShapesDataset;
+import org.vaescope.core.data.DSpritesDataset;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.progress.ProgressMonitor;
-import org.vaescope.metrics.Dci;
+import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.store.ModelFileException;
 import org.vaescope.core.training.Trainer;
 import org.vaescope.core.training.TrainingConfig;
 import org.vaescope.core.training.TrainingListener;
 import org.vaescope.core.training.TrainingResult;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Variant;
+import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.vae.VariantConfig;
+import org.vaescope.metrics.Dci;
+import org.vaescope.metrics.Mig;
 
 /**
  * The paper's comparison (arXiv 2505.03530 v1, dSprites): standard VAE, beta-VAE and FactorVAE,
  * several seeds each, trained and analysed with the same settings, summarised as the paper's table
- * (disentanglement score, mean CES) plus specificity, modularity and unit classes.
+ * (disentanglement score, mean CES) plus specificity, modularity and unit classes; with the
+ * negative control (dSprites' implied factor graph should be empty) and the positive control (a
+ * beta-VAE on the causal dataset against its planted graph).
+ *
+ * <p>Runs are ordered by {@link #plan(List)}, so that a reproduction stopped early has the controls
+ * first and balanced seeds. Each finished run is written as one JSON file to the
+ * run directory; a rerun skips runs whose file exists, so the reproduction is resumable.
  */
 public final class Reproduction {
 
     /** The variants the paper compares, in its table's order. */
     public static final List<Variant> VARIANTS = List.of(Variant.VAE, Variant.BETA_VAE, Variant.FACTOR_VAE);
+
+    /** The variant of the positive control on the causal dataset. */
+    public static final Variant CAUSAL_VARIANT = Variant.BETA_VAE;
+
+    /** Seeds (the first ones) that train the negative and positive controls first. */
+    public static final int CAUSAL_SEEDS = 3;
 
     /** The paper's v1 table: disentanglement score and mean CES per variant. */
     public static final Map<Variant, double[]> PAPER = Map.of(Variant.VAE, new double[] {0.064, 3.99},
@@ -36,24 +65,56 @@ public final class Reproduction {
     /** Two-sided 97.5 % Student-t quantiles for 1…9 degrees of freedom (95 % intervals over seeds). */
     private static final double[] T_975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /**
      * @param architecture the network every variant trains (the same for all)
      * @param steps training steps per model
+     * @param imageSize side of the rendered images (dSprites and the causal dataset)
+     * @param runDirectory where each run's JSON is written (and read back when resuming)
+     * @param curveEvery steps between two points of the MIG curve
+     * @param curveSamples samples behind each point of the MIG curve
      */
     public record Settings(Architecture architecture, int steps, int batchSize, double learningRate, List<Long> seeds,
-            ModelAnalysis.Settings analysis) {
+            ModelAnalysis.Settings analysis, int imageSize, Path runDirectory, int curveEvery, int curveSamples) {
         public Settings {
             seeds = List.copyOf(seeds);
             if (seeds.size() < 2) {
                 throw new IllegalArgumentException("intervals over seeds need at least 2 seeds, got " + seeds.size());
             }
+            if (curveEvery < 1 || curveSamples < 1) {
+                throw new IllegalArgumentException("the MIG curve needs a positive step and sample count");
+            }
         }
     }
 
-    /** One trained and analysed model. */
-    public record Run(Variant variant, long seed, double mig, double dciDisentanglement, Estimate ces,
+    /** One point of a model's MIG curve. */
+    public record CurvePoint(int step, double mig) {
+    }
+
+    /**
+     * One trained and analysed model.
+     *
+     * @param dataset {@code dsprites} or {@code causal}
+     * @param impliedEdges edges of the implied factor graph, as {@code cause -> effect}
+     * @param precision edge precision against the true graph (null without one)
+     * @param recall edge recall against the true graph (null without one)
+     * @param readoutAccuracy held-out accuracy of each factor's read-out on dataset images
+     */
+    public record Run(String dataset, Variant variant, long seed, double mig, double dciDisentanglement, Estimate ces,
             Estimate specificity, Estimate modularity, int monosemantic, int polysemantic, int dead,
-            Map<String, Double> finalLosses) {
+            int activeLatents, Map<String, Double> finalLosses, Map<String, Double> hyperparameters,
+            List<CurvePoint> migCurve, List<String> impliedEdges, Estimate precision, Estimate recall,
+            Map<String, Double> readoutAccuracy, double seconds) {
+
+        /** File name of this run's JSON in the run directory. */
+        static String fileName(String dataset, Variant variant, long seed) {
+            return dataset + "-" + variant.id() + "-seed" + seed + ".json";
+        }
+    }
+
+    /** One model to train: dataset, variant, seed. */
+    public record Job(String dataset, Variant variant, long seed) {
     }
 
     /** Mean and 95 % interval over seeds of one column of the table. */
@@ -63,6 +124,9 @@ public final class Reproduction {
             double mean = 0;
             for (double v : values) {
                 mean += v / values.length;
+            }
+            if (values.length < 2) {
+                return new Summary(mean, Double.NaN, Double.NaN);
             }
             double variance = 0;
             for (double v : values) {
@@ -80,36 +144,133 @@ public final class Reproduction {
     private Reproduction() {
     }
 
-    /** Trains and analyses every variant with every seed; prints a line per finished model. */
-    public static List<Run> run(FactorDataset dataset, Settings settings, PrintStream log, ProgressMonitor monitor) {
+    /**
+     * The jobs in the order they run: first the controls (the control variant on dSprites and on
+     * the causal dataset, seed by seed, for the first {@link #CAUSAL_SEEDS} seeds), then the other
+     * variants seed by seed, then the remaining seeds; a reproduction stopped early keeps
+     * balanced seeds of whatever it finished.
+     */
+    public static List<Job> plan(List<Long> seeds) {
+        List<Job> jobs = new ArrayList<>();
+        int controlSeeds = Math.min(CAUSAL_SEEDS, seeds.size());
+        for (int s = 0; s < controlSeeds; s++) {
+            jobs.add(new Job("dsprites", CAUSAL_VARIANT, seeds.get(s)));
+            jobs.add(new Job("causal", CAUSAL_VARIANT, seeds.get(s)));
+        }
+        for (int s = 0; s < seeds.size(); s++) {
+            for (Variant variant : VARIANTS) {
+                if (s >= controlSeeds || variant != CAUSAL_VARIANT) {
+                    jobs.add(new Job("dsprites", variant, seeds.get(s)));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * Trains and analyses every planned model whose JSON is not yet in the run directory; prints a
+     * line per model; returns all runs (done now or before).
+     */
+    public static List<Run> run(Settings settings, PrintStream log, ProgressMonitor monitor) {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
+        List<Job> jobs = plan(settings.seeds());
         List<Run> runs = new ArrayList<>();
-        int total = VARIANTS.size() * settings.seeds().size();
-        for (Variant variant : VARIANTS) {
-            for (long seed : settings.seeds()) {
-                progress.checkCanceled("the reproduction");
-                long start = System.nanoTime();
-                TrainingResult trained = Trainer.train(TrainingConfig.builder(variant)
-                        .architecture(settings.architecture()).steps(settings.steps()).batchSize(settings.batchSize())
-                        .learningRate(settings.learningRate()).seed(seed).build(), dataset, TrainingListener.NONE,
-                        progress);
-                ModelAnalysis.Settings a = settings.analysis();
-                ModelAnalysis.Result analysed = ModelAnalysis.run(trained.model(), dataset,
-                        new ModelAnalysis.Settings(a.pairsPerFactor(), a.latentSamples(), a.carriersPerFactor(),
-                                a.metricTrain(), a.metricTest(), a.hooks(), a.readouts(), a.thresholds(),
-                                a.bootstrap(), a.batchSize(), seed),
-                        progress);
-                Run run = summarise(variant, seed, trained, analysed);
-                runs.add(run);
-                log.printf(Locale.ROOT, "[%d/%d] %-10s seed %d: MIG %.3f, DCI %.3f, CES %.3f (%.0f s)%n", runs.size(),
-                        total, variant.id(), seed, run.mig(), run.dciDisentanglement(), run.ces().value(),
-                        (System.nanoTime() - start) / 1e9);
+        for (Job job : jobs) {
+            progress.checkCanceled("the reproduction");
+            Path file = settings.runDirectory().resolve(Run.fileName(job.dataset(), job.variant(), job.seed()));
+            Run run = Files.exists(file) ? read(file) : trainAndAnalyse(job, settings, progress, file);
+            runs.add(run);
+            log.printf(Locale.ROOT, "[%d/%d] %-8s %-10s seed %d: MIG %.3f, DCI %.3f, CES %.3f, implied edges %d (%.0f s)%n",
+                    runs.size(), jobs.size(), job.dataset(), job.variant().id(), job.seed(), run.mig(),
+                    run.dciDisentanglement(), run.ces().value(), run.impliedEdges().size(), run.seconds());
+            log.flush();
+        }
+        return runs;
+    }
+
+    /** Every run already in the run directory, in plan order (for a table of a stopped reproduction). */
+    public static List<Run> collect(Settings settings) {
+        List<Run> runs = new ArrayList<>();
+        for (Job job : plan(settings.seeds())) {
+            Path file = settings.runDirectory().resolve(Run.fileName(job.dataset(), job.variant(), job.seed()));
+            if (Files.exists(file)) {
+                runs.add(read(file));
             }
         }
         return runs;
     }
 
-    private static Run summarise(Variant variant, long seed, TrainingResult trained, ModelAnalysis.Result result) {
+    /** The dataset of a job. */
+    public static FactorDataset dataset(String name, int size) {
+        return switch (name) {
+            case "dsprites" -> new DSpritesDataset(size);
+            case "causal" -> new CausalShapesDataset(size, CausalShapesDataset.DEFAULT_STRENGTH);
+            default -> throw new IllegalArgumentException("unknown reproduction dataset '" + name + "'");
+        };
+    }
+
+    /**
+     * The variant's settings: the discriminator of FactorVAE learns at the VAE's rate (a slower
+     * discriminator stays near chance, ln 2, and the total-correlation penalty then does nothing).
+     */
+    static VariantConfig variantConfig(Variant variant, double learningRate) {
+        VariantConfig config = VariantConfig.of(variant);
+        return config.hyperparameters().containsKey("discriminatorLearningRate")
+                ? config.with("discriminatorLearningRate", learningRate)
+                : config;
+    }
+
+    private static Run trainAndAnalyse(Job job, Settings settings, ProgressMonitor progress, Path file) {
+        long start = System.nanoTime();
+        FactorDataset dataset = dataset(job.dataset(), settings.imageSize());
+        Path checkpoint = settings.runDirectory().resolve("checkpoints")
+                .resolve(Run.fileName(job.dataset(), job.variant(), job.seed()).replace(".json", ModelFile.EXTENSION));
+        VariantConfig variant = variantConfig(job.variant(), settings.learningRate());
+        List<CurvePoint> curve = new ArrayList<>();
+        try {
+            Files.createDirectories(checkpoint.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TrainingListener curveListener = new TrainingListener() {
+            @Override
+            public void checkpointWritten(int step, Path written) {
+                curve.add(new CurvePoint(step, checkpointMig(written, dataset, settings.curveSamples(), job.seed())));
+            }
+        };
+        TrainingResult trained = Trainer.train(TrainingConfig.builder(variant).architecture(settings.architecture())
+                .steps(settings.steps()).batchSize(settings.batchSize()).learningRate(settings.learningRate())
+                .seed(job.seed()).checkpoints(settings.curveEvery(), checkpoint).build(), dataset, curveListener,
+                progress);
+        ModelAnalysis.Settings a = settings.analysis();
+        ModelAnalysis.Result analysed = ModelAnalysis.run(trained.model(), dataset,
+                new ModelAnalysis.Settings(a.pairsPerFactor(), a.latentSamples(), a.carriersPerFactor(),
+                        a.metricTrain(), a.metricTest(), a.hooks(), a.readouts(), a.thresholds(), a.bootstrap(),
+                        a.batchSize(), job.seed()),
+                progress);
+        if (curve.isEmpty() || curve.get(curve.size() - 1).step() != trained.stepsCompleted()) {
+            curve.add(new CurvePoint(trained.stepsCompleted(),
+                    curveMig(trained.model(), dataset, settings.curveSamples(), job.seed())));
+        }
+        Run run = summarise(job, variant, trained, analysed, curve, (System.nanoTime() - start) / 1e9);
+        write(file, run, analysed);
+        return run;
+    }
+
+    private static double checkpointMig(Path checkpoint, FactorDataset dataset, int samples, long seed) {
+        try {
+            return curveMig(ModelFile.load(checkpoint).model(), dataset, samples, seed);
+        } catch (ModelFileException e) {
+            throw new IllegalStateException("cannot read back the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double curveMig(VaeModel model, FactorDataset dataset, int samples, long seed) {
+        return Mig.compute(new ModelRepresentation(model, dataset, 1024), new Mig.Config(samples, 20), seed).score();
+    }
+
+    private static Run summarise(Job job, VariantConfig variant, TrainingResult trained, ModelAnalysis.Result result,
+            List<CurvePoint> curve, double seconds) {
         int mono = 0;
         int poly = 0;
         int dead = 0;
@@ -119,50 +280,108 @@ public final class Reproduction {
             dead += (int) Math.round(counts.dead().value());
         }
         Dci.Result dci = (Dci.Result) result.disentanglement().get("DCI");
-        return new Run(variant, seed, result.disentanglementScore(), dci.disentanglement(), result.report().modelCes(),
-                result.report().modelSpecificity(), result.report().circuitModularity(), mono, poly, dead,
-                trained.metadata().finalLosses());
+        List<String> edges = result.report().impliedFactorGraph() == null ? List.of()
+                : result.report().impliedFactorGraph().edges().stream().map(e -> e.cause() + " -> " + e.effect())
+                        .toList();
+        FactorGraphComparison comparison = result.report().factorGraphComparison();
+        return new Run(job.dataset(), job.variant(), job.seed(), result.disentanglementScore(), dci.disentanglement(),
+                result.report().modelCes(), result.report().modelSpecificity(), result.report().circuitModularity(),
+                mono, poly, dead, result.report().activeLatentCount(), trained.metadata().finalLosses(),
+                variant.hyperparameters(), List.copyOf(curve), edges,
+                comparison == null ? null : comparison.precision(), comparison == null ? null : comparison.recall(),
+                result.readoutAccuracies(), seconds);
     }
 
-    /** The table as Markdown: per variant, means over seeds with 95 % t-intervals. */
-    public static String table(List<Run> runs) {
+    private static void write(Path file, Run run, ModelAnalysis.Result analysed) {
+        try {
+            ObjectNode document = JSON.createObjectNode();
+            document.put("format", "vaescope-reproduction-run");
+            document.put("version", 1);
+            document.set("run", JSON.valueToTree(run));
+            document.set("analysis", withoutCircuitGraph((ObjectNode) JSON.readTree(analysed.toJson())));
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run file " + file, e);
+        }
+    }
+
+    /**
+     * The analysis without its circuit graph, which holds one edge per pair of circuit units (tens of
+     * megabytes for an untrained model); its node and edge counts stay.
+     */
+    static ObjectNode withoutCircuitGraph(ObjectNode analysis) {
+        JsonNode graph = analysis.remove("circuit_graph");
+        if (graph != null) {
+            ObjectNode counts = analysis.putObject("circuit_graph_size");
+            counts.put("nodes", graph.path("nodes").size());
+            counts.put("edges", graph.path("edges").size());
+        }
+        return analysis;
+    }
+
+    private static Run read(Path file) {
+        try {
+            JsonNode document = JSON.readTree(file.toFile());
+            return JSON.treeToValue(document.get("run"), Run.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run file " + file + " (delete it to redo the run)", e);
+        }
+    }
+
+    /** The runs of one dataset. */
+    public static List<Run> of(List<Run> runs, String dataset) {
+        return runs.stream().filter(r -> r.dataset().equals(dataset)).toList();
+    }
+
+    /** The dSprites table as Markdown: per variant, means over seeds with 95 % t-intervals. */
+    public static String table(List<Run> all) {
+        List<Run> runs = of(all, "dsprites");
         StringBuilder out = new StringBuilder();
         out.append("| model | seeds | disentanglement score (MIG) | DCI disentanglement | mean CES | specificity "
-                + "| circuit modularity | mono / poly / dead units | paper: score | paper: CES |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| circuit modularity | active latents | mono / poly / dead units | implied edges (negative control) "
+                + "| paper: score | paper: CES |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Variant variant : VARIANTS) {
             List<Run> of = runs.stream().filter(r -> r.variant() == variant).toList();
             if (of.isEmpty()) {
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %.0f / %.0f / %.0f | %.3f | %.2f |%n",
+            out.append(String.format(Locale.ROOT,
+                    "| %s | %d | %s | %s | %s | %s | %s | %.1f | %.0f / %.0f / %.0f | %s | %.3f | %.2f |%n",
                     variant.displayName(), of.size(), column(of, Run::mig).format("%.3f"),
                     column(of, Run::dciDisentanglement).format("%.3f"), column(of, r -> r.ces().value()).format("%.2f"),
                     column(of, r -> r.specificity().value()).format("%.3f"),
-                    column(of, r -> r.modularity().value()).format("%.3f"), mean(of, Run::monosemantic),
-                    mean(of, Run::polysemantic), mean(of, Run::dead), PAPER.get(variant)[0], PAPER.get(variant)[1]));
+                    column(of, r -> r.modularity().value()).format("%.3f"), mean(of, Run::activeLatents),
+                    mean(of, Run::monosemantic), mean(of, Run::polysemantic), mean(of, Run::dead),
+                    of.stream().map(r -> String.valueOf(r.impliedEdges().size())).toList(), PAPER.get(variant)[0],
+                    PAPER.get(variant)[1]));
         }
         return out.toString();
     }
 
     /** Whether our means rank the variants as the paper does, per column. */
-    public static Map<String, Boolean> orderingHolds(List<Run> runs) {
+    public static Map<String, Boolean> orderingHolds(List<Run> all) {
+        List<Run> runs = of(all, "dsprites");
         Map<String, Boolean> holds = new LinkedHashMap<>();
         holds.put("disentanglement score", sameOrder(runs, Run::mig, 0));
         holds.put("mean CES", sameOrder(runs, r -> r.ces().value(), 1));
         return holds;
     }
 
-    private static boolean sameOrder(List<Run> runs, java.util.function.ToDoubleFunction<Run> value, int paperColumn) {
-        List<Variant> ours = new ArrayList<>(VARIANTS);
-        ours.sort(java.util.Comparator.comparingDouble(
-                v -> -column(runs.stream().filter(r -> r.variant() == v).toList(), value).mean()));
-        List<Variant> paper = new ArrayList<>(VARIANTS);
-        paper.sort(java.util.Comparator.comparingDouble(v -> -PAPER.get(v)[paperColumn]));
+    private static boolean sameOrder(List<Run> runs, ToDoubleFunction<Run> value, int paperColumn) {
+        List<Variant> present = VARIANTS.stream().filter(v -> runs.stream().anyMatch(r -> r.variant() == v)).toList();
+        List<Variant> ours = new ArrayList<>(present);
+        ours.sort(Comparator.comparingDouble(v -> -column(runs.stream().filter(r -> r.variant() == v).toList(), value)
+                .mean()));
+        List<Variant> paper = new ArrayList<>(present);
+        paper.sort(Comparator.comparingDouble(v -> -PAPER.get(v)[paperColumn]));
         return ours.equals(paper);
     }
 
-    private static Summary column(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+    /** Mean and t-interval over runs of one value. */
+    public static Summary column(List<Run> runs, ToDoubleFunction<Run> value) {
         return Summary.of(runs.stream().mapToDouble(value).toArray());
     }
 

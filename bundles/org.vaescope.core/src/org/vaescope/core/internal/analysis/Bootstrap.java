@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
 /**
  * Percentile bootstrap machinery: resampling counts, replicate statistics and percentile
  * intervals. A statistic may be a vector so that one set of replicates serves several reported
@@ -64,12 +66,16 @@ public final class Bootstrap {
         return new double[] {quantile(finite, alpha / 2), quantile(finite, 1 - alpha / 2)};
     }
 
-    /** Quantile {@code p} of sorted values, interpolating linearly at position {@code p·(m − 1)}. */
-    public static double quantile(double[] sorted, double p) {
-        double position = p * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        double fraction = position - below;
-        return sorted[below] + fraction * (sorted[above] - sorted[below]);
+    /** Quantile {@code p} of the values, interpolating linearly at position {@code p·(m − 1)}. */
+    public static double quantile(double[] values, double p) {
+        if (p <= 0) {
+            return Arrays.stream(values).min().orElse(Double.NaN);
+        }
+        return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, 100 * p);
+    }
+
+    /** How many replicate values are finite (the replicates an interval actually rests on). */
+    public static int definedCount(double[] values) {
+        return (int) Arrays.stream(values).filter(Double::isFinite).count();
     }
 }

@@ -34,15 +34,10 @@ import org.vaescope.core.interventions.PatchResult;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.interventions.UnitResponses;
 import org.vaescope.core.interpreter.run.StepResult;
-import org.vaescope.metrics.BetaVaeScore;
-import org.vaescope.metrics.Dci;
 import org.vaescope.metrics.DisentanglementSuite;
-import org.vaescope.metrics.FactorVaeScore;
-import org.vaescope.metrics.Irs;
+import org.vaescope.metrics.MetricDescriptor;
 import org.vaescope.metrics.MetricResult;
-import org.vaescope.metrics.Mig;
-import org.vaescope.metrics.ModularityExplicitness;
-import org.vaescope.metrics.Sap;
+import org.vaescope.metrics.Metrics;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.pipeline.ModelRepresentation;
 import org.vaescope.core.readout.FactorReadouts;
@@ -549,16 +544,8 @@ public final class StatementExecutor {
      * has run, its value is taken from there (same configuration and seed, hence the same value).
      */
     private MetricResult disentanglementMetric(String name) {
-        String reported = switch (name) {
-            case "mig" -> "MIG";
-            case "dci" -> "DCI";
-            case "sap" -> "SAP";
-            case "modularity_explicitness" -> "Modularity";
-            case "irs" -> "IRS";
-            case "betavae" -> "BetaVAE";
-            case "factorvae" -> "FactorVAE";
-            default -> throw new IllegalArgumentException("unknown metric '" + name + "'");
-        };
+        MetricDescriptor metric = Metrics.require(name);
+        String reported = metric.name();
         if (session.hasAnalysis()) {
             MetricResult fromAnalysis = session.analysisOrNull().disentanglement().get(reported);
             if (fromAnalysis != null) {
@@ -575,15 +562,7 @@ public final class StatementExecutor {
                 settings.metricTest());
         ModelRepresentation representation = new ModelRepresentation(model, context.dataset(), METRIC_BATCH);
         long seed = context.seed();
-        MetricResult result = switch (name) {
-            case "mig" -> Mig.compute(representation, config.mig(), seed);
-            case "dci" -> Dci.compute(representation, config.dci(), seed);
-            case "sap" -> Sap.compute(representation, config.sap(), seed);
-            case "modularity_explicitness" -> ModularityExplicitness.compute(representation, config.modularity(), seed);
-            case "irs" -> Irs.compute(representation, config.irs(), seed);
-            case "betavae" -> BetaVaeScore.compute(representation, config.betaVae(), seed);
-            default -> FactorVaeScore.compute(representation, config.factorVae(), seed);
-        };
+        MetricResult result = metric.compute(representation, config, seed);
         session.metrics().put(reported, result);
         return result;
     }

@@ -12,9 +12,11 @@ import java.util.List;
  * trees grown on the negative gradient with the squared-error split gain; Newton leaf values
  * {@code (K−1)/K · Σr / Σp(1−p)} (without the factor for two classes); shrinkage).
  *
- * <p>Differences from sklearn, for speed and determinism: candidate split thresholds are
- * pre-computed per feature (all midpoints between distinct values when there are at most
- * {@code maxBins} of them, otherwise, within each of {@code maxBins} equal-count windows of the
+ * <p>Split search: with {@link Params#exact()} every midpoint between distinct values is a
+ * candidate, as in sklearn. The {@link Params#defaults()} cap the candidates at {@code maxBins}
+ * per feature for speed (measured against sklearn on the golden fixtures:
+ * {@code tests/org.vaescope.metrics.tests/golden/README.md}): all midpoints between distinct values
+ * when there are at most {@code maxBins} of them, otherwise, within each of {@code maxBins} equal-count windows of the
  * sorted values, the midpoint of the widest gap, so that well separated clusters are always
  * split between), and ties between equally good splits go to the lowest feature and threshold
  * instead of a random feature order.
@@ -39,14 +41,24 @@ public final class GradientBoostedTrees {
             if (numEstimators < 1) throw new IllegalArgumentException("numEstimators must be >= 1, got " + numEstimators);
             if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
             if (maxDepth < 1) throw new IllegalArgumentException("maxDepth must be >= 1, got " + maxDepth);
-            if (maxBins < 2 || maxBins > 254) throw new IllegalArgumentException("maxBins must be in [2, 254], got " + maxBins);
+            if (maxBins < 2 || maxBins > MAX_BINS) {
+                throw new IllegalArgumentException("maxBins must be in [2, " + MAX_BINS + "], got " + maxBins);
+            }
         }
 
         /** sklearn's defaults (100 stages, rate 0.1, depth 3) with 128 threshold windows. */
         public static Params defaults() {
             return new Params(100, 0.1, 3, 128);
         }
+
+        /** sklearn's defaults with its exact split search (every midpoint, up to 65,535 per feature). */
+        public static Params exact() {
+            return new Params(100, 0.1, 3, MAX_BINS);
+        }
     }
+
+    /** Largest number of candidate thresholds per feature (bins are stored as 16-bit values). */
+    public static final int MAX_BINS = 65_534;
 
     private final int[] classes;
     private final double[] initialScores;     // per raw-score column
@@ -98,7 +110,8 @@ public final class GradientBoostedTrees {
         double[][] raw = new double[columns][n];
         for (int c = 0; c < columns; c++) Arrays.fill(raw[c], initial[c]);
 
-        TreeBuilder builder = new TreeBuilder(bins, thresholds, params.maxDepth(), params.maxBins() + 1);
+        int binSlots = Arrays.stream(thresholds).mapToInt(t -> t.length).max().orElse(0) + 1;
+        TreeBuilder builder = new TreeBuilder(bins, thresholds, params.maxDepth(), binSlots);
         double[] importanceSum = new double[d];
         int relevantTrees = 0;
         List<Tree[]> stages = new ArrayList<>();
@@ -287,7 +300,7 @@ public final class GradientBoostedTrees {
      * being the parent's minus the smaller one's.
      */
     private static final class TreeBuilder {
-        private final byte[] rowBins;      // row-major: rowBins[i * d + f] (unsigned), for histograms
+        private final char[] rowBins;      // row-major: rowBins[i * d + f] (unsigned 16 bit), for histograms
         private final int[][] columnBins;  // column-major, for partitions
         private final int d;
         private final double[][] thresholds;
@@ -313,9 +326,9 @@ public final class GradientBoostedTrees {
             this.d = bins.length;
             int n = bins[0].length;
             this.columnBins = bins;
-            this.rowBins = new byte[n * d];
+            this.rowBins = new char[n * d];
             for (int f = 0; f < d; f++) {
-                for (int i = 0; i < n; i++) rowBins[i * d + f] = (byte) bins[f][i];
+                for (int i = 0; i < n; i++) rowBins[i * d + f] = (char) bins[f][i];
             }
             this.thresholds = thresholds;
             this.maxDepth = maxDepth;
@@ -419,7 +432,7 @@ public final class GradientBoostedTrees {
                 double r = residual[i];
                 int base = i * d;
                 for (int f = 0, offset = 0; f < d; f++, offset += stride) {
-                    int slot = offset + 2 * (rowBins[base + f] & 0xFF);
+                    int slot = offset + 2 * rowBins[base + f];
                     histogram[slot] += r;
                     histogram[slot + 1] += 1.0;
                 }

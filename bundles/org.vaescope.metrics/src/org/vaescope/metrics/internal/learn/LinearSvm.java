@@ -4,9 +4,11 @@ package org.vaescope.metrics.internal.learn;
  * Linear support vector classifier with the squared hinge loss and an L2 penalty that, like
  * liblinear (sklearn {@code LinearSVC}, {@code intercept_scaling=1}), includes the intercept:
  * {@code min_w,b ½(‖w‖² + b²) + C Σ_i c_i max(0, 1 − s_i (w·x_i + b))²}, {@code s_i = ±1}.
- * Per-sample costs {@code c_i} follow {@code class_weight="balanced"}: {@code N / (K n_class)}
- * (or 1 when unbalanced weighting is requested). One-vs-rest for more than two classes, the
- * prediction being the class with the largest decision value. Solved to convergence by
+ * Per-sample costs {@code c_i} follow liblinear's use of {@code class_weight="balanced"}
+ * ({@code w_c = N / (K n_c)}): with two classes each sample costs its own class's weight; one-vs-rest
+ * with more classes, the problem of class c weights its positives by {@code w_c} and its negatives
+ * by 1 (liblinear's {@code train_one(..., weighted_C[c], C)}), the prediction being the class with
+ * the largest decision value. Solved to convergence by
  * generalised Newton (liblinear stops at a tolerance; the optimum is the same).
  */
 public final class LinearSvm {
@@ -43,16 +45,19 @@ public final class LinearSvm {
         }
         int[] counts = new int[k];
         for (int e : labels.encoded()) counts[e]++;
-        double[] sampleCost = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            sampleCost[i] = balanced ? (double) y.length / (k * counts[labels.encoded()[i]]) : 1.0;
-        }
+        double[] classWeight = new double[k];
+        for (int e = 0; e < k; e++) classWeight[e] = balanced ? (double) y.length / (k * counts[e]) : 1.0;
         int numModels = k == 2 ? 1 : k;
         double[][] models = new double[numModels][];
         for (int m = 0; m < numModels; m++) {
             int positiveClass = k == 2 ? 1 : m;
             double[] sign = new double[y.length];
-            for (int i = 0; i < y.length; i++) sign[i] = labels.encoded()[i] == positiveClass ? 1.0 : -1.0;
+            double[] sampleCost = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                int label = labels.encoded()[i];
+                sign[i] = label == positiveClass ? 1.0 : -1.0;
+                sampleCost[i] = k == 2 || label == positiveClass ? classWeight[label] : 1.0;
+            }
             models[m] = fitBinary(x, sign, sampleCost, c);
         }
         return new LinearSvm(labels.classes(), models);

@@ -1,4 +1,4 @@
-package org.vaescope.core.internal.interventions;
+package org.vaescope.core.interventions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +35,7 @@ import org.vaescope.core.progress.ProgressMonitor;
  * hook (e.g. {@code latent.logvar} when L is {@code latent.mu}). If a model reads an upstream hook
  * again downstream (a skip connection), every non-downstream hook is fed instead.
  */
-public final class PatchEngine {
+final class PatchEngine {
 
     private final HookedModel model;
     private final MetricEvaluator metric;

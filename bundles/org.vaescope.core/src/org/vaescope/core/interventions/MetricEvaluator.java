@@ -1,9 +1,8 @@
-package org.vaescope.core.internal.interventions;
+package org.vaescope.core.interventions;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
-import org.vaescope.core.interventions.Measure;
 import org.vaescope.core.runtime.Floats;
 
 /**
@@ -13,7 +12,7 @@ import org.vaescope.core.runtime.Floats;
  * A reconstruction measure needs reference images: {@code reference} holds one image per row of
  * the activation (batch × image size, C order); other measures ignore it.
  */
-public final class MetricEvaluator {
+final class MetricEvaluator {
 
     private final Measure measure;
     private final HookPoint hook;
