@@ -27,7 +27,6 @@ class ArchitectureTest {
      */
     private static final Set<String> KNOWN_CYCLES = Set.of(
             "org.vaescope.script org.vaescope.script.internal",
-            "org.vaescope.core.internal.model org.vaescope.core.model",
             "org.vaescope.core.internal.interventions org.vaescope.core.interventions",
             "org.vaescope.core.internal.interpreter org.vaescope.core.interpreter");
 

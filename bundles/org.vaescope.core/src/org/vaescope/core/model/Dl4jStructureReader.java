@@ -1,4 +1,4 @@
-package org.vaescope.core.internal.model;
+package org.vaescope.core.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,13 +23,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.vaescope.core.model.LayerSummary;
-import org.vaescope.core.model.ModelFormat;
-import org.vaescope.core.model.ModelLoadException;
-import org.vaescope.core.model.ModelStructure;
 
 /** Reads the structure of a DL4J {@code ModelSerializer} zip. */
-public final class Dl4jStructureReader {
+final class Dl4jStructureReader {
 
     private static final String CONFIGURATION = "configuration.json";
     private static final String COEFFICIENTS = "coefficients.bin";

@@ -1,25 +1,16 @@
-package org.vaescope.core.internal.model;
+package org.vaescope.core.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.ZipFile;
 
-import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.hooks.Parameter;
-import org.vaescope.core.hooks.Stage;
 import org.vaescope.core.hooks.StagedModel;
-import org.vaescope.core.model.LayerSummary;
-import org.vaescope.core.model.ModelFormat;
-import org.vaescope.core.model.ModelLoadException;
-import org.vaescope.core.model.ModelStructure;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.ModelFileException;
 import org.vaescope.core.store.SavedModel;
 
 /** Reads the structure of a VAEScope model file: one step per hook point, in network order. */
-public final class VaescopeStructureReader {
+final class VaescopeStructureReader {
 
     private static final String METADATA_ENTRY = "metadata.json";
 
@@ -43,17 +34,6 @@ public final class VaescopeStructureReader {
             throw new ModelLoadException(file, e.problem(), e);
         }
         StagedModel graph = saved.model().graph();
-        List<LayerSummary> steps = new ArrayList<>();
-        for (HookPoint hook : graph.hookPoints()) {
-            if (hook.name().equals(graph.inputHook())) {
-                continue;
-            }
-            Stage stage = graph.stage(hook.name());
-            long parameters = stage.parameters().stream().mapToLong(Parameter::length).sum();
-            long[] shape = java.util.Arrays.stream(hook.shape()).asLongStream().toArray();
-            steps.add(new LayerSummary(steps.size(), hook.name(), hook.kind(), shape, parameters,
-                    graph.inputsOf(hook.name())));
-        }
-        return new ModelStructure(file, ModelFormat.VAESCOPE, steps);
+        return ModelStructure.of(file, ModelFormat.VAESCOPE, graph, hook -> hook, hook -> graph.hookPoint(hook).kind());
     }
 }

@@ -1,4 +1,4 @@
-package org.vaescope.core.internal.model;
+package org.vaescope.core.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,16 +12,12 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vaescope.core.model.LayerSummary;
-import org.vaescope.core.model.ModelFormat;
-import org.vaescope.core.model.ModelLoadException;
-import org.vaescope.core.model.ModelStructure;
 
 /**
  * Reads the structure of a SameDiff FlatBuffers file. Activation shapes come from one forward
  * pass on a zero batch of size 1 when every placeholder's shape is known apart from the batch.
  */
-public final class SameDiffStructureReader {
+final class SameDiffStructureReader {
 
     private SameDiffStructureReader() {
     }

@@ -1,14 +1,13 @@
-package org.vaescope.core.internal.model;
+package org.vaescope.core.model;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.vaescope.core.model.ModelLoadException;
 
 /** What the first bytes of a file say it is. */
-public enum FileKind {
+enum FileKind {
     ZIP, TEXT, BINARY;
 
     private static final int SNIFF_BYTES = 512;
