@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.vaescope.core.internal.analysis.JsonWriter;
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.core.interpreter.run.StepResult;
 
 /**
  * The JSON report of a run:
