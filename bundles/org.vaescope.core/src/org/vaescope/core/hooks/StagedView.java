@@ -12,11 +12,6 @@ public interface StagedView extends HookedModel {
     StagedModel graph();
 
     @Override
-    default java.util.Optional<StagedModel> stages() {
-        return java.util.Optional.of(graph());
-    }
-
-    @Override
     default List<HookPoint> hookPoints() {
         return graph().hookPoints();
     }
