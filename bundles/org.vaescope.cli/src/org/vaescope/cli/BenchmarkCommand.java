@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.vaescope.cli.internal.bench.ImportBenchmark;
 import org.vaescope.cli.internal.bench.InterventionBenchmark;
 import org.vaescope.cli.internal.bench.MetricsBenchmark;
 import org.vaescope.cli.internal.bench.ScriptBenchmark;
@@ -23,6 +24,7 @@ final class BenchmarkCommand {
         BENCHMARKS.put("interventions", InterventionBenchmark::main);
         BENCHMARKS.put("metrics", MetricsBenchmark::main);
         BENCHMARKS.put("script", ScriptBenchmark::main);
+        BENCHMARKS.put("import", ImportBenchmark::main);
     }
 
     private BenchmarkCommand() {

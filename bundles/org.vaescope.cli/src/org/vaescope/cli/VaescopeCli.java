@@ -90,7 +90,7 @@ public final class VaescopeCli {
                                      train a VAE (variants: vae, betavae, factorvae, betatcvae, dipvae2, vqvae)
                   reproduce [--steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--out docs/results.md]
                                      train and analyse VAE, beta-VAE and FactorVAE on dSprites; write the table
-                  benchmark training|interventions|metrics|script [ARGS]
+                  benchmark training|interventions|metrics|script|import [ARGS]
                                      print the engine's performance figures (ratios against a baseline)
                   reconstruct MODEL.vsm --dataset DATA --out GRID.png [--n 8] [--seed S]
                                      inputs over their reconstructions, as a PNG grid

@@ -10,6 +10,8 @@ import static org.vaescope.core.imports.OnnxFixtures.probe;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
@@ -38,9 +40,10 @@ class OnnxImportTest {
         assertFalse(vae.outputsProbabilities());
     }
 
-    @Test
-    void oneFileVaeWithSplitHeadAndSigmoidGivesPyTorchsNumbers() throws Exception {
-        ImportedVae vae = OnnxImport.open(file("vae.onnx"));
+    @ParameterizedTest
+    @ValueSource(strings = {"vae.onnx", "vae_opset17.onnx"})
+    void oneFileVaeWithSplitHeadAndSigmoidGivesPyTorchsNumbers(String name) throws Exception {
+        ImportedVae vae = OnnxImport.open(file(name));
         RunResult run = vae.run(probe("images"), RunOptions.defaults().capture(VaeHooks.LATENT_MU,
                 VaeHooks.LATENT_LOGVAR, "encoder.relu_1", ImportedVae.PROBABILITIES));
 
