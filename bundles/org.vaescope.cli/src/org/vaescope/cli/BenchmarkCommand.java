@@ -24,6 +24,7 @@ final class BenchmarkCommand {
         BENCHMARKS.put("interventions", InterventionBenchmark::main);
         BENCHMARKS.put("metrics", MetricsBenchmark::main);
         BENCHMARKS.put("script", ScriptBenchmark::main);
+        BENCHMARKS.put("compare-torch", org.vaescope.cli.internal.bench.CompareTorchBenchmark::main);
         BENCHMARKS.put("import", ImportBenchmark::main);
     }
 

@@ -37,6 +37,11 @@ public interface StagedView extends HookedModel {
     }
 
     @Override
+    default java.util.Optional<StagedModel> stages() {
+        return java.util.Optional.of(graph());
+    }
+
+    @Override
     default RunResult run(Map<String, INDArray> feeds, RunOptions options) {
         return graph().run(feeds, options);
     }

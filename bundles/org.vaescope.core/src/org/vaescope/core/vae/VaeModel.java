@@ -6,7 +6,6 @@ import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.hooks.StagedView;
-import org.vaescope.core.internal.vae.VaeGraphs;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /**
