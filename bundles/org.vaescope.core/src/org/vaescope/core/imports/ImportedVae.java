@@ -71,14 +71,22 @@ public final class ImportedVae implements StagedView {
         return operators.getOrDefault(hook, "");
     }
 
-    /** The hook point named {@code name}, by its VAEScope name or by its ONNX value name. */
+    /**
+     * The hook point named {@code name}: by its VAEScope name, else by its ONNX value name.
+     *
+     * @throws HookException if neither names a hook point, or the ONNX name is used in both files
+     */
     public HookPoint hook(String name) {
-        for (Map.Entry<String, String> e : onnxNames.entrySet()) {
-            if (e.getValue().equals(name) && !graph.hookPoints().stream().anyMatch(h -> h.name().equals(name))) {
-                return graph.hookPoint(e.getKey());
-            }
+        if (graph.hookPoints().stream().anyMatch(h -> h.name().equals(name))) {
+            return graph.hookPoint(name);
         }
-        return graph.hookPoint(name);
+        List<String> hooks = onnxNames.entrySet().stream().filter(e -> e.getValue().equals(name))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (hooks.size() > 1) {
+            throw new HookException("ONNX name '" + name + "' is used in both files, by hook points " + hooks
+                    + "; use one of those names");
+        }
+        return graph.hookPoint(hooks.isEmpty() ? name : hooks.get(0));
     }
 
     /**
@@ -125,11 +133,7 @@ public final class ImportedVae implements StagedView {
 
     @Override
     public HookPoint hookPoint(String name) {
-        try {
-            return graph.hookPoint(name);
-        } catch (HookException e) {
-            return hook(name);
-        }
+        return hook(name);
     }
 
     @Override
