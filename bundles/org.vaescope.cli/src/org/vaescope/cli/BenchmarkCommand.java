@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import org.vaescope.cli.internal.bench.CompareTorchBenchmark;
+import org.vaescope.cli.internal.bench.ImportBenchmark;
 import org.vaescope.cli.internal.bench.InterventionBenchmark;
 import org.vaescope.cli.internal.bench.MetricsBenchmark;
 import org.vaescope.cli.internal.bench.ScriptBenchmark;
@@ -34,13 +35,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         BENCHMARKS.put("metrics", MetricsBenchmark::main);
         BENCHMARKS.put("script", ScriptBenchmark::main);
         BENCHMARKS.put("compare-torch", CompareTorchBenchmark::main);
+        BENCHMARKS.put("import", ImportBenchmark::main);
     }
 
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME",
-            description = "one of: training, interventions, metrics, script, compare-torch")
+            description = "one of: training, interventions, metrics, script, compare-torch, import")
     String name;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "the benchmark's own arguments")

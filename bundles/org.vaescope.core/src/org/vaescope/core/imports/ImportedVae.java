@@ -3,13 +3,19 @@ package org.vaescope.core.imports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.HookException;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
+import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.hooks.StagedView;
 import org.vaescope.core.model.ModelFormat;
 import org.vaescope.core.model.ModelStructure;
+import org.vaescope.core.vae.Architecture;
+import org.vaescope.core.vae.Likelihood;
+import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.vae.VariantConfig;
 
 /**
  * A VAE trained elsewhere, imported as a {@link HookedModel} on VAEScope's engine. It has the hook
@@ -65,14 +71,54 @@ public final class ImportedVae implements StagedView {
         return operators.getOrDefault(hook, "");
     }
 
-    /** The hook point named {@code name}, by its VAEScope name or by its ONNX value name. */
+    /**
+     * The hook point named {@code name}: by its VAEScope name, else by its ONNX value name.
+     *
+     * @throws HookException if neither names a hook point, or the ONNX name is used in both files
+     */
     public HookPoint hook(String name) {
-        for (Map.Entry<String, String> e : onnxNames.entrySet()) {
-            if (e.getValue().equals(name) && !graph.hookPoints().stream().anyMatch(h -> h.name().equals(name))) {
-                return graph.hookPoint(e.getKey());
-            }
+        if (graph.hookPoints().stream().anyMatch(h -> h.name().equals(name))) {
+            return graph.hookPoint(name);
         }
-        return graph.hookPoint(name);
+        List<String> hooks = onnxNames.entrySet().stream().filter(e -> e.getValue().equals(name))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (hooks.size() > 1) {
+            throw new HookException("ONNX name '" + name + "' is used in both files, by hook points " + hooks
+                    + "; use one of those names");
+        }
+        return graph.hookPoint(hooks.isEmpty() ? name : hooks.get(0));
+    }
+
+    /**
+     * The same function as a VAEScope model of {@code architecture} (e.g. to save as {@code .vsm}):
+     * every parameter of the VAEScope model is copied from the imported parameter of the same name,
+     * convolution kernels turned from ONNX's out × in × k × k into VAEScope's in × k × k × out.
+     *
+     * @throws IllegalArgumentException naming the first parameter that is missing or does not fit
+     */
+    public VaeModel rebuild(Architecture architecture, VariantConfig variant, Likelihood likelihood) {
+        VaeModel model = VaeModel.createUninitialized(architecture, variant, likelihood);
+        List<String> imported = graph.parameters().stream().map(Parameter::name).toList();
+        for (Parameter p : model.graph().parameters()) {
+            if (!imported.contains(p.name())) {
+                throw new IllegalArgumentException(architecture + " needs parameter '" + p.name()
+                        + "', which the imported graph lacks (it has " + imported + ")");
+            }
+            INDArray weights = graph.parameter(p.name()).value();
+            boolean convolution = p.shape().length == 4 && model.graph().stage(hookOf(p)).kind().equals("conv2d");
+            INDArray value = convolution ? weights.permute(1, 2, 3, 0) : weights;
+            if (value.length() != p.length() || (convolution && !java.util.Arrays.equals(value.shape(), p.shape()))) {
+                throw new IllegalArgumentException("parameter '" + p.name() + "' has shape "
+                        + java.util.Arrays.toString(weights.shape()) + " in the imported graph, "
+                        + java.util.Arrays.toString(p.shape()) + " in " + architecture);
+            }
+            p.value().assign(value.reshape(p.shape()));
+        }
+        return model;
+    }
+
+    private static String hookOf(Parameter p) {
+        return p.name().substring(0, p.name().lastIndexOf('.'));
     }
 
     /** The graph's steps with operators, shapes and parameter counts, as "describe" shows them. */
@@ -87,11 +133,7 @@ public final class ImportedVae implements StagedView {
 
     @Override
     public HookPoint hookPoint(String name) {
-        try {
-            return graph.hookPoint(name);
-        } catch (HookException e) {
-            return hook(name);
-        }
+        return hook(name);
     }
 
     @Override

@@ -37,8 +37,7 @@ public final class OnnxImport {
             ImportedGraph g = OnnxImporter.vae(encoder, decoder);
             return new ImportedVae(List.of(encoder, decoder), g.model(), g.onnxNames(), g.operators(), g.probabilities());
         } catch (GraphException e) {
-            throw new ModelLoadException(encoder, e.getMessage() + " (importing with decoder " + decoder.getFileName()
-                    + ")", e);
+            throw new ModelLoadException(e.file() != null ? e.file() : encoder, e.getMessage(), e);
         } catch (IOException e) {
             throw new ModelLoadException(encoder, "cannot be read: " + e.getMessage(), e);
         }

@@ -16,7 +16,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.hooks.GradientResult;
 import org.vaescope.core.hooks.HookedModel;
-import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.interventions.ActivationPatching;
 import org.vaescope.core.interventions.CausalMediation;
@@ -57,13 +56,7 @@ class ImportedVersusVsmTest {
         imported = OnnxImport.open(file("encoder.onnx"), file("decoder.onnx"));
         VariantConfig variant = VariantConfig.of(Variant.VAE);
         Likelihood likelihood = Likelihood.forImages(true);
-        VaeModel model = VaeModel.createUninitialized(ARCHITECTURE, variant, likelihood);
-        for (Parameter p : model.graph().parameters()) {
-            INDArray weights = imported.graph().parameter(p.name()).value();
-            boolean convolution = p.name().startsWith("encoder.conv") && p.name().endsWith(".W");
-            // ONNX Conv weights are out × in × k × k, VAEScope's in × k × k × out
-            p.value().assign(convolution ? weights.permute(1, 2, 3, 0) : weights.reshape(p.shape()));
-        }
+        VaeModel model = imported.rebuild(ARCHITECTURE, variant, likelihood);
         Path vsm = dir.resolve("rebuilt.vsm");
         ModelFile.save(vsm, model, ModelMetadata.of(variant, ARCHITECTURE, likelihood, "onnx fixture", List.of(), 0,
                 13, 1, 0, Map.of()));

@@ -3,6 +3,7 @@ package org.vaescope.core.imports;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaescope.core.imports.OnnxFixtures.file;
 import static org.vaescope.core.imports.OnnxFixtures.probe;
@@ -10,7 +11,10 @@ import static org.vaescope.core.imports.OnnxFixtures.probe;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.hooks.HookException;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
 import org.vaescope.core.model.LayerSummary;
@@ -38,9 +42,10 @@ class OnnxImportTest {
         assertFalse(vae.outputsProbabilities());
     }
 
-    @Test
-    void oneFileVaeWithSplitHeadAndSigmoidGivesPyTorchsNumbers() throws Exception {
-        ImportedVae vae = OnnxImport.open(file("vae.onnx"));
+    @ParameterizedTest
+    @ValueSource(strings = {"vae.onnx", "vae_opset17.onnx"})
+    void oneFileVaeWithSplitHeadAndSigmoidGivesPyTorchsNumbers(String name) throws Exception {
+        ImportedVae vae = OnnxImport.open(file(name));
         RunResult run = vae.run(probe("images"), RunOptions.defaults().capture(VaeHooks.LATENT_MU,
                 VaeHooks.LATENT_LOGVAR, "encoder.relu_1", ImportedVae.PROBABILITIES));
 
@@ -62,7 +67,9 @@ class OnnxImportTest {
                 "decoder.fc2", "decoder.relu_1", "decoder.reshape", "decoder.deconv1", "decoder.relu_2",
                 "decoder.deconv2", "decoder.relu_3", "decoder.deconv3", "decoder.relu_4", "output.logits"),
                 vae.hookPoints().stream().map(h -> h.name()).toList());
-        assertEquals("encoder.relu_1", vae.hook("/Relu_1_output_0").name());
+        assertEquals("encoder.conv2", vae.hook("/conv2/Conv_output_0").name());
+        HookException ambiguous = assertThrows(HookException.class, () -> vae.hook("/Relu_1_output_0"));
+        assertTrue(ambiguous.getMessage().contains("[decoder.relu_1, encoder.relu_1]"), ambiguous.getMessage());
         assertEquals("/Relu_1_output_0", vae.onnxName("encoder.relu_1"));
         assertEquals("Relu", vae.operator("encoder.relu_1"));
         assertEquals("mu", vae.onnxName(VaeHooks.LATENT_MU));

@@ -227,10 +227,14 @@ final class OnnxGraphMapper {
                 ? constant(node, node.inputs().get(index)) : null;
     }
 
-    private Parameter parameter(Node node, String role, float[] values, long... shape) {
-        String name = roleNames.getOrDefault(node.outputs().get(0), aliases.alias(node, node.outputs().get(0)))
-                + "." + role;
-        return new Parameter(name, Nd4j.create(values, shape, DataType.FLOAT));
+    /** A parameter named after the node's hook: {@code encoder.conv1.W}. */
+    private Parameter parameter(Node node, String role, INDArray value) {
+        String hook = roleNames.getOrDefault(node.outputs().get(0), aliases.alias(node, node.outputs().get(0)));
+        return new Parameter(hook + "." + role, value);
+    }
+
+    private static INDArray array(Tensor t) {
+        return Nd4j.create(t.floats(), t.dims(), DataType.FLOAT);
     }
 
     private Stage conv(Node node) {
@@ -254,8 +258,8 @@ final class OnnxGraphMapper {
             throw new GraphException("node '" + node.label() + "' (ConvTranspose) gives output_shape; export with "
                     + "explicit pads and output_padding");
         }
-        Parameter weights = parameter(node, "W", w.floats(), w.dims());
-        Parameter bias = b == null ? null : parameter(node, "b", b.floats(), b.dims());
+        Parameter weights = parameter(node, "W", array(w));
+        Parameter bias = b == null ? null : parameter(node, "b", array(b));
         return new NativeConvStage(transposed, ints(node.intsAttribute("strides", new long[] {1, 1})),
                 ints(node.intsAttribute("dilations", new long[] {1, 1})),
                 ints(node.intsAttribute("pads", new long[] {0, 0, 0, 0})),
@@ -270,17 +274,17 @@ final class OnnxGraphMapper {
         if (b == null || b.dims().length != 2) {
             throw new GraphException("node '" + node.label() + "' (Gemm) needs a constant 2-D weight matrix");
         }
-        INDArray w = Nd4j.create(b.floats(), b.dims(), DataType.FLOAT);
+        INDArray w = array(b);
         if (node.intAttribute("transB", 0) != 0) {
             w = w.transpose().dup('c');
         }
-        Parameter weights = new Parameter(parameter(node, "W", new float[1], 1).name(), w);
+        Parameter weights = parameter(node, "W", w);
         Tensor c = constantInput(node, 2);
         Parameter bias = null;
         if (c != null) {
-            INDArray row = Nd4j.create(c.floats(), c.dims(), DataType.FLOAT);
+            INDArray row = array(c);
             row = row.length() == w.size(1) ? row.reshape(1, w.size(1)) : Nd4j.zeros(DataType.FLOAT, 1, w.size(1)).addi(row);
-            bias = new Parameter(parameter(node, "b", new float[1], 1).name(), row.dup('c'));
+            bias = parameter(node, "b", row.dup('c'));
         }
         return new GemmStage(node.floatAttribute("alpha", 1f), node.floatAttribute("beta", 1f), weights, bias);
     }
@@ -290,7 +294,7 @@ final class OnnxGraphMapper {
         if (b == null || b.dims().length != 2) {
             throw new GraphException("node '" + node.label() + "' (MatMul) needs a constant 2-D right operand");
         }
-        return new GemmStage(1, 1, parameter(node, "W", b.floats(), b.dims()), null);
+        return new GemmStage(1, 1, parameter(node, "W", array(b)), null);
     }
 
     private Stage binary(Node node, List<String> activations, int[] shape) {

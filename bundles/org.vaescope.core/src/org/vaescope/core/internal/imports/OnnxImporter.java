@@ -56,10 +56,10 @@ public final class OnnxImporter {
     /** A VAE from an encoder (image → μ, log σ²) and a decoder (z → reconstruction) file. */
     public static ImportedGraph vae(Path encoderFile, Path decoderFile) throws IOException {
         OnnxGraph encoder = OnnxReader.read(encoderFile);
-        OnnxGraph decoder = withContext(decoderFile, () -> OnnxReader.read(decoderFile));
+        OnnxGraph decoder = aboutDecoder(decoderFile, () -> OnnxReader.read(decoderFile));
         ValueInfo image = singleInput(encoder, "the encoder ");
         int[] imageShape = perSampleShape(image);
-        String[] latents = latentOutputs(encoder.outputs(), null, "the encoder");
+        String[] latents = latentOutputs(encoder.outputs(), "the encoder");
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> operators = new LinkedHashMap<>();
         StagedModel.Builder builder = start(image, imageShape, names, operators);
@@ -69,6 +69,14 @@ public final class OnnxImporter {
         encoderMapper.map(encoder.nodes());
         int[] latentShape = latentShape(encoderMapper, latents);
         addSampler(builder, names, operators);
+        boolean probabilities = aboutDecoder(decoderFile, () -> addDecoder(decoder, builder, latentShape, names,
+                operators));
+        return new ImportedGraph(build(builder, imageShape), names, operators, probabilities);
+    }
+
+    /** Adds the decoder graph reading {@code latent.z}; returns whether it outputs probabilities. */
+    private static boolean addDecoder(OnnxGraph decoder, StagedModel.Builder builder, int[] latentShape,
+            Map<String, String> names, Map<String, String> operators) {
         ValueInfo z = singleInput(decoder, "the decoder ");
         if (z.dims().length == 2 && z.dims()[1] > 0 && z.dims()[1] != latentShape[0]) {
             throw new GraphException("the decoder reads codes of size " + z.dims()[1] + " but the encoder's μ has "
@@ -83,7 +91,7 @@ public final class OnnxImporter {
         boolean probabilities = outputRoles(decoder, reconstruction, decoderRoles);
         new OnnxGraphMapper(decoder, builder, "decoder.", Map.of(z.name(), latentShape),
                 Map.of(z.name(), VaeHooks.LATENT_Z), decoderRoles, names, operators).map(decoder.nodes());
-        return new ImportedGraph(build(builder, imageShape), names, operators, probabilities);
+        return probabilities;
     }
 
     /** A VAE from one graph: image → μ, log σ² and a reconstruction computed from μ. */
@@ -95,7 +103,7 @@ public final class OnnxImporter {
             throw new GraphException("has " + graph.outputs().size() + " outputs; a whole VAE in one file gives"
                     + " three (μ, log σ², reconstruction) — or give the encoder and the decoder as two files");
         }
-        String[] latents = latentOutputs(graph.outputs(), null, "the model");
+        String[] latents = latentOutputs(graph.outputs(), "the model");
         String reconstruction = graph.outputs().stream().map(ValueInfo::name)
                 .filter(n -> !n.equals(latents[0]) && !n.equals(latents[1])).findFirst().orElseThrow();
         Map<String, String> names = new LinkedHashMap<>();
@@ -175,10 +183,7 @@ public final class OnnxImporter {
     }
 
     /** [μ, log σ²] among the outputs, by name. */
-    static String[] latentOutputs(List<ValueInfo> outputs, String[] given, String what) {
-        if (given != null) {
-            return given;
-        }
+    static String[] latentOutputs(List<ValueInfo> outputs, String what) {
         List<String> mu = outputs.stream().map(ValueInfo::name).filter(n -> MU.matcher(n).find()
                 && !LOGVAR.matcher(n).find()).toList();
         List<String> logvar = outputs.stream().map(ValueInfo::name).filter(n -> LOGVAR.matcher(n).find()).toList();
@@ -235,12 +240,12 @@ public final class OnnxImporter {
         T read() throws IOException;
     }
 
-    /** Prefixes an error about the second file with its name (the caller names the first). */
-    private static <T> T withContext(Path file, Reading<T> reading) throws IOException {
+    /** Marks an error as the decoder file's (the caller names the encoder's file otherwise). */
+    private static <T> T aboutDecoder(Path file, Reading<T> reading) throws IOException {
         try {
             return reading.read();
         } catch (GraphException e) {
-            throw new GraphException("decoder " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new GraphException(file, e.getMessage(), e);
         }
     }
 }
