@@ -6,7 +6,6 @@
 # nothing of VAEScope is left. Usage: install-test.sh PLATFORM_PRODUCT_DIR UPDATE_SITE_REPO WORK_DIR
 set -euo pipefail
 platform="$1" site="$(cd "$2" && pwd)" work="$3"
-examples="$(cd "$(dirname "$0")/../../examples" && pwd)"
 features=org.vaescope.feature.feature.group,org.vaescope.cli.feature.feature.group
 rm -rf "$work" && mkdir -p "$work/screenshots"
 eclipse="$work/eclipse"
@@ -34,7 +33,16 @@ done
 step "training, describing and analysing a model headless inside the installation (application org.vaescope.cli)"
 headless="$work/headless"
 mkdir -p "$headless/models"
-cp "$examples/latent-perturbation.vis" "$headless/"
+cat > "$headless/smoke.vis" <<'SCRIPT'
+vaescope 1
+model "models/betavae-dsprites.vsm"
+dataset dsprites(size=32)
+samples 50
+seed 7
+perturb latent all by -1..1 step 1
+traverse latent all range -2..2 steps 3
+report json "smoke.json"
+SCRIPT
 vaescope() {
   "$eclipse/vaescope-ide" -nosplash -data "$work/headless-workspace" -application org.vaescope.cli "$@" \
     >> "$work/headless.log" 2>&1 || { cat "$work/headless.log" >&2; fail "vaescope $*"; }
@@ -42,10 +50,10 @@ vaescope() {
 vaescope train --variant betavae --dataset dsprites:size=32 --arch mlp --steps 30 --seed 1 \
   --out "$headless/models/betavae-dsprites.vsm"
 vaescope describe "$headless/models/betavae-dsprites.vsm"
-vaescope run "$headless/latent-perturbation.vis" --quick
+vaescope run "$headless/smoke.vis"
 took
 grep -q "encoder" "$work/headless.log" || fail "describe printed no encoder layer (see $work/headless.log)"
-[ -s "$headless/latent-perturbation-out/latent-perturbation.json" ] || fail "the analysis wrote no report"
+[ -s "$headless/smoke-out/smoke.json" ] || fail "the analysis wrote no report"
 
 step "opening the installed IDE in the VAEScope perspective on display ${DISPLAY:-none}"
 if [ -n "${DISPLAY:-}" ]; then
