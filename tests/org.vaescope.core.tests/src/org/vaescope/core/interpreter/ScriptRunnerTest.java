@@ -266,6 +266,17 @@ class ScriptRunnerTest {
     // ---- determinism and cancellation -------------------------------------------------------------
 
     @Test
+    void aQuickRunCapsTraversalSteps() throws IOException {
+        Path script = script("long-traversal.vis", header("dsprites(size=16)")
+                + "traverse latent 0 range -2..2 steps 40\n");
+        StepResult quick = ScriptRunner.run(script, folder.resolve("out-quick-traversal"), null, options()).steps().get(0);
+        assertEquals((double) ScriptRunOptions.QUICK_TRAVERSAL_STEPS, quick.numbers().get("steps"));
+        StepResult full = ScriptRunner.run(script, folder.resolve("out-full-traversal"), null, options().withQuick(false))
+                .steps().get(0);
+        assertEquals(40.0, full.numbers().get("steps"));
+    }
+
+    @Test
     void theSameSeedGivesByteIdenticalJsonAndAnotherSeedDoesNot() throws IOException {
         String body = "vary factor shape from square to heart\nperturb latent all by -1..1\n"
                 + "patch encoder.fc1 units 0..9 from (shape=heart) into (shape=square) measure latent 0\n"

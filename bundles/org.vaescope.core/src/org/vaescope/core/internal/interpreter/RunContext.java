@@ -1,5 +1,6 @@
 package org.vaescope.core.internal.interpreter;
 
+import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.pipeline.ModelAnalysis;
@@ -74,6 +75,12 @@ public final class RunContext {
         }
         int requested = option.intValue();
         return quick ? Math.min(requested, quickCap) : requested;
+    }
+
+    /** A traversal's step count; capped in a quick run. */
+    public int traversalSteps(NumberLiteral option) {
+        int requested = option.intValue();
+        return quick ? Math.min(requested, ScriptRunOptions.QUICK_TRAVERSAL_STEPS) : requested;
     }
 
     /** The settings of the shared {@link ModelAnalysis}: the script's samples and seed. */

@@ -317,8 +317,10 @@ public final class StatementExecutor {
         int[] latents = s.latents().resolve(model.latentSize());
         LatentPerturbation perturbation = LatentPerturbation.forVae(model);
         INDArray input = LatentPerturbation.sample(context.dataset(), 1, context.seed());
+        int steps = context.traversalSteps(s.steps());
         ImageGrid grid = perturbation.traverse(input, latents, s.values().from().value(), s.values().to().value(),
-                s.steps().intValue());
+                steps);
+        numbers.put("steps", steps);
         session.grids().add(grid);
         int best = 0;
         double bestChange = -1;

@@ -7,7 +7,7 @@ import org.vaescope.core.pipeline.ModelAnalysis;
  * How {@code ScriptRunner} runs a script.
  *
  * @param quick          small sample counts for previews and tests: every sample count is capped at
- *                       {@link #QUICK_SAMPLE_CAP} and the analysis uses {@code ModelAnalysis.Settings.quick}
+ *                       {@link #QUICK_SAMPLE_CAP}, every traversal at {@link #QUICK_TRAVERSAL_STEPS} steps, and the analysis uses {@code ModelAnalysis.Settings.quick}
  *                       (fewer read-out, metric and bootstrap samples)
  * @param defaultSamples inputs per analysis when the script has no {@code samples} statement
  * @param batchSize      inputs per forward pass
@@ -25,6 +25,8 @@ public record ScriptRunOptions(boolean quick, int defaultSamples, int batchSize,
     public static final int DEFAULT_SAMPLES = 200;
     /** The largest sample count of a quick run. */
     public static final int QUICK_SAMPLE_CAP = 50;
+    /** The most steps of a traversal in a quick run. */
+    public static final int QUICK_TRAVERSAL_STEPS = 7;
 
     public ScriptRunOptions {
         if (defaultSamples < 1) {
