@@ -23,6 +23,7 @@ final class BenchmarkCommand {
         BENCHMARKS.put("interventions", InterventionBenchmark::main);
         BENCHMARKS.put("metrics", MetricsBenchmark::main);
         BENCHMARKS.put("script", ScriptBenchmark::main);
+        BENCHMARKS.put("compare-torch", org.vaescope.cli.internal.bench.CompareTorchBenchmark::main);
     }
 
     private BenchmarkCommand() {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import org.vaescope.core.interpreter.ScriptEnvironments;
-import org.vaescope.script.ScriptCheck;
+import org.vaescope.script.diagnostics.ScriptCheck;
 
 /**
  * {@code check SCRIPT.vis [--out DIR]}: prints the script's diagnostics as

@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.core.interpreter.ScriptRunOptions;
+import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.interpreter.ScriptRunResult;
 import org.vaescope.script.ScriptLanguage;
-import org.vaescope.script.ScriptParser;
-import org.vaescope.script.Statement;
+import org.vaescope.script.parser.ScriptParser;
+import org.vaescope.script.ast.Statement;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.training.Trainer;

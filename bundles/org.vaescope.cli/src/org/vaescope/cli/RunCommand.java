@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.vaescope.core.interpreter.OutputFile;
-import org.vaescope.core.interpreter.ScriptRunOptions;
+import org.vaescope.core.interpreter.run.OutputFile;
+import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.interpreter.ScriptRunResult;
 import org.vaescope.core.interpreter.ScriptRunner;
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.core.interpreter.run.StepResult;
 import org.vaescope.core.progress.ProgressMonitor;
-import org.vaescope.script.Diagnostic;
+import org.vaescope.script.source.Diagnostic;
 
 /**
  * {@code run SCRIPT.vis [--out DIR] [--quick]}: checks and runs an intervention script, printing a

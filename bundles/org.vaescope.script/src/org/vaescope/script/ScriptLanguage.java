@@ -41,31 +41,6 @@ public final class ScriptLanguage {
             "h5", "HDF5 file (3DShapes layout)",
             "norb", "SmallNORB binary matrix files");
 
-    /** Statement keywords with a one-line description, in the order completion lists them. */
-    public static final Map<String, String> STATEMENT_KEYWORDS = orderedMap(
-            "vaescope", "format version of the script (first line)",
-            "model", "the model file to analyse",
-            "compare", "a block of models to run the same analyses on",
-            "dataset", "the dataset: a built-in generator or a file",
-            "samples", "default number of inputs per analysis",
-            "seed", "seed of every random choice",
-            "vary", "input manipulation: vary one factor, hold the others",
-            "perturb", "latent perturbation: add deltas to latents",
-            "set", "latent intervention: set latents to a value",
-            "traverse", "latent traversal over a range",
-            "patch", "activation patching from a source into a target condition",
-            "ablate", "ablate units of a hook point",
-            "attribute", "attribution patching: first-order effect of every unit",
-            "mediate", "causal mediation analysis through a mediator",
-            "classify", "classify units as dead, monosemantic or polysemantic",
-            "discover", "discover the circuit of every factor",
-            "factor", "infer the factor causal graph implied by the model",
-            "metric", "compute a metric",
-            "report", "write a report file",
-            "graph", "write the factor graph file",
-            "images", "write traversal and patching images",
-            "table", "write the unit table");
-
     /** The factors of the built-in dSprites generator (paper-spec section 2). */
     public static final DatasetInfo DSPRITES_FACTORS = new DatasetInfo(List.of(
             new FactorInfo("color", 1, List.of("white"), List.of(1.0)),

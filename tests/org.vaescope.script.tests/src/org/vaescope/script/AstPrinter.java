@@ -1,20 +1,29 @@
 package org.vaescope.script;
 
+import org.vaescope.script.ast.Condition;
+import org.vaescope.script.ast.Identifier;
+import org.vaescope.script.ast.IndexSelection;
+import org.vaescope.script.ast.Node;
+import org.vaescope.script.ast.NumberLiteral;
+import org.vaescope.script.ast.NumberRange;
+import org.vaescope.script.ast.Parameter;
+import org.vaescope.script.ast.Script;
+import org.vaescope.script.ast.StringLiteral;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Prints a syntax tree compactly, without spans, so tests can compare trees as strings. */
-final class AstPrinter {
+public final class AstPrinter {
 
     private AstPrinter() {
     }
 
-    static String print(Script script) {
+    public static String print(Script script) {
         return script.statements().stream().map(AstPrinter::print).collect(Collectors.joining("\n"));
     }
 
-    static String print(Object node) {
+    public static String print(Object node) {
         if (node == null) {
             return "-";
         }
@@ -71,7 +80,7 @@ final class AstPrinter {
     }
 
     /** Every node reachable from a node (records, lists), the node included. */
-    static void forEachNode(Object node, java.util.function.Consumer<Node> action) {
+    public static void forEachNode(Object node, java.util.function.Consumer<Node> action) {
         if (node instanceof List<?> list) {
             list.forEach(element -> forEachNode(element, action));
             return;

@@ -1,5 +1,10 @@
 package org.vaescope.script;
 
+import org.vaescope.script.parser.ScriptParserTest;
+import org.vaescope.script.ast.Script;
+import org.vaescope.script.ast.Statement;
+import org.vaescope.script.diagnostics.ScriptCheck;
+import org.vaescope.script.parser.ScriptParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package org.vaescope.script;
 
+import org.vaescope.script.diagnostics.ScriptCheckerTest;
+import org.vaescope.script.diagnostics.ScriptChecker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

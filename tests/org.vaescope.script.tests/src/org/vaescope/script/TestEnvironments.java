@@ -9,12 +9,12 @@ import org.vaescope.script.ScriptEnvironment.FactorInfo;
 import org.vaescope.script.ScriptEnvironment.ModelInfo;
 
 /** A fake environment with a small model, three factors and a few files. */
-final class TestEnvironments {
+public final class TestEnvironments {
 
     private TestEnvironments() {
     }
 
-    static ModelInfo model() {
+    public static ModelInfo model() {
         Map<String, Integer> hooks = new LinkedHashMap<>();
         hooks.put("encoder.conv1", 32);
         hooks.put("encoder.conv2", 64);
@@ -23,14 +23,14 @@ final class TestEnvironments {
         return new ModelInfo(10, hooks);
     }
 
-    static DatasetInfo dataset() {
+    public static DatasetInfo dataset() {
         return new DatasetInfo(List.of(
                 new FactorInfo("shape", 3, List.of("square", "ellipse", "heart"), List.of(1.0, 2.0, 3.0)),
                 FactorInfo.ofValues("scale", 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
                 new FactorInfo("posX", 4, List.of(), List.of())));
     }
 
-    static ScriptEnvironment full() {
+    public static ScriptEnvironment full() {
         return ScriptEnvironment.builder()
                 .model(model())
                 .dataset(dataset())

@@ -64,4 +64,9 @@ public interface HookedModel {
             Collection<String> wrt) {
         return gradient(Map.of(inputHook(), input), options, of, weights, wrt);
     }
+
+    /** The stages behind this model when it is a {@link StagedModel} (engines may use them to skip work). */
+    default java.util.Optional<StagedModel> stages() {
+        return java.util.Optional.empty();
+    }
 }

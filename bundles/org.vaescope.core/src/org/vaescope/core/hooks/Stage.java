@@ -75,7 +75,7 @@ public interface Stage {
         }
         INDArray current = gradients.get(parameter.name());
         if (current == null) {
-            gradients.put(parameter.name(), gradient);
+            gradients.put(parameter.name(), gradient.isView() ? gradient.dup('c') : gradient);
         } else {
             current.addi(gradient);
         }

@@ -141,6 +141,23 @@ public final class StagedModel implements HookedModel {
         return nodes.get(indexOf(hook)).stage;
     }
 
+    @Override
+    public java.util.Optional<StagedModel> stages() {
+        return java.util.Optional.of(this);
+    }
+
+    /** The hook points whose stages read {@code hook}, in order. */
+    public List<String> readersOf(String hook) {
+        int i = indexOf(hook);
+        List<String> names = new ArrayList<>();
+        for (Node node : nodes) {
+            if (Arrays.stream(node.inputs).anyMatch(in -> in == i)) {
+                names.add(node.name);
+            }
+        }
+        return names;
+    }
+
     /** The hook points {@code hook}'s stage reads, in order. */
     public List<String> inputsOf(String hook) {
         List<String> names = new ArrayList<>();

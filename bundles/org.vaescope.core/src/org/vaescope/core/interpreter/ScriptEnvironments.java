@@ -17,14 +17,14 @@ import org.vaescope.core.internal.interpreter.FactorValues;
 import org.vaescope.core.internal.interpreter.ScriptDatasets;
 import org.vaescope.script.SandboxException;
 import org.vaescope.script.SandboxPaths;
-import org.vaescope.script.Script;
+import org.vaescope.script.ast.Script;
 import org.vaescope.script.ScriptEnvironment;
 import org.vaescope.script.ScriptEnvironment.DatasetInfo;
 import org.vaescope.script.ScriptEnvironment.GeneratorInfo;
 import org.vaescope.script.ScriptEnvironment.ModelInfo;
 import org.vaescope.script.ScriptLanguage;
-import org.vaescope.script.ScriptParser;
-import org.vaescope.script.Statement;
+import org.vaescope.script.parser.ScriptParser;
+import org.vaescope.script.ast.Statement;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.vae.VaeModel;
 

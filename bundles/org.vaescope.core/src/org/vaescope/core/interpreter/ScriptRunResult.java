@@ -1,10 +1,12 @@
 package org.vaescope.core.interpreter;
 
+import org.vaescope.core.interpreter.run.StepResult;
+import org.vaescope.core.interpreter.run.OutputFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.vaescope.script.Diagnostic;
+import org.vaescope.script.source.Diagnostic;
 
 /**
  * The outcome of running a script: the checker's diagnostics, the step results, the files written

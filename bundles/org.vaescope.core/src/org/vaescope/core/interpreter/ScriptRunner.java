@@ -1,5 +1,7 @@
 package org.vaescope.core.interpreter;
 
+import org.vaescope.core.interpreter.run.ScriptRunException;
+import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,12 +13,12 @@ import java.util.concurrent.CancellationException;
 
 import org.vaescope.core.internal.interpreter.ScriptExecution;
 import org.vaescope.core.progress.ProgressMonitor;
-import org.vaescope.script.Diagnostic;
-import org.vaescope.script.ParseResult;
+import org.vaescope.script.source.Diagnostic;
+import org.vaescope.script.ast.ParseResult;
 import org.vaescope.script.SandboxPaths;
-import org.vaescope.script.ScriptChecker;
+import org.vaescope.script.diagnostics.ScriptChecker;
 import org.vaescope.script.ScriptEnvironment;
-import org.vaescope.script.ScriptParser;
+import org.vaescope.script.parser.ScriptParser;
 
 /**
  * Runs intervention scripts headless: parses and checks the script against its model and dataset

@@ -29,6 +29,9 @@ import org.vaescope.core.runtime.Nd4jRuntime;
  */
 public final class ActivationPatching {
 
+    /** System property that turns off the incremental first layer of a sweep (for benchmarks). */
+    public static final String NOT_INCREMENTAL = "vaescope.sweep.notIncremental";
+
     /** Default memory budget of a sweep's batches: 256 MiB. */
     public static final long DEFAULT_MEMORY_BUDGET = 256L << 20;
 
@@ -153,7 +156,7 @@ public final class ActivationPatching {
             throw new IllegalArgumentException("memory budget must be positive, got " + memoryBudgetBytes);
         }
         MetricEvaluator metric = MetricEvaluator.of(measure, model);
-        PatchEngine engine = new PatchEngine(model, metric);
+        PatchEngine engine = new PatchEngine(model, metric).incremental(!Boolean.getBoolean(NOT_INCREMENTAL));
         int n = pairs.size();
         int chunk = pairChunk(model, engine, units.keySet(), n, memoryBudgetBytes);
         double[] target = new double[n];

@@ -8,6 +8,8 @@ public enum ModelFormat {
     DL4J_COMPUTATION_GRAPH("DL4J ComputationGraph"),
     /** A SameDiff graph saved as FlatBuffers by {@code SameDiff.save}. */
     SAMEDIFF("SameDiff graph"),
+    /** An ONNX graph, e.g. written by {@code torch.onnx.export}. */
+    ONNX("ONNX graph"),
     /** A VAEScope model ({@code .vsm}): weights plus training metadata. */
     VAESCOPE("VAEScope model");
 

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.vaescope.core.internal.model.Dl4jStructureReader;
-import org.vaescope.core.internal.model.FileKind;
-import org.vaescope.core.internal.model.SameDiffStructureReader;
-import org.vaescope.core.internal.model.VaescopeStructureReader;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /**
@@ -26,6 +22,9 @@ public final class ModelInspector {
      */
     public static ModelStructure describe(Path file) throws ModelLoadException {
         checkReadable(file);
+        if (file.getFileName().toString().toLowerCase().endsWith(".onnx")) {
+            return OnnxStructureReader.read(file);
+        }
         FileKind kind = FileKind.sniff(file);
         Nd4jRuntime.ensureStarted();
         return switch (kind) {

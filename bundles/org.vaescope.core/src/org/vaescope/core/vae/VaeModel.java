@@ -1,17 +1,11 @@
 package org.vaescope.core.vae;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.vaescope.core.hooks.GradientResult;
-import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
-import org.vaescope.core.hooks.RunResult;
 import org.vaescope.core.hooks.StagedModel;
-import org.vaescope.core.internal.vae.VaeGraphs;
+import org.vaescope.core.hooks.StagedView;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /**
@@ -20,7 +14,7 @@ import org.vaescope.core.runtime.Nd4jRuntime;
  * are listed in {@link VaeHooks}; runs are deterministic (z = μ) unless the options ask to sample.
  * The same staged graph is used for training and analysis, so both see one function.
  */
-public final class VaeModel implements HookedModel {
+public final class VaeModel implements StagedView {
 
     private final StagedModel graph;
     private final Architecture architecture;
@@ -48,7 +42,7 @@ public final class VaeModel implements HookedModel {
         return new VaeModel(VaeGraphs.build(architecture, variant), architecture, variant, likelihood);
     }
 
-    /** The underlying staged graph (parameters, low-level forward and backward). */
+    @Override
     public StagedModel graph() {
         return graph;
     }
@@ -82,42 +76,6 @@ public final class VaeModel implements HookedModel {
     /** σ(logits) of the deterministic reconstruction of a batch of images. */
     public INDArray reconstruct(INDArray images) {
         return Transforms.sigmoid(run(images, RunOptions.defaults()).output(), true);
-    }
-
-    @Override
-    public List<HookPoint> hookPoints() {
-        return graph.hookPoints();
-    }
-
-    @Override
-    public HookPoint hookPoint(String name) {
-        return graph.hookPoint(name);
-    }
-
-    @Override
-    public String inputHook() {
-        return graph.inputHook();
-    }
-
-    @Override
-    public String outputHook() {
-        return graph.outputHook();
-    }
-
-    @Override
-    public boolean dependsOn(String hook, String ancestor) {
-        return graph.dependsOn(hook, ancestor);
-    }
-
-    @Override
-    public RunResult run(Map<String, INDArray> feeds, RunOptions options) {
-        return graph.run(feeds, options);
-    }
-
-    @Override
-    public GradientResult gradient(Map<String, INDArray> feeds, RunOptions options, String of, INDArray weights,
-            Collection<String> wrt) {
-        return graph.gradient(feeds, options, of, weights, wrt);
     }
 
     @Override

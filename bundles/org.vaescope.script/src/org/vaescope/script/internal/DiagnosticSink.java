@@ -1,13 +1,13 @@
 package org.vaescope.script.internal;
 
-import org.vaescope.script.LineMap;
+import org.vaescope.script.source.LineMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.vaescope.script.Diagnostic;
-import org.vaescope.script.Diagnostic.Severity;
-import org.vaescope.script.Span;
+import org.vaescope.script.source.Diagnostic;
+import org.vaescope.script.source.Diagnostic.Severity;
+import org.vaescope.script.source.Span;
 
 /** Collects diagnostics, clamping every range to the text and adding line and column. */
 public final class DiagnosticSink {

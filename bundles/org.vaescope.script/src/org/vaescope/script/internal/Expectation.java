@@ -1,6 +1,6 @@
 package org.vaescope.script.internal;
 
-import org.vaescope.script.OutputKind;
+import org.vaescope.script.ast.OutputKind;
 
 /** What the parser could accept at the completion point; the completion engine turns these into proposals. */
 public sealed interface Expectation {

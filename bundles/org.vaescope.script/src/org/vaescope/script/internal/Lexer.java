@@ -62,7 +62,7 @@ public final class Lexer {
                 };
                 int width = Character.isHighSurrogate(c) && pos + 1 < n ? 2 : 1;
                 if (kind == TokenKind.ERROR && sink != null) {
-                    sink.report(org.vaescope.script.Diagnostic.Severity.ERROR, pos, width,
+                    sink.report(org.vaescope.script.source.Diagnostic.Severity.ERROR, pos, width,
                             "unexpected character '" + text.substring(pos, pos + width) + "'");
                 }
                 add(kind, pos, width);
@@ -156,7 +156,7 @@ public final class Lexer {
             }
         }
         if (sink != null) {
-            sink.report(org.vaescope.script.Diagnostic.Severity.ERROR, start, pos - start,
+            sink.report(org.vaescope.script.source.Diagnostic.Severity.ERROR, start, pos - start,
                     "unterminated string: expected '\"' before the end of the line");
         }
         tokens.add(new Token(TokenKind.STRING, text.substring(start, pos), value.toString(), start, pos - start,

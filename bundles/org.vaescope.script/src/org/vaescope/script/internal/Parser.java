@@ -1,29 +1,30 @@
 package org.vaescope.script.internal;
 
-import org.vaescope.script.LineMap;
+import org.vaescope.script.source.LineMap;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.vaescope.script.AblationMode;
-import org.vaescope.script.Condition;
-import org.vaescope.script.FactorAssignment;
-import org.vaescope.script.Identifier;
-import org.vaescope.script.IndexRange;
-import org.vaescope.script.IndexSelection;
-import org.vaescope.script.Literal;
-import org.vaescope.script.NumberLiteral;
-import org.vaescope.script.NumberRange;
-import org.vaescope.script.Outcome;
-import org.vaescope.script.OutputKind;
-import org.vaescope.script.Parameter;
-import org.vaescope.script.ParseResult;
-import org.vaescope.script.Script;
+import org.vaescope.script.ast.AblationMode;
+import org.vaescope.script.ast.Condition;
+import org.vaescope.script.ast.FactorAssignment;
+import org.vaescope.script.ast.Identifier;
+import org.vaescope.script.ast.IndexRange;
+import org.vaescope.script.ast.IndexSelection;
+import org.vaescope.script.ast.Literal;
+import org.vaescope.script.ast.NumberLiteral;
+import org.vaescope.script.ast.NumberRange;
+import org.vaescope.script.ast.Outcome;
+import org.vaescope.script.ast.OutputKind;
+import org.vaescope.script.ast.Parameter;
+import org.vaescope.script.ast.ParseResult;
+import org.vaescope.script.ast.Script;
 import org.vaescope.script.ScriptLanguage;
-import org.vaescope.script.Span;
-import org.vaescope.script.Statement;
-import org.vaescope.script.StringLiteral;
+import org.vaescope.script.source.Span;
+import org.vaescope.script.ast.Statement;
+import org.vaescope.script.ast.StatementKind;
+import org.vaescope.script.ast.StringLiteral;
 
 /**
  * Recursive-descent parser of the script language, one method per grammar rule (see
@@ -139,7 +140,7 @@ public final class Parser {
             throw new SyntaxError("expected 'model' or '}' inside 'compare', found " + start.describe(), start);
         }
         if (start.kind() == TokenKind.CARET) {
-            for (String keyword : ScriptLanguage.STATEMENT_KEYWORDS.keySet()) {
+            for (String keyword : StatementKind.statementKeywords().keySet()) {
                 if (versionAllowed || !keyword.equals("vaescope")) {
                     offerKeyword(keyword);
                 }
@@ -187,7 +188,7 @@ public final class Parser {
             case "images" -> new Statement.Output(OutputKind.IMAGES,
                     string("an output file name", new Expectation.OutputFile(OutputKind.IMAGES)), spanFrom(start));
             default -> throw new SyntaxError("unknown statement '" + start.text() + "'"
-                    + EditDistance.didYouMean(start.text(), ScriptLanguage.STATEMENT_KEYWORDS.keySet()), start);
+                    + EditDistance.didYouMean(start.text(), StatementKind.statementKeywords().keySet()), start);
         };
     }
 
@@ -231,7 +232,7 @@ public final class Parser {
                     break;
                 }
                 boolean otherStatement = next.kind() == TokenKind.IDENT && !next.text().equals("model")
-                        && ScriptLanguage.STATEMENT_KEYWORDS.containsKey(next.text());
+                        && StatementKind.statementKeywords().containsKey(next.text());
                 if (next.kind() == TokenKind.EOF || otherStatement) {
                     if (sink != null) {
                         sink.error(span(open), "expected '}' to close 'compare' (no '}' before "
@@ -715,7 +716,7 @@ public final class Parser {
         }
         Token at = error.at;
         boolean atLineEnd = at.kind() == TokenKind.NEWLINE || at.kind() == TokenKind.EOF;
-        sink.report(org.vaescope.script.Diagnostic.Severity.ERROR, at.offset(), atLineEnd ? 0 : at.length(),
+        sink.report(org.vaescope.script.source.Diagnostic.Severity.ERROR, at.offset(), atLineEnd ? 0 : at.length(),
                 error.getMessage());
     }
 

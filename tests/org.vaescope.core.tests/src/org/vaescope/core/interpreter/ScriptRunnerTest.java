@@ -1,5 +1,8 @@
 package org.vaescope.core.interpreter;
 
+import org.vaescope.core.interpreter.run.StepResult;
+import org.vaescope.core.interpreter.run.OutputFile;
+import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,8 +33,8 @@ import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.readout.ReadoutSettings;
-import org.vaescope.script.Diagnostic;
-import org.vaescope.script.ScriptCheck;
+import org.vaescope.script.source.Diagnostic;
+import org.vaescope.script.diagnostics.ScriptCheck;
 import org.vaescope.script.ScriptLanguage;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.training.Trainer;

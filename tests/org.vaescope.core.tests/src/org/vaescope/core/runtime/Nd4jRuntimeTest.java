@@ -26,6 +26,13 @@ class Nd4jRuntimeTest {
         assertEquals("CpuBackend", Nd4jRuntime.backendName());
     }
 
+    /** The oneDNN natives run exactly when the CPU has AVX2 (the test JVM does not choose them itself). */
+    @Test
+    void oneDnnNativesAreChosenWhenTheCpuHasAvx2() {
+        assertEquals(Nd4jRuntime.cpuHasAvx2(), Nd4jRuntime.describe().contains("onednn-avx2"),
+                Nd4jRuntime.describe());
+    }
+
     @Test
     void matrixProductGivesKnownNumbers() {
         INDArray a = Nd4j.create(new double[][] {{1, 2}, {3, 4}});

@@ -1,6 +1,6 @@
 package org.vaescope.script.internal;
 
-import org.vaescope.script.LineMap;
+import org.vaescope.script.source.LineMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,14 +16,14 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.vaescope.script.CompletionEngine;
-import org.vaescope.script.CompletionProposal;
-import org.vaescope.script.Diagnostic;
-import org.vaescope.script.ParseResult;
-import org.vaescope.script.ScriptChecker;
+import org.vaescope.script.completion.CompletionEngine;
+import org.vaescope.script.completion.CompletionProposal;
+import org.vaescope.script.source.Diagnostic;
+import org.vaescope.script.ast.ParseResult;
+import org.vaescope.script.diagnostics.ScriptChecker;
 import org.vaescope.script.ScriptEnvironment;
 import org.vaescope.script.ScriptLanguage;
-import org.vaescope.script.ScriptParser;
+import org.vaescope.script.parser.ScriptParser;
 
 /**
  * Seeded fuzzing: token soup and mutations of the example scripts must never make the parser, the

@@ -45,7 +45,7 @@ public final class InterventionBenchmark {
         int units = model.hookPoints().stream().filter(h -> hooks.contains(h.name())).mapToInt(HookPoint::units).sum();
         System.out.printf(Locale.ROOT, "model: %s; %d hook points, %d units; %d pairs (%s, seed %d); measure %s;"
                 + " budget %d MiB; backend %s%n", model, hooks.size(), units, pairs, batch.description(), seed,
-                measure.describe(), budget >> 20, Nd4jRuntime.backendName());
+                measure.describe(), budget >> 20, Nd4jRuntime.describe());
         // warm-up so that neither timing pays for class loading and native initialisation
         AttributionPatching.attribute(model, Pairs.differingIn(data, 4, 2, seed + 1), hooks, measure, 0, false, 2,
                 budget, ProgressMonitor.NONE);

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.vaescope.script.CompletionEngine;
-import org.vaescope.script.ScriptChecker;
+import org.vaescope.script.completion.CompletionEngine;
+import org.vaescope.script.diagnostics.ScriptChecker;
 import org.vaescope.script.ScriptEnvironment;
 import org.vaescope.script.ScriptLanguage;
-import org.vaescope.script.ScriptParser;
+import org.vaescope.script.parser.ScriptParser;
 
 /**
  * Prints the median latency of completion and of a full check on a generated 1,000-line script.

@@ -14,7 +14,6 @@ import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.training.Trainer;
 import org.vaescope.core.training.TrainingConfig;
 import org.vaescope.core.training.TrainingListener;
-import org.vaescope.core.training.TrainingProgress;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.VaeModel;
@@ -35,7 +34,7 @@ public final class TrainingBenchmark {
         Nd4jRuntime.ensureStarted();
         int convSteps = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         int mlpSteps = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        System.out.println("backend " + Nd4jRuntime.backendName() + ", "
+        System.out.println("backend " + Nd4jRuntime.describe() + ", "
                 + Runtime.getRuntime().availableProcessors() + " processors");
         training("conv VAE 64x64", Architecture.conv(1, 64, 64, 10), convSteps);
         training("MLP VAE 32x32", Architecture.mlp(1, 32, 32, 10), mlpSteps);
@@ -45,27 +44,25 @@ public final class TrainingBenchmark {
 
     private static void training(String label, Architecture architecture, int steps) {
         int warmup = Math.max(2, steps / 5);
-        double[] last = new double[1];
-        TrainingConfig config = TrainingConfig.builder(Variant.BETA_VAE).architecture(architecture)
-                .steps(warmup + steps).batchSize(64).seed(1).progressEvery(warmup + steps).build();
-        // the first steps warm up the JIT and ND4J; the throughput counts only the later ones
+        double rate = imagesPerSecond(TrainingConfig.builder(Variant.BETA_VAE).architecture(architecture).seed(1),
+                new RandomBinaryImages(architecture.height(), architecture.width()), warmup, steps);
+        System.out.printf(Locale.ROOT, "%-16s training: %.1f images/s (%.3f s/step, batch 64, %d timed steps)%n",
+                label, rate, 64 / rate, steps);
+    }
+
+    /** Images/s of {@code steps} training steps at batch 64 after {@code warmup} untimed ones (JIT, ND4J). */
+    static double imagesPerSecond(TrainingConfig.Builder config, FactorDataset data, int warmup, int steps) {
         long[] start = new long[1];
         int[] asked = new int[1];
-        Trainer.train(config, new RandomBinaryImages(architecture.height(), architecture.width()),
+        Trainer.train(config.steps(warmup + steps).batchSize(64).progressEvery(warmup + steps).build(), data,
                 new TrainingListener() {
-                    @Override
-                    public void progress(TrainingProgress p) {
-                        last[0] = p.step();
-                    }
                 }, ProgressMonitor.cancelledWhen(() -> {
                     if (++asked[0] == warmup + 1) {
                         start[0] = System.nanoTime();
                     }
                     return false;
                 }));
-        double seconds = (System.nanoTime() - start[0]) / 1e9;
-        System.out.printf(Locale.ROOT, "%-16s training: %.1f images/s (%.3f s/step, batch 64, %d timed steps)%n",
-                label, steps * 64 / seconds, seconds / steps, steps);
+        return steps * 64 / ((System.nanoTime() - start[0]) / 1e9);
     }
 
     private static void captureCost(String label, Architecture architecture, int repeats) {

@@ -1,103 +1,99 @@
 package org.vaescope.core.internal.analysis;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
-import org.vaescope.core.internal.json.JsonText;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * A small streaming JSON writer (the core bundle has no JSON library). Produces compact JSON;
- * non-finite doubles are written as {@code null} because JSON has no NaN or infinity.
- * Misuse (a value where a name is required, unbalanced ends) throws {@link IllegalStateException}.
+ * A fluent streaming JSON writer over Jackson's generator, producing compact JSON. Non-finite
+ * doubles are written as {@code null} because JSON has no NaN or infinity. Misuse (a value where a
+ * name is required, unbalanced ends) throws {@link IllegalStateException}.
  */
 public final class JsonWriter {
 
-    private enum Scope { OBJECT, ARRAY }
+    private static final JsonFactory FACTORY = new JsonFactory();
 
-    private final StringBuilder out = new StringBuilder();
-    private final Deque<Scope> scopes = new ArrayDeque<>();
-    private final Deque<Boolean> hasElements = new ArrayDeque<>();
-    private boolean nameWritten;
+    private final StringWriter text = new StringWriter();
+    private final JsonGenerator out;
+
+    public JsonWriter() {
+        try {
+            out = FACTORY.createGenerator(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One step of the generator; its structural errors become {@link IllegalStateException}. */
+    private interface Step {
+        void write() throws IOException;
+    }
+
+    private JsonWriter emit(Step step) {
+        try {
+            step.write();
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return this;
+    }
 
     /** Opens an object. */
     public JsonWriter beginObject() {
-        beforeValue();
-        out.append('{');
-        push(Scope.OBJECT);
-        return this;
+        return emit(out::writeStartObject);
     }
 
     /** Closes the innermost object. */
     public JsonWriter endObject() {
-        pop(Scope.OBJECT);
-        out.append('}');
-        return this;
+        return emit(out::writeEndObject);
     }
 
     /** Opens an array. */
     public JsonWriter beginArray() {
-        beforeValue();
-        out.append('[');
-        push(Scope.ARRAY);
-        return this;
+        return emit(out::writeStartArray);
     }
 
     /** Closes the innermost array. */
     public JsonWriter endArray() {
-        pop(Scope.ARRAY);
-        out.append(']');
-        return this;
+        return emit(out::writeEndArray);
     }
 
     /** Writes a member name inside an object; a value must follow. */
     public JsonWriter name(String name) {
-        if (scopes.peek() != Scope.OBJECT || nameWritten) {
-            throw new IllegalStateException("a member name is only allowed directly inside an object: " + name);
-        }
-        separate();
-        appendString(name);
-        out.append(':');
-        nameWritten = true;
-        return this;
+        return emit(() -> out.writeFieldName(name));
     }
 
     /** Writes a string, or {@code null}. */
     public JsonWriter value(String value) {
-        beforeValue();
-        if (value == null) {
-            out.append("null");
-        } else {
-            appendString(value);
-        }
-        return this;
+        return emit(() -> out.writeString(value));
     }
 
     /** Writes a number ({@code null} if not finite). */
     public JsonWriter value(double value) {
-        beforeValue();
-        JsonText.appendNumber(out, value);
-        return this;
+        return Double.isFinite(value) ? emit(() -> out.writeNumber(value)) : nullValue();
     }
 
     /** Writes an integer. */
     public JsonWriter value(long value) {
-        beforeValue();
-        out.append(value);
-        return this;
+        return emit(() -> out.writeNumber(value));
     }
 
     /** Writes a boolean. */
     public JsonWriter value(boolean value) {
-        beforeValue();
-        out.append(value);
-        return this;
+        return emit(() -> out.writeBoolean(value));
     }
 
     /** Writes {@code null}. */
     public JsonWriter nullValue() {
-        beforeValue();
-        out.append("null");
-        return this;
+        return emit(out::writeNull);
+    }
+
+    /** Writes a complete JSON document produced elsewhere as this value, unchanged. */
+    public JsonWriter rawValue(String json) {
+        return emit(() -> out.writeRawValue(json));
     }
 
     /** Shorthand for {@code name(name).value(value)}. */
@@ -122,46 +118,10 @@ public final class JsonWriter {
 
     /** The JSON text; every object and array must be closed. */
     public String toJson() {
-        if (!scopes.isEmpty()) {
-            throw new IllegalStateException(scopes.size() + " unclosed JSON object(s) or array(s)");
+        if (!out.getOutputContext().inRoot()) {
+            throw new IllegalStateException("unclosed JSON object or array");
         }
-        return out.toString();
-    }
-
-    private void beforeValue() {
-        if (scopes.peek() == Scope.OBJECT) {
-            if (!nameWritten) {
-                throw new IllegalStateException("a value inside an object needs a member name first");
-            }
-            nameWritten = false;
-        } else if (scopes.peek() == Scope.ARRAY) {
-            separate();
-        } else if (out.length() > 0) {
-            throw new IllegalStateException("only one top-level JSON value is allowed");
-        }
-    }
-
-    private void separate() {
-        if (hasElements.pop()) {
-            out.append(',');
-        }
-        hasElements.push(Boolean.TRUE);
-    }
-
-    private void push(Scope scope) {
-        scopes.push(scope);
-        hasElements.push(Boolean.FALSE);
-    }
-
-    private void pop(Scope expected) {
-        if (scopes.peek() != expected || nameWritten) {
-            throw new IllegalStateException("cannot close " + expected + " here");
-        }
-        scopes.pop();
-        hasElements.pop();
-    }
-
-    private void appendString(String s) {
-        JsonText.appendString(out, s);
+        emit(out::flush);
+        return text.toString();
     }
 }

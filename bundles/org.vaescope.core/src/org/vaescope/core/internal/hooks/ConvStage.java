@@ -1,14 +1,15 @@
 package org.vaescope.core.internal.hooks;
 
-import org.vaescope.core.runtime.Floats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.vaescope.core.hooks.LinearStage;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.Stage;
 import org.vaescope.core.hooks.StageContext;
@@ -18,13 +19,15 @@ import org.vaescope.core.hooks.StageContext;
  * "SAME" padding, NCHW activations, bias and a fused activation. A flat input is reshaped to
  * {@code inputShape} first (the reshape between a dense and a transposed-convolution layer).
  * <p>
- * Computed as im2col + one matrix product ({@link ConvGeometry}); the transposed convolution is the
- * exact adjoint of the convolution from its output to its input (as TensorFlow defines it).
+ * Forward and backward run as libnd4j's native {@code conv2d}/{@code deconv2d} ops and their
+ * {@code _bp} ops (oneDNN kernels when those natives are loaded) on arrays that stay in native memory;
+ * the transposed convolution is the exact adjoint of the convolution from its output to its input
+ * (as TensorFlow defines it).
  * Weights are in × k × k × out for a convolution and in × out × k × k for a transposed one,
  * initialised Glorot-uniform (fans k²·in and k²·out); biases start at zero. A unit of the output
  * hook is a channel.
  */
-public final class ConvStage implements Stage {
+public final class ConvStage implements LinearStage {
 
     private final boolean transposed;
     private final int inChannels;
@@ -32,15 +35,14 @@ public final class ConvStage implements Stage {
     private final int kernel;
     private final int[] inputShape;
     private final int[] outputShape;
-    private final ConvGeometry geometry;
     private final Activation activation;
     private final Parameter weights;
     private final Parameter bias;
-    /**
-     * Per-thread buffers for the patch matrix and the patch-sized product: first touches of fresh
-     * native memory are slow (page faults), and these are the largest temporaries of a pass.
-     */
-    private final ThreadLocal<INDArray[]> scratch = ThreadLocal.withInitial(() -> new INDArray[3]);
+    private final int stride;
+
+    private static final int SAME_PADDING = 1;
+    private static final int NCHW = 0;
+    private static final int KERNEL_LAYOUT_OUT_IN_K_K = 1;
 
     private ConvStage(String name, boolean transposed, int[] inputShape, int outChannels, int kernel, int stride,
             Activation activation) {
@@ -54,17 +56,17 @@ public final class ConvStage implements Stage {
         this.outChannels = outChannels;
         this.kernel = kernel;
         this.activation = activation;
-        if (transposed) {
-            outputShape = new int[] {outChannels, inputShape[1] * stride, inputShape[2] * stride};
-            geometry = new ConvGeometry(outChannels, outputShape[1], outputShape[2], kernel, stride);
-        } else {
-            geometry = new ConvGeometry(inChannels, inputShape[1], inputShape[2], kernel, stride);
-            outputShape = new int[] {outChannels, geometry.outHeight, geometry.outWidth};
-        }
+        this.stride = stride;
+        outputShape = transposed ? new int[] {outChannels, inputShape[1] * stride, inputShape[2] * stride}
+                : new int[] {outChannels, ceilDiv(inputShape[1], stride), ceilDiv(inputShape[2], stride)};
         long[] wShape = transposed ? new long[] {inChannels, outChannels, kernel, kernel}
                 : new long[] {inChannels, kernel, kernel, outChannels};
         this.weights = new Parameter(name + ".W", Nd4j.zeros(DataType.FLOAT, wShape));
         this.bias = new Parameter(name + ".b", Nd4j.zeros(DataType.FLOAT, outChannels));
+    }
+
+    private static int ceilDiv(int side, int stride) {
+        return (side + stride - 1) / stride;
     }
 
     /** A convolution reading activations of {@code inputShape} (C × H × W). */
@@ -114,92 +116,77 @@ public final class ConvStage implements Stage {
 
     @Override
     public INDArray forward(List<INDArray> inputs, StageContext context) {
-        INDArray x = inputs.get(0);
-        int batch = (int) x.size(0);
-        INDArray y = transposed ? deconvForward(x, batch) : convForward(x, batch);
-        return activation.applyInPlace(y);
+        return activation.applyInPlace(preActivation(inputs.get(0)));
     }
 
-    private INDArray convForward(INDArray x, int batch) {
-        INDArray patches = patches(Floats.of(x), batch);
-        INDArray product = weightMatrix().transpose().mmuli(patches, scratch(2, outChannels, batch));
-        product.addiColumnVector(bias.value().reshape(outChannels, 1));
-        return channelsFirst(product, batch, outputShape);
+    @Override
+    public INDArray preActivation(INDArray input) {
+        return convolve(images(input), kernelWeights(), bias.value());
     }
 
-    private INDArray deconvForward(INDArray x, int batch) {
-        INDArray product = weightMatrix().transpose().mmuli(channelsMajor(x, batch, inputShape),
-                scratch(1, geometry.patchSize(), batch));
-        float[] y = geometry.col2im(Floats.of(product), batch);
-        float[] b = Floats.of(bias.value());
-        int plane = outputShape[1] * outputShape[2];
-        for (int i = 0; i < y.length; i++) {
-            y[i] += b[i / plane % outChannels];
-        }
-        return Floats.array(y, batch, outputShape[0], outputShape[1], outputShape[2]);
+    /** The convolution of one input channel's values with that channel's slice of the kernel. */
+    @Override
+    public INDArray unitContribution(INDArray unitChange, int unit) {
+        INDArray x = unitChange.reshape('c', unitChange.size(0), 1, inputShape[1], inputShape[2]);
+        INDArray slice = weights.value().get(NDArrayIndex.interval(unit, unit + 1), NDArrayIndex.all(),
+                NDArrayIndex.all(), NDArrayIndex.all());
+        return convolve(x, transposed ? slice.dup('c') : slice.permute(3, 0, 1, 2).dup('c'));
+    }
+
+    @Override
+    public INDArray activate(INDArray preActivation) {
+        return activation.applyInPlace(preActivation);
+    }
+
+    private INDArray convolve(INDArray x, INDArray... kernelAndBias) {
+        INDArray y = Nd4j.createUninitialized(DataType.FLOAT, outputShapeFor(x.size(0)), 'c');
+        INDArray[] inputs = new INDArray[kernelAndBias.length + 1];
+        inputs[0] = x;
+        System.arraycopy(kernelAndBias, 0, inputs, 1, kernelAndBias.length);
+        Nd4j.exec(op(kind(), inputs).addOutputs(y).build());
+        return y;
     }
 
     @Override
     public List<INDArray> backward(List<INDArray> inputs, INDArray output, INDArray outputGradient,
             StageContext context, Map<String, INDArray> parameterGradients) {
-        INDArray x = inputs.get(0);
-        int batch = (int) x.size(0);
+        INDArray x = images(inputs.get(0));
         INDArray g = activation.backward(output, outputGradient);
-        INDArray dx;
-        if (transposed) {
-            INDArray gradientPatches = patches(Floats.of(g), batch);
-            INDArray xMatrix = channelsMajor(x, batch, inputShape);
-            dx = channelsFirst(weightMatrix().mmul(gradientPatches), batch, inputShape);
-            Stage.accumulateProduct(parameterGradients, weights, xMatrix, false, gradientPatches, true);
-        } else {
-            INDArray patches = patches(Floats.of(x), batch);
-            INDArray gMatrix = channelsMajor(g, batch, outputShape);
-            Stage.accumulateProduct(parameterGradients, weights, patches, false, gMatrix, true);
-            float[] dCols = Floats.of(weightMatrix().mmuli(gMatrix, scratch(1, geometry.patchSize(), batch)));
-            dx = Floats.array(geometry.col2im(dCols, batch), batch, inputShape[0], inputShape[1], inputShape[2]);
-        }
-        Stage.accumulate(parameterGradients, bias, g.sum(0, 2, 3).reshape(outChannels));
-        return List.of(dx.reshape(x.shape()));
+        INDArray dx = Nd4j.createUninitialized(DataType.FLOAT, x.shape(), 'c');
+        INDArray dw = Nd4j.createUninitialized(DataType.FLOAT, kernelWeights().shape(), 'c');
+        INDArray db = Nd4j.createUninitialized(DataType.FLOAT, outChannels);
+        Nd4j.exec(op(kind() + "_bp", x, kernelWeights(), bias.value(), g).addOutputs(dx, dw, db).build());
+        Stage.accumulate(parameterGradients, weights, storedLayout(dw));
+        Stage.accumulate(parameterGradients, bias, db);
+        return List.of(dx.reshape(inputs.get(0).shape()));
     }
 
-    /** The weights as a matrix: (in·k²) × out for a convolution, in × (out·k²) for a transposed one. */
-    private INDArray weightMatrix() {
-        return transposed ? weights.value().reshape(inChannels, (long) outChannels * kernel * kernel)
-                : weights.value().reshape((long) inChannels * kernel * kernel, outChannels);
+    /**
+     * libnd4j's {@code conv2d}/{@code deconv2d} (and their {@code _bp}) in NCHW with TensorFlow SAME
+     * padding; kernel layout 1 is out × in × k × k for a convolution and in × out × k × k (the stored
+     * layout) for a transposed one.
+     */
+    private DynamicCustomOp.DynamicCustomOpsBuilder op(String name, INDArray... inputs) {
+        return DynamicCustomOp.builder(name).addInputs(inputs).addIntegerArguments(kernel, kernel, stride, stride, 0,
+                0, 1, 1, SAME_PADDING, NCHW, KERNEL_LAYOUT_OUT_IN_K_K);
     }
 
-    private INDArray patches(float[] images, int batch) {
-        INDArray buffer = scratch(0, geometry.patchSize(), batch);
-        Floats.fill(buffer, geometry.im2col(images, batch));
-        return buffer;
+    /** The weights in the op's kernel layout (a transposed copy for a convolution: in × k × k × out is stored). */
+    private INDArray kernelWeights() {
+        return transposed ? weights.value() : weights.value().permute(3, 0, 1, 2).dup('c');
     }
 
-    /** This thread's buffer {@code slot} shaped rows × positions(batch); valid until its next use. */
-    @SuppressWarnings("try")
-    private INDArray scratch(int slot, long rows, int batch) {
-        INDArray[] buffers = scratch.get();
-        long cols = geometry.positions(batch);
-        INDArray buffer = buffers[slot];
-        if (buffer == null || buffer.size(0) != rows || buffer.size(1) != cols) {
-            // outside any workspace: the buffer outlives the current training step
-            try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                buffer = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, cols}, 'c');
-            }
-            buffers[slot] = buffer;
-        }
-        return buffer;
+    /** A kernel-layout gradient in the stored layout. */
+    private INDArray storedLayout(INDArray kernelGradient) {
+        return transposed ? kernelGradient : kernelGradient.permute(1, 2, 3, 0);
     }
 
-    /** batch × C × H × W (or flat) → C × (batch·H·W). */
-    private static INDArray channelsMajor(INDArray a, int batch, int[] shape) {
-        int plane = shape[1] * shape[2];
-        return a.reshape('c', batch, shape[0], plane).permute(1, 0, 2).dup('c').reshape(shape[0],
-                (long) batch * plane);
+    /** The input as batch × C × H × W (a flat input is reshaped). */
+    private INDArray images(INDArray x) {
+        return x.rank() == 4 ? x : x.reshape('c', x.size(0), inputShape[0], inputShape[1], inputShape[2]);
     }
 
-    /** C × (batch·H·W) → batch × C × H × W. */
-    private static INDArray channelsFirst(INDArray m, int batch, int[] shape) {
-        return m.reshape('c', shape[0], batch, shape[1] * shape[2]).permute(1, 0, 2).dup('c').reshape(batch, shape[0],
-                shape[1], shape[2]);
+    private long[] outputShapeFor(long batch) {
+        return new long[] {batch, outputShape[0], outputShape[1], outputShape[2]};
     }
 }

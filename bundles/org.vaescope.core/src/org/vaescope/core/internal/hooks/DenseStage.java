@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.vaescope.core.hooks.LinearStage;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.Stage;
 import org.vaescope.core.hooks.StageContext;
@@ -15,7 +17,7 @@ import org.vaescope.core.hooks.StageContext;
  * y = act(flatten(x) · W + b), reshaped to {@code outputShape}. W is in × out, initialised
  * Glorot-uniform (TensorFlow's default), b zero.
  */
-public final class DenseStage implements Stage {
+public final class DenseStage implements LinearStage {
 
     private final int in;
     private final int out;
@@ -73,10 +75,27 @@ public final class DenseStage implements Stage {
 
     @Override
     public INDArray forward(List<INDArray> inputs, StageContext context) {
-        INDArray x = flat(inputs.get(0));
-        INDArray y = x.mmul(weights.value()).addiRowVector(bias.value());
-        activation.applyInPlace(y);
-        return y.reshape(batchShape(x.size(0)));
+        return activate(preActivation(inputs.get(0)));
+    }
+
+    @Override
+    public INDArray preActivation(INDArray input) {
+        INDArray x = flat(input);
+        return x.mmul(weights.value()).addiRowVector(bias.value()).reshape(batchShape(x.size(0)));
+    }
+
+    /** The unit's values times its rows of W (a unit of the input is a contiguous block of it). */
+    @Override
+    public INDArray unitContribution(INDArray unitChange, int unit) {
+        long batch = unitChange.size(0);
+        long size = unitChange.length() / batch;
+        INDArray rows = weights.value().get(NDArrayIndex.interval(unit * size, (unit + 1) * size), NDArrayIndex.all());
+        return unitChange.reshape('c', batch, size).mmul(rows).reshape(batchShape(batch));
+    }
+
+    @Override
+    public INDArray activate(INDArray preActivation) {
+        return activation.applyInPlace(preActivation);
     }
 
     @Override

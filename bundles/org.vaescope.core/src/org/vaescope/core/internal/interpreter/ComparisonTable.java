@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.core.interpreter.run.StepResult;
 
 /**
  * The numbers of every step side by side: one row per (statement, quantity), one column per model;

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import org.vaescope.core.data.Factor;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.script.Condition;
-import org.vaescope.script.FactorAssignment;
-import org.vaescope.script.Identifier;
-import org.vaescope.script.Literal;
-import org.vaescope.script.NumberLiteral;
+import org.vaescope.script.ast.Condition;
+import org.vaescope.script.ast.FactorAssignment;
+import org.vaescope.script.ast.Identifier;
+import org.vaescope.script.ast.Literal;
+import org.vaescope.script.ast.NumberLiteral;
 import org.vaescope.script.ScriptEnvironment.DatasetInfo;
 import org.vaescope.script.ScriptEnvironment.FactorInfo;
 

@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.core.interpreter.run.StepResult;
 import org.vaescope.core.interventions.ImageGrid;
 
 /**

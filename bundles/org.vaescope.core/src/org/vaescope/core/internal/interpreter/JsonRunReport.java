@@ -2,9 +2,9 @@ package org.vaescope.core.internal.interpreter;
 
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.core.internal.analysis.JsonWriter;
+import org.vaescope.core.interpreter.run.StepResult;
 
 /**
  * The JSON report of a run:
@@ -29,59 +29,67 @@ public final class JsonRunReport {
     }
 
     public static String write(RunDocument doc) {
-        StringBuilder json = new StringBuilder("{");
-        json.append("\"format\":").append(RunJson.string(FORMAT)).append(",\"version\":").append(VERSION);
-        json.append(",\"script\":").append(RunJson.string(doc.scriptName()));
-        json.append(",\"dataset\":").append(RunJson.string(doc.datasetText()));
-        json.append(",\"seed\":").append(doc.seed()).append(",\"samples\":").append(doc.samples());
-        json.append(",\"quick\":").append(doc.quick());
-        StringJoiner models = new StringJoiner(",", "[", "]");
+        JsonWriter json = new JsonWriter().beginObject().member("format", FORMAT).member("version", VERSION)
+                .member("script", doc.scriptName()).member("dataset", doc.datasetText()).member("seed", doc.seed())
+                .member("samples", doc.samples()).member("quick", doc.quick());
+        json.name("models").beginArray();
         for (ModelSession m : doc.models()) {
-            models.add("{\"name\":" + RunJson.string(m.name()) + ",\"file\":" + RunJson.string(m.writtenPath()) + "}");
+            json.beginObject().member("name", m.name()).member("file", m.writtenPath()).endObject();
         }
-        json.append(",\"models\":").append(models);
-        StringJoiner steps = new StringJoiner(",", "[", "]");
-        doc.steps().forEach(step -> steps.add(step(step)));
-        json.append(",\"steps\":").append(steps);
-        StringJoiner analyses = new StringJoiner(",", "[", "]");
+        json.endArray().name("steps").beginArray();
+        doc.steps().forEach(step -> step(json, step));
+        json.endArray().name("analyses").beginArray();
         for (ModelSession m : doc.models()) {
             if (m.hasAnalysis()) {
-                analyses.add("{\"model\":" + RunJson.string(m.name()) + ",\"analysis\":" + m.analysisOrNull().toJson()
-                        + "}");
+                json.beginObject().member("model", m.name()).name("analysis").rawValue(m.analysisOrNull().toJson())
+                        .endObject();
             }
         }
-        json.append(",\"analyses\":").append(analyses);
-        json.append(",\"comparison\":").append(doc.compare() ? comparison(doc.comparison()) : "null");
-        return json.append("}").toString();
+        json.endArray().name("comparison");
+        if (doc.compare()) {
+            comparison(json, doc.comparison());
+        } else {
+            json.nullValue();
+        }
+        return json.endObject().toJson();
     }
 
     static String step(StepResult step) {
-        StringJoiner numbers = new StringJoiner(",", "{", "}");
+        JsonWriter json = new JsonWriter();
+        step(json, step);
+        return json.toJson();
+    }
+
+    private static void step(JsonWriter json, StepResult step) {
+        json.beginObject().member("line", step.line()).member("statement", step.kind())
+                .member("source", step.source()).member("model", step.model()).member("summary", step.summary());
+        json.name("numbers").beginObject();
         for (Map.Entry<String, Double> n : step.numbers().entrySet()) {
-            numbers.add(RunJson.string(n.getKey()) + ":" + RunJson.number(n.getValue()));
+            json.member(n.getKey(), n.getValue());
         }
-        return "{\"line\":" + step.line() + ",\"statement\":" + RunJson.string(step.kind()) + ",\"source\":"
-                + RunJson.string(step.source()) + ",\"model\":" + RunJson.string(step.model()) + ",\"summary\":"
-                + RunJson.string(step.summary()) + ",\"numbers\":" + numbers + ",\"files\":" + strings(step.files())
-                + "}";
+        json.endObject().name("files");
+        strings(json, step.files());
+        json.endObject();
     }
 
-    private static String comparison(ComparisonTable table) {
-        StringJoiner rows = new StringJoiner(",", "[", "]");
+    private static void comparison(JsonWriter json, ComparisonTable table) {
+        json.beginObject().name("models");
+        strings(json, table.models());
+        json.name("rows").beginArray();
         for (ComparisonTable.Row row : table.rows()) {
-            StringJoiner values = new StringJoiner(",", "[", "]");
+            json.beginObject().member("line", row.line()).member("statement", row.statement())
+                    .member("quantity", row.quantity()).name("values").beginArray();
             for (double v : row.values()) {
-                values.add(RunJson.number(v));
+                json.value(v);
             }
-            rows.add("{\"line\":" + row.line() + ",\"statement\":" + RunJson.string(row.statement()) + ",\"quantity\":"
-                    + RunJson.string(row.quantity()) + ",\"values\":" + values + "}");
+            json.endArray().endObject();
         }
-        return "{\"models\":" + strings(table.models()) + ",\"rows\":" + rows + "}";
+        json.endArray().endObject();
     }
 
-    private static String strings(List<String> values) {
-        StringJoiner out = new StringJoiner(",", "[", "]");
-        values.forEach(v -> out.add(RunJson.string(v)));
-        return out.toString();
+    private static void strings(JsonWriter json, List<String> values) {
+        json.beginArray();
+        values.forEach(json::value);
+        json.endArray();
     }
 }

@@ -3,7 +3,7 @@ package org.vaescope.core.internal.interpreter;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.readout.FactorReadouts;
-import org.vaescope.script.NumberLiteral;
+import org.vaescope.script.ast.NumberLiteral;
 
 /**
  * What every model of a run shares: the dataset, the seed, the sample counts, the analysis settings

@@ -3,7 +3,7 @@ package org.vaescope.core.internal.interpreter;
 import java.util.List;
 import java.util.Map;
 
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.core.interpreter.run.StepResult;
 import org.vaescope.core.interventions.ImageGrid;
 
 /**

@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.script.NumberLiteral;
-import org.vaescope.script.Parameter;
+import org.vaescope.script.ast.NumberLiteral;
+import org.vaescope.script.ast.Parameter;
 import org.vaescope.script.SandboxException;
 import org.vaescope.script.SandboxPaths;
-import org.vaescope.script.Statement;
+import org.vaescope.script.ast.Statement;
 
 /**
  * Opens the dataset a script's {@code dataset} statement names. Generators go to

@@ -15,17 +15,17 @@ import java.util.concurrent.CancellationException;
 
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.script.LineMap;
-import org.vaescope.core.interpreter.OutputFile;
-import org.vaescope.core.interpreter.ScriptRunException;
-import org.vaescope.core.interpreter.ScriptRunOptions;
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.script.source.LineMap;
+import org.vaescope.core.interpreter.run.OutputFile;
+import org.vaescope.core.interpreter.run.ScriptRunException;
+import org.vaescope.core.interpreter.run.ScriptRunOptions;
+import org.vaescope.core.interpreter.run.StepResult;
 import org.vaescope.core.interventions.ImageGrid;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.script.SandboxException;
 import org.vaescope.script.SandboxPaths;
-import org.vaescope.script.Script;
-import org.vaescope.script.Statement;
+import org.vaescope.script.ast.Script;
+import org.vaescope.script.ast.Statement;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.ModelFileException;
 import org.vaescope.core.store.SavedModel;
@@ -82,7 +82,7 @@ public final class ScriptExecution {
      */
     public void run() {
         startNanos = System.nanoTime();
-        long seed = script.seed().orElse(0L);
+        long seed = options.seedOf(script.seed());
         int samples = options.effectiveSamples(script.samples().orElse(options.defaultSamples()));
         List<Statement.Model> models = script.models();
         if (models.isEmpty()) {

@@ -33,7 +33,7 @@ import org.vaescope.core.interventions.Pairs;
 import org.vaescope.core.interventions.PatchResult;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.interventions.UnitResponses;
-import org.vaescope.core.interpreter.StepResult;
+import org.vaescope.core.interpreter.run.StepResult;
 import org.vaescope.metrics.BetaVaeScore;
 import org.vaescope.metrics.Dci;
 import org.vaescope.metrics.DisentanglementSuite;
@@ -46,9 +46,11 @@ import org.vaescope.metrics.Sap;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.pipeline.ModelRepresentation;
 import org.vaescope.core.readout.FactorReadouts;
-import org.vaescope.script.IndexSelection;
-import org.vaescope.script.Outcome;
-import org.vaescope.script.Statement;
+import org.vaescope.script.ast.IndexSelection;
+import org.vaescope.script.ast.Outcome;
+import org.vaescope.script.ast.Statement;
+import org.vaescope.script.ast.StatementKind;
+import org.vaescope.script.ast.StatementVisitor;
 import org.vaescope.core.vae.VaeModel;
 
 /**
@@ -92,66 +94,114 @@ public final class StatementExecutor {
 
     /** The statement keyword(s) used as a step's kind, or null for statements that compute nothing. */
     public static String kind(Statement statement) {
-        if (statement instanceof Statement.VaryFactor) {
-            return "vary factor";
-        } else if (statement instanceof Statement.PerturbLatent) {
-            return "perturb latent";
-        } else if (statement instanceof Statement.SetLatent) {
-            return "set latent";
-        } else if (statement instanceof Statement.TraverseLatent) {
-            return "traverse latent";
-        } else if (statement instanceof Statement.Patch) {
-            return "patch";
-        } else if (statement instanceof Statement.Ablate) {
-            return "ablate";
-        } else if (statement instanceof Statement.Attribute) {
-            return "attribute";
-        } else if (statement instanceof Statement.Mediate) {
-            return "mediate";
-        } else if (statement instanceof Statement.ClassifyUnits) {
-            return "classify units";
-        } else if (statement instanceof Statement.DiscoverCircuits) {
-            return "discover circuits";
-        } else if (statement instanceof Statement.InferFactorGraph) {
-            return "factor graph";
-        } else if (statement instanceof Statement.Metric) {
-            return "metric";
-        }
-        return null;
+        StatementKind kind = statement.descriptor();
+        return kind.role() == StatementKind.Role.ANALYSIS ? kind.phrase() : null;
     }
 
     /** Runs the statement; engine errors propagate as runtime exceptions. */
     public StepResult execute(Statement statement, int line, String source) {
         Numbers numbers = new Numbers();
-        String summary;
-        if (statement instanceof Statement.VaryFactor s) {
-            summary = vary(s, numbers);
-        } else if (statement instanceof Statement.PerturbLatent s) {
-            summary = perturb(s, numbers);
-        } else if (statement instanceof Statement.SetLatent s) {
-            summary = set(s, numbers);
-        } else if (statement instanceof Statement.TraverseLatent s) {
-            summary = traverse(s, numbers);
-        } else if (statement instanceof Statement.Patch s) {
-            summary = patch(s, numbers);
-        } else if (statement instanceof Statement.Ablate s) {
-            summary = ablate(s, numbers);
-        } else if (statement instanceof Statement.Attribute s) {
-            summary = attribute(s, numbers);
-        } else if (statement instanceof Statement.Mediate s) {
-            summary = mediate(s, numbers);
-        } else if (statement instanceof Statement.ClassifyUnits) {
-            summary = classifyUnits(numbers);
-        } else if (statement instanceof Statement.DiscoverCircuits) {
-            summary = discoverCircuits(numbers);
-        } else if (statement instanceof Statement.InferFactorGraph) {
-            summary = factorGraph(numbers);
-        } else if (statement instanceof Statement.Metric s) {
-            summary = metric(s.name().text(), numbers);
-        } else {
+        String summary = statement.accept(new Computation(numbers));
+        if (summary == null) {
             throw new IllegalArgumentException("statement at line " + line + " computes nothing");
         }
         return new StepResult(kind(statement), line, source, session.name(), summary, numbers.map, List.of());
+    }
+
+    /**
+     * The computation of each kind of statement, returning its summary; null for the statements that
+     * compute nothing (setup and outputs, which {@link ScriptExecution} handles).
+     */
+    private final class Computation implements StatementVisitor<String> {
+        private final Numbers numbers;
+
+        Computation(Numbers numbers) {
+            this.numbers = numbers;
+        }
+
+        public String visitVersion(Statement.Version s) {
+            return null;
+        }
+
+        public String visitModel(Statement.Model s) {
+            return null;
+        }
+
+        public String visitCompare(Statement.Compare s) {
+            return null;
+        }
+
+        public String visitGeneratedDataset(Statement.GeneratedDataset s) {
+            return null;
+        }
+
+        public String visitFileDataset(Statement.FileDataset s) {
+            return null;
+        }
+
+        public String visitSamples(Statement.Samples s) {
+            return null;
+        }
+
+        public String visitSeed(Statement.Seed s) {
+            return null;
+        }
+
+        public String visitVaryFactor(Statement.VaryFactor s) {
+            return vary(s, numbers);
+        }
+
+        public String visitPerturbLatent(Statement.PerturbLatent s) {
+            return perturb(s, numbers);
+        }
+
+        public String visitSetLatent(Statement.SetLatent s) {
+            return set(s, numbers);
+        }
+
+        public String visitTraverseLatent(Statement.TraverseLatent s) {
+            return traverse(s, numbers);
+        }
+
+        public String visitPatch(Statement.Patch s) {
+            return patch(s, numbers);
+        }
+
+        public String visitAblate(Statement.Ablate s) {
+            return ablate(s, numbers);
+        }
+
+        public String visitAttribute(Statement.Attribute s) {
+            return attribute(s, numbers);
+        }
+
+        public String visitMediate(Statement.Mediate s) {
+            return mediate(s, numbers);
+        }
+
+        public String visitClassifyUnits(Statement.ClassifyUnits s) {
+            return classifyUnits(numbers);
+        }
+
+        public String visitDiscoverCircuits(Statement.DiscoverCircuits s) {
+            return discoverCircuits(numbers);
+        }
+
+        public String visitInferFactorGraph(Statement.InferFactorGraph s) {
+            return factorGraph(numbers);
+        }
+
+        public String visitMetric(Statement.Metric s) {
+            return metric(s.name().text(), numbers);
+        }
+
+        public String visitOutput(Statement.Output s) {
+            return null;
+        }
+
+        public String visitInvalid(Statement.Invalid s) {
+            return null;
+        }
     }
 
     // ---- level 1: input manipulation ----------------------------------------------------------

@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vaescope.core.hooks.HookException;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
+import org.vaescope.core.hooks.LinearStage;
 import org.vaescope.core.hooks.RunOptions;
+import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.progress.ProgressMonitor;
-import org.vaescope.core.runtime.Floats;
 
 /**
  * Runs many unit-replacement experiments at one hook point from the cached prefix.
@@ -18,9 +23,12 @@ import org.vaescope.core.runtime.Floats;
  * The targets' activations are captured once; each experiment replaces a set of units of hook L by
  * replacement values and runs the model <em>from L</em> (L fed, the upstream part not recomputed).
  * G experiments are stacked into one batch of G × P samples (P targets), so a sweep over U single
- * units costs about U / G partial forward passes. G is chosen so that one batch stays within a
- * memory budget. The result is identical to running each experiment alone with an override: the
- * batching only concatenates independent samples.
+ * units costs about U / G partial forward passes. When the only stage reading L is a linear stage
+ * with a fused activation ({@link LinearStage}), the run starts one stage later: that stage's
+ * pre-activation is the targets' (computed once) plus its linear map of the patched units' change,
+ * a convolution of one channel instead of all of them. G is chosen so that one batch stays within a
+ * memory budget. The result equals running each experiment alone with an override (up to float
+ * rounding when the first layer is incremental): the batching only concatenates independent samples.
  * <p>
  * Besides L, the run is fed the targets' values of the <em>side hooks</em>: hook points that are
  * not downstream of L, that the measured hook depends on, and that are not upstream of another fed
@@ -32,6 +40,7 @@ public final class PatchEngine {
     private final HookedModel model;
     private final MetricEvaluator metric;
     private long forwardPasses;
+    private boolean incremental = true;
 
     public PatchEngine(HookedModel model, MetricEvaluator metric) {
         this.model = model;
@@ -112,53 +121,116 @@ public final class PatchEngine {
         HookPoint l = model.hookPoint(hook);
         INDArray targetL = targets.get(hook);
         int pairs = (int) targetL.size(0);
-        float[] base = Floats.of(targetL);
-        float[] source = Floats.of(replacement);
-        int sourceRows = (int) replacement.size(0);
-        if (sourceRows != 1 && sourceRows != pairs) {
-            throw new HookException("replacement for '" + hook + "' has " + sourceRows + " rows, expected 1 or " + pairs);
+        for (int[] set : unitSets) {
+            checkUnits(l, set);
         }
+        INDArray source = sourceRows(replacement, hook, pairs);
+        FirstLayer next = incremental ? firstLayerAfter(hook) : null;
+        String fedHook = next == null ? hook : next.hook;
+        INDArray cachedPreActivation = next == null ? null : next.stage.preActivation(targetL);
         double[][] values = new double[unitSets.size()][];
         boolean allSides = false;
         for (int first = 0; first < unitSets.size(); first += perPass) {
             monitor.checkCanceled("patching " + hook);
-            int count = Math.min(perPass, unitSets.size() - first);
-            float[] feed = new float[count * base.length];
-            for (int g = 0; g < count; g++) {
-                int offset = g * base.length;
-                System.arraycopy(base, 0, feed, offset, base.length);
-                for (int u : unitSets.get(first + g)) {
-                    replaceUnit(feed, offset, source, sourceRows, l, u, pairs);
-                }
-            }
-            INDArray feedArray = Floats.array(feed, l.batchShape(count * pairs));
+            List<int[]> batch = unitSets.subList(first, Math.min(unitSets.size(), first + perPass));
+            INDArray feed = next == null ? patchedFeed(targetL, source, batch)
+                    : next.patchedFeed(cachedPreActivation, targetL, source, batch);
             double[] measured;
             try {
-                measured = measure(hook, feedArray, targets, reference, count, allSides);
+                measured = measure(fedHook, feed, targets, reference, batch.size(), allSides);
             } catch (HookException e) {
                 if (allSides) {
                     throw e;
                 }
                 allSides = true;
-                measured = measure(hook, feedArray, targets, reference, count, true);
+                measured = measure(fedHook, feed, targets, reference, batch.size(), true);
             }
-            for (int g = 0; g < count; g++) {
+            for (int g = 0; g < batch.size(); g++) {
                 values[first + g] = java.util.Arrays.copyOfRange(measured, g * pairs, (g + 1) * pairs);
             }
         }
         return values;
     }
 
-    private static void replaceUnit(float[] feed, int offset, float[] source, int sourceRows, HookPoint l, int unit,
-            int pairs) {
-        if (unit < 0 || unit >= l.units()) {
-            throw new HookException("unit " + unit + " is out of range 0.." + (l.units() - 1) + " of hook point '"
-                    + l.name() + "'");
+    /** Whether the first layer after a patched hook is computed incrementally (on by default; off to measure it). */
+    public PatchEngine incremental(boolean on) {
+        this.incremental = on;
+        return this;
+    }
+
+    /**
+     * The only stage reading {@code hook}, when it is a single-input {@link LinearStage}: its
+     * pre-activation changes by L(unit change) when a unit of the hook is patched. Null otherwise.
+     */
+    private FirstLayer firstLayerAfter(String hook) {
+        StagedModel staged = model.stages().orElse(null);
+        if (staged == null) {
+            return null;
         }
-        int size = l.unitSize();
-        for (int b = 0; b < pairs; b++) {
-            int row = sourceRows == 1 ? 0 : b;
-            System.arraycopy(source, row * l.size() + unit * size, feed, offset + b * l.size() + unit * size, size);
+        List<String> readers = staged.readersOf(hook);
+        if (readers.size() != 1 || staged.inputsOf(readers.get(0)).size() != 1
+                || !(staged.stage(readers.get(0)) instanceof LinearStage linear)) {
+            return null;
+        }
+        return new FirstLayer(readers.get(0), linear);
+    }
+
+    /** The stage after the patched hook, fed instead of the hook: act(cached pre-activation + L(change)). */
+    private record FirstLayer(String hook, LinearStage stage) {
+
+        INDArray patchedFeed(INDArray preActivation, INDArray target, INDArray source, List<int[]> sets) {
+            long pairs = preActivation.size(0);
+            long[] shape = preActivation.shape().clone();
+            shape[0] = pairs * sets.size();
+            INDArray feed = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+            for (int g = 0; g < sets.size(); g++) {
+                INDArray experiment = feed.get(NDArrayIndex.interval(g * pairs, (g + 1) * pairs));
+                experiment.assign(preActivation);
+                for (int u : sets.get(g)) {
+                    INDArray change = unit(source, u).sub(unit(target, u));
+                    experiment.addi(stage.unitContribution(change, u));
+                }
+            }
+            return stage.activate(feed);
+        }
+    }
+
+    /** The targets' values of L stacked once per experiment, each with its units replaced. */
+    private static INDArray patchedFeed(INDArray target, INDArray source, List<int[]> sets) {
+        long pairs = target.size(0);
+        INDArray feed = Nd4j.tile(target, tileCounts(target.rank(), sets.size()));
+        for (int g = 0; g < sets.size(); g++) {
+            INDArray experiment = feed.get(NDArrayIndex.interval(g * pairs, (g + 1) * pairs));
+            for (int u : sets.get(g)) {
+                unit(experiment, u).assign(unit(source, u));
+            }
+        }
+        return feed;
+    }
+
+    /** Unit u of a batch of activations (a unit is an index of the first axis after the batch). */
+    private static INDArray unit(INDArray batch, int u) {
+        INDArrayIndex[] index = new INDArrayIndex[batch.rank()];
+        java.util.Arrays.fill(index, NDArrayIndex.all());
+        index[1] = NDArrayIndex.interval(u, u + 1);
+        return batch.get(index);
+    }
+
+    /** The replacement with one row per target (a single row is repeated). */
+    private static INDArray sourceRows(INDArray replacement, String hook, int pairs) {
+        long rows = replacement.size(0);
+        if (rows != 1 && rows != pairs) {
+            throw new HookException("replacement for '" + hook + "' has " + rows + " rows, expected 1 or " + pairs);
+        }
+        return rows == pairs ? replacement : Nd4j.tile(replacement, tileCounts(replacement.rank(), pairs));
+    }
+
+    private static void checkUnits(HookPoint l, int[] units) {
+        for (int unit : units) {
+            if (unit < 0 || unit >= l.units()) {
+                throw new HookException("unit " + unit + " is out of range 0.." + (l.units() - 1) + " of hook point '"
+                        + l.name() + "'");
+            }
         }
     }
 
@@ -180,13 +252,14 @@ public final class PatchEngine {
 
     /** {@code copies} copies of a batch stacked along the batch dimension. */
     public static INDArray tile(INDArray batch, int copies) {
-        if (copies == 1) {
-            return batch;
-        }
-        float[] one = Floats.of(batch);
-        long[] shape = batch.shape().clone();
-        shape[0] *= copies;
-        return Floats.array(tile(one, copies), shape);
+        return copies == 1 ? batch : Nd4j.tile(batch, tileCounts(batch.rank(), copies));
+    }
+
+    private static int[] tileCounts(int rank, int copies) {
+        int[] counts = new int[rank];
+        java.util.Arrays.fill(counts, 1);
+        counts[0] = copies;
+        return counts;
     }
 
     public static float[] tile(float[] values, int copies) {

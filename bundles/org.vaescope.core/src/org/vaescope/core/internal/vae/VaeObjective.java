@@ -8,7 +8,9 @@ import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.VaeHooks;
+import org.vaescope.core.vae.VaeModel;
 import org.vaescope.core.vae.VariantConfig;
+import org.vaescope.core.vae.VectorQuantizerStage;
 
 /**
  * The training loss of each variant (formulas in {@link org.vaescope.core.vae.Variant}), evaluated
@@ -36,7 +38,7 @@ public final class VaeObjective {
                         config.get("codebookDecay"));
     }
 
-    /** The objective for a model graph built by {@link VaeGraphs}; {@code seed} initialises helpers. */
+    /** The objective for a model graph built by {@link VaeModel#create}; {@code seed} initialises helpers. */
     public static VaeObjective create(VariantConfig config, Likelihood likelihood, StagedModel graph, long seed) {
         FactorDiscriminator discriminator = null;
         VectorQuantizerStage quantizer = null;

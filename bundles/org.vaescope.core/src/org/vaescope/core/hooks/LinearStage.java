@@ -1,0 +1,24 @@
+package org.vaescope.core.hooks;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A single-input stage act(L(x) + b) with L linear (dense, convolution, transposed convolution).
+ * Changing one unit of its input changes the pre-activation by L applied to that unit's change
+ * alone, which is what lets a patching sweep compute the first layer after a patched unit
+ * incrementally from the targets' cached pre-activation.
+ */
+public interface LinearStage extends Stage {
+
+    /** L(x) + b for a batch: the output before the activation (batch × output shape). */
+    INDArray preActivation(INDArray input);
+
+    /**
+     * L applied to an input that is zero except at unit {@code unit}, whose values are
+     * {@code unitChange} (batch × the unit's size, i.e. one channel): batch × output shape.
+     */
+    INDArray unitContribution(INDArray unitChange, int unit);
+
+    /** Applies the stage's activation to a pre-activation, in place, and returns it. */
+    INDArray activate(INDArray preActivation);
+}

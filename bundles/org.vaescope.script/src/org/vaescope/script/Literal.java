@@ -1,8 +1,0 @@
-package org.vaescope.script;
-
-/** A literal value written in a script: a name, a number or a quoted string. */
-public sealed interface Literal extends Node permits Identifier, NumberLiteral, StringLiteral {
-
-    /** The value as text: the name, the number as written, or the string's content. */
-    String text();
-}
