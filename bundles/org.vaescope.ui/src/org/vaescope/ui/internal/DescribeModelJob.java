@@ -16,6 +16,7 @@ import org.vaescope.core.model.ModelInspector;
 import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.model.ModelStructure;
 import org.vaescope.ui.VaescopeUi;
+import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.views.ModelStructureView;
 
 /**

@@ -30,6 +30,7 @@ import org.vaescope.core.store.SavedModel;
 import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.analysis.EngineProgress;
+import org.vaescope.ui.internal.analysis.VaescopeJob;
 
 /**
  * Runs the causal analysis of a saved model and writes the analysis file beside it, then opens it

@@ -18,7 +18,7 @@ import org.vaescope.core.store.ModelFileException;
 import org.vaescope.core.store.SavedModel;
 import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.RunAnalysisJob;
-import org.vaescope.ui.internal.VaescopeJob;
+import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.dialogs.AnalyseDialog;
 

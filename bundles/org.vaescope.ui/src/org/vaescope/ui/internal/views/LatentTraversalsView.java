@@ -32,7 +32,7 @@ import org.vaescope.core.interventions.ImageGrid;
 import org.vaescope.core.interventions.LatentPerturbation;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.SavedModel;
-import org.vaescope.ui.internal.VaescopeJob;
+import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisElement;
 import org.vaescope.ui.internal.analysis.Formats;

@@ -1,4 +1,4 @@
-package org.vaescope.ui.internal;
+package org.vaescope.ui.internal.analysis;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.vaescope.ui.VaescopeUi;
