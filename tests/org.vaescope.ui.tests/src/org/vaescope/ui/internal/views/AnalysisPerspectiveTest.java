@@ -26,6 +26,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.views.properties.PropertySheet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +97,7 @@ class AnalysisPerspectiveTest {
         job.cancel();
         Workbenches.waitUntil("the cancelled analysis to end", 5_000, () -> job.getState() == Job.NONE);
         long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("[measured] cancelling a running analysis ended its job in " + millis + " ms");
 
         assertTrue(millis < 1_000, "cancel took " + millis + " ms");
         try (Stream<Path> files = Files.list(project.getLocation().toFile().toPath())) {
@@ -176,6 +178,19 @@ class AnalysisPerspectiveTest {
         assertEquals(Formats.number(responses[0]), properties.get("A[" + firstFactor + "]"));
         assertEquals(responses.length, graph.getProfile().getValues().length, "the response profile is shown");
         Workbenches.screenshot(window.getShell(), "vaescope-selection-linking");
+    }
+
+    @Test
+    @Order(4)
+    void doubleClickingTheAnalysisFileReopensItInTheAnalysisEditor() throws Exception {
+        page().closeAllEditors(false);
+        Workbenches.drainEvents();
+        IFile analysisFile = project.getFile("tiny.vsa");
+
+        IDE.openEditor(page(), analysisFile); // what a double-click does: the default editor of the file
+
+        AnalysisEditor reopened = waitForEditor();
+        assertEquals(project.getLocation().toFile().toPath().resolve("tiny.vsa"), reopened.getFile());
     }
 
     private void assertCircuitGraphMatches(JsonNode json) throws Exception {
