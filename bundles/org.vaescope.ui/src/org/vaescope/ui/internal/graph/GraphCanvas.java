@@ -33,6 +33,7 @@ public class GraphCanvas extends Canvas {
     private Set<String> highlighted = Set.of();
     private Consumer<LaidOutGraph.Box> onSelect = box -> { };
     private long lastPaintNanos;
+    private int paintCount;
 
     public GraphCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
@@ -49,6 +50,10 @@ public class GraphCanvas extends Canvas {
             if (hit(e.x, e.y) == null) {
                 fit();
             }
+        });
+        addListener(SWT.MouseHover, e -> {
+            LaidOutGraph.Box box = hit(e.x, e.y);
+            setToolTipText(box == null ? null : box.label() + " (" + box.style() + ")");
         });
         addListener(SWT.Resize, e -> {
             if (graph != null && scale == 1 && dx == 0 && dy == 0) {
@@ -166,6 +171,7 @@ public class GraphCanvas extends Canvas {
             GraphPainter.paint(gc, graph, scale, dx, dy, selected, highlighted);
         }
         lastPaintNanos = System.nanoTime() - start;
+        paintCount++;
     }
 
     private static double clamp(double s) {
@@ -185,6 +191,11 @@ public class GraphCanvas extends Canvas {
     /** Current zoom. */
     public double getScale() {
         return scale;
+    }
+
+    /** Paint events handled so far. */
+    public int getPaintCount() {
+        return paintCount;
     }
 
     /** Duration of the last paint, in nanoseconds. */

@@ -9,7 +9,9 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
@@ -32,6 +34,12 @@ public final class GraphLayouts {
     private static final double NODE_HEIGHT = 22;
     private static final double CHAR_WIDTH = 7;
     private static final double GROUP_MARGIN = 10;
+    /**
+     * Above this many edges the graph is past reading edge by edge; ELK's network-simplex layering
+     * and layer-sweep crossing minimisation then take tens of seconds, so such graphs get
+     * longest-path layering, merged edges and no crossing minimisation (seconds).
+     */
+    public static final int LARGE_GRAPH_EDGES = 1_000;
     private static boolean registered;
 
     private GraphLayouts() {
@@ -53,6 +61,11 @@ public final class GraphLayouts {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 8.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
         root.setProperty(LayeredOptions.THOROUGHNESS, 1);
+        if (edges.size() > LARGE_GRAPH_EDGES) {
+            root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.LONGEST_PATH);
+            root.setProperty(LayeredOptions.MERGE_EDGES, true);
+            root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.NONE);
+        }
         boolean partitioned = nodes.stream().anyMatch(n -> partition.applyAsInt(n) >= 0);
         root.setProperty(LayeredOptions.PARTITIONING_ACTIVATE, partitioned);
         Map<String, ElkNode> byId = new LinkedHashMap<>();

@@ -35,7 +35,8 @@ public class BarChart extends Canvas {
         Rectangle area = getClientArea();
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
         gc.drawText(title, 6, 4, true);
-        int rowHeight = Math.max(12, Math.min(20, (area.height - 26) / Math.max(1, values.length)));
+        int textHeight = gc.getFontMetrics().getHeight();
+        int rowHeight = Math.max(textHeight, Math.min(textHeight + 6, (area.height - 26) / Math.max(1, values.length)));
         paintBars(gc, 6, 24, area.width - 12, rowHeight, labels, values);
     }
 

@@ -69,7 +69,7 @@ public class CircuitGraphView extends AnalysisView {
         canvas = new GraphCanvas(sash);
         canvas.onSelect(box -> selectNode(box == null ? null : box.id()));
         profile = new BarChart(sash);
-        sash.setWeights(4, 1);
+        sash.setWeights(3, 1);
     }
 
     private static void button(Composite bar, String text, Runnable action) {
