@@ -125,7 +125,7 @@ public final class ModelAnalysis {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
         int step = 0;
         progress.worked(step++, STEPS.length, STEPS[0]);
-        FactorReadouts readouts = FactorReadouts.train(dataset, settings.readouts());
+        FactorReadouts readouts = FactorReadouts.train(dataset, settings.readouts(), progress);
 
         progress.worked(step++, STEPS.length, STEPS[1]);
         UnitResponses units = InputManipulation.respond(model, dataset, settings.hooks(), settings.pairsPerFactor(),

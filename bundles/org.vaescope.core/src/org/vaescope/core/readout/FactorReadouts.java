@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.data.Factor;
 import org.vaescope.core.data.FactorDataset;
+import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /**
@@ -62,6 +63,11 @@ public final class FactorReadouts {
      * @throws IllegalArgumentException if no factor has two classes
      */
     public static FactorReadouts train(FactorDataset dataset, ReadoutSettings settings) {
+        return train(dataset, settings, ProgressMonitor.NONE);
+    }
+
+    /** {@link #train(FactorDataset, ReadoutSettings)}, cancelled between batches by the monitor. */
+    public static FactorReadouts train(FactorDataset dataset, ReadoutSettings settings, ProgressMonitor monitor) {
         Nd4jRuntime.ensureStarted();
         List<String> names = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
@@ -89,7 +95,7 @@ public final class FactorReadouts {
         int[][] testClasses = trainingClasses(dataset, settings.testSamples(), random.split());
         float[] trainX = readouts.pooling.pool(dataset.renderAll(trainClasses), settings.trainSamples());
         int[][] trainLabels = readouts.labels(trainClasses);
-        readouts.fit(trainX, trainLabels, random.split());
+        readouts.fit(trainX, trainLabels, random.split(), ProgressMonitor.orNone(monitor));
         readouts.evaluate(dataset.renderAll(testClasses), testClasses);
         return readouts;
     }
@@ -128,7 +134,7 @@ public final class FactorReadouts {
         return labels;
     }
 
-    private void fit(float[] x, int[][] labels, SplittableRandom random) {
+    private void fit(float[] x, int[][] labels, SplittableRandom random, ProgressMonitor monitor) {
         int features = pooling.features();
         int n = labels.length;
         int[] order = new int[n];
@@ -138,6 +144,7 @@ public final class FactorReadouts {
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             shuffle(order, random);
             for (int from = 0; from < n; from += settings.batchSize()) {
+                monitor.checkCanceled("training the factor read-outs");
                 int to = Math.min(n, from + settings.batchSize());
                 int[] rows = Arrays.copyOfRange(order, from, to);
                 int[][] batchLabels = new int[rows.length][];

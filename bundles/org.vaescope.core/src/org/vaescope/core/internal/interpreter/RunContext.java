@@ -1,5 +1,6 @@
 package org.vaescope.core.internal.interpreter;
 
+import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.readout.FactorReadouts;
@@ -81,9 +82,9 @@ public final class RunContext {
     }
 
     /** The factor read-outs, trained on first use with the analysis' read-out settings. */
-    public synchronized FactorReadouts readouts() {
+    public synchronized FactorReadouts readouts(ProgressMonitor monitor) {
         if (readouts == null) {
-            readouts = FactorReadouts.train(dataset, analysisSettings.readouts());
+            readouts = FactorReadouts.train(dataset, analysisSettings.readouts(), monitor);
         }
         return readouts;
     }

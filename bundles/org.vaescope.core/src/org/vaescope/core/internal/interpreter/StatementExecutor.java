@@ -266,7 +266,7 @@ public final class StatementExecutor {
             return "every delta is 0: nothing changes";
         }
         int n = context.samples(s.samples());
-        FactorReadouts readouts = context.readouts();
+        FactorReadouts readouts = context.readouts(monitor);
         LatentPerturbation perturbation = LatentPerturbation.forVae(model);
         INDArray inputs = LatentPerturbation.sample(context.dataset(), n, context.seed());
         LatentEffects effects = perturbation.effects(inputs, deltas, readouts, context.seed(), monitor);
@@ -292,7 +292,7 @@ public final class StatementExecutor {
         int[] latents = s.latents().resolve(model.latentSize());
         int n = context.samples(s.samples());
         double value = s.value().value();
-        FactorReadouts readouts = context.readouts();
+        FactorReadouts readouts = context.readouts(monitor);
         LatentPerturbation perturbation = LatentPerturbation.forVae(model);
         INDArray inputs = LatentPerturbation.sample(context.dataset(), n, context.seed());
         StringBuilder summary = new StringBuilder();
@@ -602,7 +602,7 @@ public final class StatementExecutor {
             return Measure.latent(index);
         }
         if (outcome instanceof Outcome.Readout readout) {
-            return Measure.readout(context.readouts(), readout.factor().text());
+            return Measure.readout(context.readouts(monitor), readout.factor().text());
         }
         return Measure.reconstruction();
     }

@@ -1,0 +1,116 @@
+package org.vaescope.ui.script.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.ui.console.IConsoleConstants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vaescope.core.interpreter.ScriptRunResult;
+import org.vaescope.ui.script.ScriptUi;
+
+/** Runs scripts through the launch manager on a tiny model: outputs, console, markers and Cancel. */
+class ScriptLaunchTest {
+
+    private static IProject project;
+
+    @BeforeAll
+    static void projectWithTinyModel() throws Exception {
+        project = ScriptWorkbench.project("launches");
+        project.getFolder("models").getLocation().toFile().mkdirs();
+        ScriptEditorTest.trainTinyModel(project.getFolder("models").getLocation().toPath().resolve("tiny.vsm"));
+        project.refreshLocal(IResource.DEPTH_INFINITE, null);
+    }
+
+    @AfterEach
+    void stopRuns() {
+        Job.getJobManager().cancel(ScriptRunJob.FAMILY);
+        ScriptWorkbench.join(ScriptRunJob.FAMILY, 10_000);
+    }
+
+    @Test
+    void runWritesOutputsLogsProgressAndRefreshesTheWorkspace() throws Exception {
+        IFile script = ScriptWorkbench.write(project, "run.vis", "vaescope 1\nmodel \"models/tiny.vsm\"\n"
+                + "dataset dsprites(size=16)\nsamples 12\nseed 2\nperturb latent 0 by 1\nmetric ces\n"
+                + "report html \"report.html\"\ntable csv \"units.csv\"\n");
+        ILaunchConfigurationWorkingCopy configuration = ScriptLaunchShortcut.configurationFor(script).getWorkingCopy();
+        configuration.setAttribute(ScriptUi.ATTR_QUICK, true);
+        ILaunchConfiguration saved = configuration.doSave();
+
+        saved.launch(ILaunchManager.RUN_MODE, null);
+        ScriptWorkbench.waitFor("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
+        ScriptRunJob job = (ScriptRunJob) Job.getJobManager().find(ScriptRunJob.FAMILY)[0];
+        ScriptWorkbench.join(ScriptRunJob.FAMILY, 300_000);
+
+        ScriptRunResult result = job.result();
+        assertNotNull(result);
+        assertEquals(ScriptRunResult.Status.COMPLETED, result.status(), String.valueOf(result.error()));
+        IFile report = project.getFile("run-out/report.html");
+        assertTrue(report.exists(), "the workspace sees the report after the refresh");
+        assertTrue(project.getFile("run-out/units.csv").exists());
+        ScriptWorkbench.waitFor("the console's last line", 10_000,
+                () -> ScriptConsole.get().console().getDocument().get().contains("finished: COMPLETED"));
+        String console = ScriptConsole.get().console().getDocument().get();
+        assertTrue(console.contains("] line 6: perturb latent"), console);
+        assertTrue(console.contains("line 7: metric"), console);
+        assertTrue(console.contains("finished: COMPLETED"), console);
+
+        ScriptWorkbench.page().showView(IConsoleConstants.ID_CONSOLE_VIEW);
+        ScriptConsole.get().show();
+        ScriptWorkbench.drain();
+        Thread.sleep(500);
+        ScriptWorkbench.screenshot("script-console-after-run");
+    }
+
+    @Test
+    void errorsOfARunBecomeMarkersOnTheirStatement() throws Exception {
+        IFile script = ScriptWorkbench.write(project, "fails.vis", "vaescope 1\nmodel \"models/tiny.vsm\"\n"
+                + "dataset dsprites(size=16)\nsamples 12\nmetric ces\nreport html \"../outside.html\"\n");
+        ScriptLaunchShortcut.configurationFor(script).launch(ILaunchManager.RUN_MODE, null);
+        ScriptWorkbench.waitFor("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
+        ScriptWorkbench.join(ScriptRunJob.FAMILY, 300_000);
+        ScriptWorkbench.join(ScriptMarkers.FAMILY, 20_000);
+
+        IMarker[] markers = script.findMarkers(ScriptUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO);
+        assertTrue(Arrays.stream(markers).anyMatch(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) == 6
+                && m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR),
+                Arrays.toString(Arrays.stream(markers).map(m -> m.getAttribute(IMarker.MESSAGE, "")).toArray()));
+    }
+
+    @Test
+    void cancelStopsALongRunWithinOneSecond() throws Exception {
+        StringBuilder text = new StringBuilder("vaescope 1\nmodel \"models/tiny.vsm\"\ndataset dsprites(size=16)\n"
+                + "samples 4000\n");
+        for (int i = 0; i < 40; i++) {
+            text.append("perturb latent all by -2..2 step 0.5\n");
+        }
+        IFile script = ScriptWorkbench.write(project, "long.vis", text.toString());
+        ScriptLaunchShortcut.configurationFor(script).launch(ILaunchManager.RUN_MODE, null);
+        ScriptWorkbench.waitFor("the first statement", 120_000, () -> {
+            String console = ScriptConsole.get().console().getDocument().get();
+            int run = console.lastIndexOf("long.vis");
+            return run >= 0 && console.indexOf("perturb latent", run) > 0;
+        });
+        Job run = Job.getJobManager().find(ScriptRunJob.FAMILY)[0];
+
+        long start = System.nanoTime();
+        run.cancel();
+        ScriptWorkbench.join(ScriptRunJob.FAMILY, 10_000);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, run.getResult().getSeverity());
+        assertTrue(millis < 1000, "cancel took " + millis + " ms");
+    }
+}
