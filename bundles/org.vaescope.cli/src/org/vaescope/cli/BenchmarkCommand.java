@@ -1,20 +1,30 @@
 package org.vaescope.cli;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import org.vaescope.cli.internal.bench.CompareTorchBenchmark;
 import org.vaescope.cli.internal.bench.InterventionBenchmark;
 import org.vaescope.cli.internal.bench.MetricsBenchmark;
 import org.vaescope.cli.internal.bench.ScriptBenchmark;
 import org.vaescope.cli.internal.bench.TrainingBenchmark;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 /**
  * {@code benchmark NAME [ARGS...]}: runs one of the engine's benchmarks and prints its figures, each
  * with the baseline measured in the same run (machines are shared: compare ratios, not seconds).
  */
-final class BenchmarkCommand {
+@Command(name = "benchmark", description = "print the engine's performance figures (ratios against a baseline)")
+final class BenchmarkCommand implements Callable<Integer> {
 
     private static final Map<String, Consumer<String[]>> BENCHMARKS = new LinkedHashMap<>();
 
@@ -23,17 +33,27 @@ final class BenchmarkCommand {
         BENCHMARKS.put("interventions", InterventionBenchmark::main);
         BENCHMARKS.put("metrics", MetricsBenchmark::main);
         BENCHMARKS.put("script", ScriptBenchmark::main);
-        BENCHMARKS.put("compare-torch", org.vaescope.cli.internal.bench.CompareTorchBenchmark::main);
+        BENCHMARKS.put("compare-torch", CompareTorchBenchmark::main);
     }
 
-    private BenchmarkCommand() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    static int run(String[] args) throws Args.UsageException {
-        if (args.length == 0 || !BENCHMARKS.containsKey(args[0])) {
-            throw new Args.UsageException("benchmark needs one of " + BENCHMARKS.keySet());
+    @Parameters(index = "0", paramLabel = "NAME",
+            description = "one of: training, interventions, metrics, script, compare-torch")
+    String name;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "the benchmark's own arguments")
+    List<String> arguments = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Consumer<String[]> benchmark = BENCHMARKS.get(name);
+        if (benchmark == null) {
+            throw new ParameterException(spec.commandLine(), "benchmark needs one of " + BENCHMARKS.keySet()
+                    + ", got '" + name + "'");
         }
-        BENCHMARKS.get(args[0]).accept(Arrays.copyOfRange(args, 1, args.length));
+        benchmark.accept(arguments.toArray(String[]::new));
         return VaescopeCli.OK;
     }
 }

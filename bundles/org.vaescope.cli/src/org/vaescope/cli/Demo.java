@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.vaescope.core.data.DSpritesDataset;
 import org.vaescope.core.progress.ProgressMonitor;
@@ -21,23 +21,39 @@ import org.vaescope.core.training.TrainingResult;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Variant;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
 /**
  * The demo the README runs, on built-in defaults and nothing downloaded: opens a DL4J model
  * (structure dump), trains a small beta-VAE on procedural 32×32 dSprites, analyses it causally
  * and writes the report, the circuit graph and a reconstruction grid into the demo folder.
  */
-final class Demo {
+@Command(name = "demo", description = "the tour on built-in data: DL4J structure, beta-VAE on dSprites 32×32, causal analysis")
+final class Demo implements Callable<Integer> {
 
     private static final long SEED = 42;
-    private static final Set<String> OPTIONS = Set.of("steps");
 
-    private Demo() {
-    }
+    @ParentCommand
+    VaescopeCli cli;
 
-    static int run(String[] argv, PrintStream out) throws ModelLoadException, IOException, Args.UsageException {
-        Args args = Args.parse(argv, OPTIONS);
-        Path dir = Path.of(args.positionals().isEmpty() ? "vaescope-demo" : args.positionals().get(0));
-        int steps = (int) args.longOption("steps", 600);
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", defaultValue = "vaescope-demo", paramLabel = "DIR", description = "where the files go")
+    Path dir;
+
+    @Option(names = "--steps", defaultValue = "600", paramLabel = "N", description = "training steps (default 600)")
+    long stepsOption;
+
+    @Override
+    public Integer call() throws ModelLoadException, IOException {
+        PrintStream out = cli.out();
+        int steps = Counts.positive(spec, "--steps", stepsOption, Counts.MAX_STEPS);
         Files.createDirectories(dir);
 
         out.println("== 1. Structure of a DL4J model (the spec's 64×64 convolutional encoder)");
@@ -54,8 +70,8 @@ final class Demo {
         Path model = dir.resolve("demo-betavae.vsm");
         ModelFile.save(model, trained.model(), trained.metadata());
         out.println("final losses " + trained.metadata().finalLosses() + ", saved to " + model);
-        ReconstructCommand.run(new String[] {model.toString(), "--dataset", "dsprites:size=32", "--out",
-            dir.resolve("reconstructions.png").toString(), "--seed", "1"}, out);
+        VaescopeCli.run(new String[] {"reconstruct", model.toString(), "--dataset", "dsprites:size=32", "--out",
+            dir.resolve("reconstructions.png").toString(), "--seed", "1"}, out, cli.err());
 
         out.println();
         out.println("== 3. Causal analysis (input manipulation, latent perturbation, factor interventions, metrics)");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.vaescope.core.data.Datasets;
@@ -29,6 +30,13 @@ import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Variant;
 import org.vaescope.core.vae.VariantConfig;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
 /**
  * {@code examples [--steps N] [--out DIR] [--dir EXAMPLES] [--quick]}: trains the example models that
  * are missing and runs every example script. A model named {@code models/VARIANT-DATASET.vsm}
@@ -36,46 +44,54 @@ import org.vaescope.core.vae.VariantConfig;
  * 10 latents) of that variant trained for N steps (default {@value #DEFAULT_STEPS}) with seed 1 on the
  * 32×32 built-in dataset. Outputs go to {@code DIR/NAME-out} (default: beside each script).
  */
-final class ExamplesCommand {
+@Command(name = "examples", description = "train the missing example models (examples/models/) and run every example")
+final class ExamplesCommand implements Callable<Integer> {
 
     static final int DEFAULT_STEPS = 1000;
     private static final int IMAGE_SIDE = 32;
     private static final int LATENTS = 10;
     private static final long SEED = 1;
-    private static final Set<String> OPTIONS = Set.of("steps", "out", "dir");
-    private static final String QUICK = "--quick";
 
-    private ExamplesCommand() {
-    }
+    @ParentCommand
+    VaescopeCli cli;
 
-    static int run(String[] argv, PrintStream out, PrintStream err) throws Args.UsageException, IOException {
-        List<String> rest = new ArrayList<>(List.of(argv));
-        boolean quick = rest.remove(QUICK);
-        Args args = Args.parse(rest.toArray(String[]::new), OPTIONS);
-        if (!args.positionals().isEmpty()) {
-            throw new Args.UsageException("examples takes no positional arguments, got " + args.positionals());
-        }
-        long steps = args.longOption("steps", DEFAULT_STEPS);
-        if (steps < 1 || steps > 1_000_000) {
-            throw new Args.UsageException("option --steps needs a number in 1..1000000, got " + steps);
-        }
-        Path folder = args.option("dir", null) == null ? findExamples() : Path.of(args.option("dir", null));
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--steps", defaultValue = "" + DEFAULT_STEPS, paramLabel = "N",
+            description = "training steps of a missing model (default " + DEFAULT_STEPS + ")")
+    long stepsOption;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "put each script's outputs in DIR/NAME-out")
+    Path outOption;
+
+    @Option(names = "--dir", paramLabel = "EXAMPLES", description = "the examples folder (default: examples/ here or above)")
+    Path dir;
+
+    @Option(names = "--quick", description = "cap every sample and step count of the scripts")
+    boolean quick;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = cli.out();
+        PrintStream err = cli.err();
+        int steps = Counts.positive(spec, "--steps", stepsOption, Counts.MAX_STEPS);
+        Path folder = dir == null ? findExamples() : dir;
         List<Path> scripts = scripts(folder);
         if (scripts.isEmpty()) {
-            err.println("error: no " + ScriptLanguage.FILE_EXTENSION + " scripts in " + folder);
+            err.println(folder + ": no " + ScriptLanguage.FILE_EXTENSION + " scripts here — give the examples folder with --dir");
             return VaescopeCli.FAILED;
         }
         for (Path model : models(folder, scripts)) {
             if (!Files.isRegularFile(model)) {
-                train(model, (int) steps, out);
+                train(model, steps, out);
             }
         }
-        String outOption = args.option("out", null);
         int failures = 0;
         List<String> timings = new ArrayList<>();
         for (Path script : scripts) {
             String name = script.getFileName().toString().replaceFirst("\\.vis$", "");
-            Path output = outOption == null ? null : Path.of(outOption).resolve(name + "-out");
+            Path output = outOption == null ? null : outOption.resolve(name + "-out");
             out.println("== " + script.getFileName());
             long start = System.nanoTime();
             ScriptRunResult result = RunCommand.runScript(script, output, ScriptRunOptions.defaults().withQuick(quick),
@@ -93,14 +109,14 @@ final class ExamplesCommand {
     }
 
     /** The examples folder: {@code examples/} in the working directory or one of its parents. */
-    static Path findExamples() throws Args.UsageException {
+    Path findExamples() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("examples");
             if (Files.isDirectory(candidate) && !scriptsOrEmpty(candidate).isEmpty()) {
                 return candidate;
             }
         }
-        throw new Args.UsageException("no examples folder with " + ScriptLanguage.FILE_EXTENSION
+        throw new ParameterException(spec.commandLine(), "no examples folder with " + ScriptLanguage.FILE_EXTENSION
                 + " scripts here or above; give it with --dir");
     }
 

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.vaescope.cli.CodesCsv;
 import org.vaescope.core.numpy.NdArray;
 import org.vaescope.core.numpy.Npy;
 import org.vaescope.core.numpy.Npz;
+import org.vaescope.core.runtime.InputFiles;
 
 /**
  * Reads an N×d matrix from a {@code .npy} file, a {@code .npz} archive ({@code file.npz} holding one
@@ -21,6 +21,8 @@ final class MatrixFiles {
 
     static double[][] read(String spec) throws IOException {
         String lower = spec.toLowerCase(Locale.ROOT);
+        int keyAt = lower.lastIndexOf(".npz:");
+        InputFiles.requireRegularFile(Path.of(keyAt >= 0 ? spec.substring(0, keyAt + 4) : spec));
         if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
             return CodesCsv.read(Path.of(spec)).values();
         }
@@ -60,7 +62,8 @@ final class MatrixFiles {
             for (int c = 0; c < cols; c++) {
                 double value = array.getDouble(r * cols + c);
                 if (!Double.isFinite(value)) {
-                    throw new IOException(source + ": row " + r + ", column " + c + " is " + value);
+                    throw new IOException(source + ": row " + r + ", column " + c + " is " + value
+                            + " — every value must be a finite number; repair or drop that row");
                 }
                 matrix[r][c] = value;
             }

@@ -1,48 +1,76 @@
 package org.vaescope.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.vaescope.metrics.CodesAndFactors;
 import org.vaescope.metrics.DisentanglementSuite;
 import org.vaescope.metrics.FactorDiscretizer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code metrics --codes FILE --factors FILE [--seed S] [--train N --test M] [--out FILE]}: scores
  * any model's codes (N×d) against their factors (N×k) with the array-based disentanglement metrics.
  * Factor columns with more than 20 distinct values are binned into 20 classes.
  */
-final class MetricsCommand {
+@Command(name = "metrics", description = "disentanglement metrics of codes (N×d) against factors (N×k) from .npy, .npz[:KEY] or .csv")
+final class MetricsCommand implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("codes", "factors", "seed", "train", "test", "out");
+    @ParentCommand
+    VaescopeCli cli;
 
-    private MetricsCommand() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    static int run(String[] argv, PrintStream out) throws IOException, Args.UsageException {
-        Args args = Args.parse(argv, OPTIONS);
-        double[][] codes = MatrixFiles.read(args.required("codes"));
-        double[][] factorValues = MatrixFiles.read(args.required("factors"));
+    @Option(names = "--codes", required = true, paramLabel = "FILE", description = "the codes, N×d")
+    String codesFile;
+
+    @Option(names = "--factors", required = true, paramLabel = "FILE", description = "the factors, N×k")
+    String factorsFile;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "random seed (default 0)")
+    long seed;
+
+    @Option(names = "--train", paramLabel = "N", description = "training samples of the metrics (default 10000)")
+    Long train;
+
+    @Option(names = "--test", paramLabel = "M", description = "test samples of the metrics (default 5000)")
+    Long test;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "write the JSON here instead of printing it")
+    Path target;
+
+    @Override
+    public Integer call() throws IOException {
+        DisentanglementSuite.Config config = DisentanglementSuite.Config.defaults();
+        if (train != null || test != null) {
+            config = DisentanglementSuite.Config.withSampleCounts(
+                    Counts.positive(spec, "--train", train == null ? 10_000 : train, Counts.MAX_SAMPLES),
+                    Counts.positive(spec, "--test", test == null ? 5_000 : test, Counts.MAX_SAMPLES));
+        }
+        if (target != null) {
+            OutputChecks.requireWritableFile(target);
+        }
+        double[][] codes = MatrixFiles.read(codesFile);
+        double[][] factorValues = MatrixFiles.read(factorsFile);
         if (codes.length != factorValues.length) {
-            throw new IOException("codes have " + codes.length + " rows but factors have " + factorValues.length);
+            throw new InputException(factorsFile + ": has " + factorValues.length + " rows but the codes "
+                    + codesFile + " have " + codes.length + " — give one factor row per code row");
         }
         int[][] factors = FactorDiscretizer.toClasses(factorValues, FactorDiscretizer.DEFAULT_BINS);
-        DisentanglementSuite.Config config = DisentanglementSuite.Config.defaults();
-        if (args.option("train", null) != null || args.option("test", null) != null) {
-            config = DisentanglementSuite.Config.withSampleCounts((int) args.longOption("train", 10_000),
-                    (int) args.longOption("test", 5_000));
-        }
-        String json = DisentanglementSuite.runOnArrays(new CodesAndFactors(codes, factors), config,
-                args.longOption("seed", 0)).toJson();
-        String target = args.option("out", null);
+        String json = DisentanglementSuite.runOnArrays(new CodesAndFactors(codes, factors), config, seed).toJson();
         if (target == null) {
-            out.println(json);
+            cli.out().println(json);
         } else {
-            Files.writeString(Path.of(target), json + System.lineSeparator());
-            out.println("metrics written to " + target);
+            Files.writeString(target, json + System.lineSeparator());
+            cli.out().println("metrics written to " + target);
         }
         return VaescopeCli.OK;
     }

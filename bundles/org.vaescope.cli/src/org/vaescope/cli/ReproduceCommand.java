@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.BootstrapSettings;
@@ -18,24 +17,47 @@ import org.vaescope.core.pipeline.Reproduction;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.vae.Architecture;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
 /**
  * {@code reproduce [--steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--out FILE.md]}: the paper's
  * comparison of VAE, beta-VAE and FactorVAE on dSprites, scaled to 2 CPU cores, written as Markdown.
  */
-final class ReproduceCommand {
+@Command(name = "reproduce", description = "train and analyse VAE, beta-VAE and FactorVAE on dSprites; write the table")
+final class ReproduceCommand implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("steps", "seeds", "size", "samples", "out");
+    @ParentCommand
+    VaescopeCli cli;
 
-    private ReproduceCommand() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    static int run(String[] argv, PrintStream out) throws IOException, Args.UsageException {
-        Args args = Args.parse(argv, OPTIONS);
-        int steps = (int) args.longOption("steps", 1500);
-        int size = (int) args.longOption("size", 32);
-        int samples = (int) args.longOption("samples", 100);
-        List<Long> seeds = parseSeeds(args.option("seeds", "1,2,3"));
-        Path target = Path.of(args.option("out", "docs/results.md"));
+    @Option(names = "--steps", defaultValue = "1500", paramLabel = "N", description = "training steps per model")
+    long stepsOption;
+
+    @Option(names = "--seeds", defaultValue = "1,2,3", split = ",", paramLabel = "S,S", description = "training seeds")
+    List<Long> seeds;
+
+    @Option(names = "--size", defaultValue = "32", paramLabel = "PIXELS", description = "image side of dSprites")
+    long sizeOption;
+
+    @Option(names = "--samples", defaultValue = "100", paramLabel = "N", description = "analysis samples")
+    long samplesOption;
+
+    @Option(names = "--out", defaultValue = "docs/results.md", paramLabel = "FILE.md", description = "the results document")
+    Path target;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = cli.out();
+        int steps = Counts.positive(spec, "--steps", stepsOption, Counts.MAX_STEPS);
+        int size = Counts.positive(spec, "--size", sizeOption, Counts.MAX_IMAGE_SIDE);
+        int samples = Counts.positive(spec, "--samples", samplesOption, Counts.MAX_SAMPLES / 10);
+        OutputChecks.requireWritableFile(target);
         Architecture architecture = Architecture.mlp(1, size, size, 10, 256, 256);
         ModelAnalysis.Settings analysis = new ModelAnalysis.Settings(samples, samples, 1, 10 * samples, 5 * samples,
                 List.of(), ReadoutSettings.defaults(0), AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
@@ -46,7 +68,7 @@ final class ReproduceCommand {
         long start = System.nanoTime();
         List<Reproduction.Run> runs = Reproduction.run(new DSpritesDataset(size), settings, out, null);
         double minutes = (System.nanoTime() - start) / 6e10;
-        String command = "./vaescope reproduce " + String.join(" ", argv);
+        String command = "./vaescope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String markdown = ResultsDocument.render(command.strip(), settings, size, runs, minutes);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.writeString(target, markdown);
@@ -58,11 +80,4 @@ final class ReproduceCommand {
         return VaescopeCli.OK;
     }
 
-    private static List<Long> parseSeeds(String text) throws Args.UsageException {
-        try {
-            return Arrays.stream(text.split(",")).map(String::trim).map(Long::parseLong).toList();
-        } catch (NumberFormatException e) {
-            throw new Args.UsageException("--seeds needs comma-separated whole numbers, got '" + text + "'");
-        }
-    }
 }

@@ -1,11 +1,10 @@
 package org.vaescope.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.vaescope.core.interpreter.run.OutputFile;
 import org.vaescope.core.interpreter.run.ScriptRunOptions;
@@ -13,33 +12,41 @@ import org.vaescope.core.interpreter.ScriptRunResult;
 import org.vaescope.core.interpreter.ScriptRunner;
 import org.vaescope.core.interpreter.run.StepResult;
 import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.core.runtime.InputFiles;
 import org.vaescope.script.source.Diagnostic;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code run SCRIPT.vis [--out DIR] [--quick]}: checks and runs an intervention script, printing a
  * progress line per statement, the diagnostics and a summary of every step. Exit code 0 when the run
  * completed, 1 when the script has errors or a statement failed, 2 when the script cannot be read.
  */
-final class RunCommand {
+@Command(name = "run", description = "check and run an intervention script; outputs in DIR (default SCRIPT-out beside it)")
+final class RunCommand implements Callable<Integer> {
 
-    private static final Set<String> OPTIONS = Set.of("out");
-    private static final String QUICK = "--quick";
+    @ParentCommand
+    VaescopeCli cli;
 
-    private RunCommand() {
-    }
+    @Parameters(paramLabel = "SCRIPT.vis", description = "the intervention script")
+    Path script;
 
-    static int run(String[] argv, PrintStream out, PrintStream err) throws Args.UsageException {
-        List<String> rest = new ArrayList<>(List.of(argv));
-        boolean quick = rest.remove(QUICK);
-        Args args = Args.parse(rest.toArray(String[]::new), OPTIONS);
-        if (args.positionals().size() != 1) {
-            throw new Args.UsageException("run takes one script file");
-        }
-        Path script = Path.of(args.positionals().get(0));
-        String outOption = args.option("out", null);
-        Path output = outOption == null ? ScriptRunner.defaultOutputFolder(script) : Path.of(outOption);
-        ScriptRunResult result = runScript(script, output, ScriptRunOptions.defaults().withQuick(quick), out);
-        return report(result, out, err);
+    @Option(names = "--out", paramLabel = "DIR", description = "the output folder (default: SCRIPT-out beside the script)")
+    Path outOption;
+
+    @Option(names = "--quick", description = "cap every sample and step count at "
+            + ScriptRunOptions.QUICK_SAMPLE_CAP)
+    boolean quick;
+
+    @Override
+    public Integer call() throws IOException {
+        InputFiles.requireRegularFile(script);
+        Path output = outOption == null ? ScriptRunner.defaultOutputFolder(script) : outOption;
+        ScriptRunResult result = runScript(script, output, ScriptRunOptions.defaults().withQuick(quick), cli.out());
+        return report(result, cli.out(), cli.err());
     }
 
     /** Runs one script, printing progress lines to {@code out}. */
@@ -88,7 +95,7 @@ final class RunCommand {
         switch (result.status()) {
             case COMPLETED -> out.println("completed: " + result.steps().size() + " step(s)");
             case CHECK_FAILED -> err.println(name + ": not run: the script has " + result.errors().size() + " error(s)");
-            case FAILED, UNREADABLE -> err.println("error: " + result.error());
+            case FAILED, UNREADABLE -> err.println(result.error());
         }
         return result.exitCode();
     }

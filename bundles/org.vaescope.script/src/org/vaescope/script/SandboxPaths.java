@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,7 +40,85 @@ public final class SandboxPaths {
 
     /** The output file a script names, inside the output folder (which need not exist yet). */
     public Path resolveOutput(String writtenPath) throws SandboxException {
+        Optional<String> folderProblem = outputFolderProblem();
+        if (folderProblem.isPresent()) {
+            throw new SandboxException(writtenPath, folderProblem.get());
+        }
         return resolve(outputFolder, writtenPath, "output folder");
+    }
+
+    /**
+     * What is wrong with the output folder itself, as {@code folder: problem — what to do}: it is, or
+     * passes through (below the script folder), a symbolic link leading out of the script folder; it
+     * is not a folder; or it cannot be created or written. A script folder from someone else may ship
+     * its {@code NAME-out} as a link to anywhere; outputs must never land there.
+     */
+    public Optional<String> outputFolderProblem() {
+        Path realScriptFolder;
+        try {
+            realScriptFolder = scriptFolder.toRealPath();
+        } catch (IOException e) {
+            realScriptFolder = scriptFolder;
+        }
+        Path current = outputFolder.getRoot();
+        for (Path part : outputFolder.getRoot().relativize(outputFolder)) {
+            current = current.resolve(part);
+            boolean checked = current.startsWith(scriptFolder) && !current.equals(scriptFolder)
+                    || current.equals(outputFolder);
+            if (checked && Files.isSymbolicLink(current) && !leadsInto(current, realScriptFolder)) {
+                return Optional.of(outputFolder + ": " + (current.equals(outputFolder) ? "is" : "passes through")
+                        + " the symbolic link " + current + ", which leads out of the script folder " + scriptFolder
+                        + " — remove the link or choose another output folder with --out");
+            }
+        }
+        if (Files.exists(outputFolder) && !Files.isDirectory(outputFolder)) {
+            return Optional.of(outputFolder + ": exists and is not a folder — remove it or choose another output "
+                    + "folder with --out");
+        }
+        Path existing = outputFolder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            return Optional.of(outputFolder + ": cannot be written (" + existing + " is not a writable folder) — "
+                    + "choose another output folder with --out");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean leadsInto(Path link, Path realFolder) {
+        try {
+            return link.toRealPath().startsWith(realFolder);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes the content of one output file: called with a fresh temporary file to fill. */
+    @FunctionalInterface
+    public interface OutputWriter {
+        void writeTo(Path temporaryFile) throws IOException;
+    }
+
+    /**
+     * Writes an output file that {@link #resolveOutput} returned: into a new temporary file in its
+     * folder (created exclusively, so never through a link), then renamed over the target in one atomic
+     * step. An existing target is replaced, not truncated: a hard link or symbolic link at its place is
+     * unlinked and whatever it pointed to keeps its content.
+     */
+    public void writeOutput(Path file, OutputWriter writer) throws IOException {
+        Path folder = file.getParent();
+        Files.createDirectories(folder);
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(file + ": is a folder — remove it or write to another name");
+        }
+        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        try {
+            writer.writeTo(temporary);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /**

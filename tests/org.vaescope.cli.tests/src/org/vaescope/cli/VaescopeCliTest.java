@@ -52,7 +52,7 @@ class VaescopeCliTest {
     void describeOfATextFileFailsWithTheFileNamed() throws Exception {
         Path text = Files.writeString(dir.resolve("model.zip"), "hello");
         assertEquals(1, run("describe", text.toString()));
-        assertTrue(err().startsWith("error: " + text + ": is a text file"), err());
+        assertTrue(err().startsWith(text + ": is a text file"), err());
     }
 
     /**
@@ -88,7 +88,8 @@ class VaescopeCliTest {
         Path a = Files.writeString(dir.resolve("a.csv"), "1\n2\n3\n");
         Path b = Files.writeString(dir.resolve("b.csv"), "1\n2\n");
         assertEquals(1, run("metrics", "--codes", a.toString(), "--factors", b.toString()));
-        assertEquals("error: codes have 3 rows but factors have 2", err().strip());
+        assertEquals(b + ": has 2 rows but the codes " + a + " have 3 — give one factor row per code row",
+                err().strip());
     }
 
     @Test
@@ -105,7 +106,11 @@ class VaescopeCliTest {
         try (var scripts = Files.list(examples)) {
             for (Path script : scripts.filter(p -> p.toString().endsWith(".vis")).toList()) {
                 out.reset();
-                assertEquals(0, run("check", script.toString()), script + ": " + out());
+                int code = run("check", script.toString());
+                // the example models are trained by 'examples' into the git-ignored models/ folder
+                boolean modelsMissing = !Files.isDirectory(examples.resolve("models"));
+                assertTrue(code == 0 || modelsMissing && out().lines().filter(l -> l.contains(": error: "))
+                        .allMatch(l -> l.contains("cannot be loaded: no such file")), script + ": " + out());
             }
         }
     }
@@ -114,8 +119,8 @@ class VaescopeCliTest {
     void usageMistakesExitWithTwo() {
         assertEquals(2, run());
         assertEquals(2, run("frobnicate"));
-        assertEquals(2, run("metrics", "--codez", "x"));
-        assertTrue(err().contains("unknown option --codez"), err());
+        assertEquals(2, run("metrics", "--codes", "a.csv", "--factors", "b.csv", "--codez", "x"));
+        assertTrue(err().contains("usage error: ") && err().contains("'--codez'"), err());
     }
 
     @Test

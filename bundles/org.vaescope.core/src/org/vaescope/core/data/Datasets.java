@@ -1,12 +1,15 @@
 package org.vaescope.core.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.vaescope.core.runtime.InputFiles;
 
 /**
  * Creates datasets by name: built-in generators with {@link #create} and dataset files with
@@ -61,6 +64,15 @@ public final class Datasets {
      * @throws IllegalArgumentException for an unknown format
      */
     public static TabulatedFactorDataset open(Path file, String format) throws IOException {
+        try {
+            return read(file, format);
+        } catch (IllegalStateException e) {
+            // the memory budget refused what the file declares
+            throw new DatasetFormatException(e.getMessage());
+        }
+    }
+
+    private static TabulatedFactorDataset read(Path file, String format) throws IOException {
         switch (format == null ? "" : format) {
             case "dsprites-npz" -> {
                 return DSpritesNpz.load(file);
@@ -69,6 +81,9 @@ public final class Datasets {
                 return ThreeDShapesH5.load(file);
             }
             case "smallnorb" -> {
+                if (!Files.isDirectory(file)) {
+                    InputFiles.requireRegularFile(file);
+                }
                 return SmallNorb.load(file, 64);
             }
             case "mpi3d-npz" -> {
@@ -115,16 +130,24 @@ public final class Datasets {
         }
     }
 
+    /** The largest image side a generator renders. */
+    public static final int MAX_SIDE = 1024;
+
     private static int intParam(String name, Map<String, String> params, String key, int fallback) {
         String v = params.get(key);
         if (v == null) {
             return fallback;
         }
         try {
-            return Integer.parseInt(v.strip());
+            int value = Integer.parseInt(v.strip());
+            if (value >= 1 && value <= MAX_SIDE) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter '" + key + "' of dataset '" + name + "' must be an integer, got '" + v + "'");
+            // reported below
         }
+        throw new IllegalArgumentException("parameter '" + key + "' of dataset '" + name + "' must be a whole number "
+                + "in 1.." + MAX_SIDE + ", got '" + v + "'");
     }
 
     private static double doubleParam(String name, Map<String, String> params, String key, double fallback) {
@@ -133,9 +156,13 @@ public final class Datasets {
             return fallback;
         }
         try {
-            return Double.parseDouble(v.strip());
+            double value = Double.parseDouble(v.strip());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+            throw new NumberFormatException();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter '" + key + "' of dataset '" + name + "' must be a number, got '" + v + "'");
+            throw new IllegalArgumentException("parameter '" + key + "' of dataset '" + name + "' must be a finite number, got '" + v + "'");
         }
     }
 }

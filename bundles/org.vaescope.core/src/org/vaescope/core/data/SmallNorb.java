@@ -12,9 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import org.vaescope.core.runtime.InputFiles;
+import org.vaescope.core.runtime.MemoryBudget;
 import org.vaescope.core.internal.data.AreaResample;
 import org.vaescope.core.internal.data.ByteImages;
 
@@ -126,7 +129,7 @@ public final class SmallNorb {
             if (dims.length < 2 || dims[0] != n || dims[1] != 4) {
                 throw new DatasetFormatException(infoFile + ": expected an " + n + "×4 matrix, found " + Arrays.toString(dims));
             }
-            info = ints(in, n * 4, infoFile);
+            info = ints(in, (int) Math.min(Integer.MAX_VALUE, 4L * n), infoFile);
         }
         int k = FACTORS.size();
         int[] table = new int[n * k];
@@ -173,8 +176,10 @@ public final class SmallNorb {
     }
 
     private static DataInputStream open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new java.io.FileNotFoundException(file + ": no such file (SmallNORB needs the -dat, -cat and -info files)");
+        Optional<String> problem = InputFiles.problem(file);
+        if (problem.isPresent()) {
+            throw new DatasetFormatException(file + ": " + problem.get() + " (SmallNORB needs the -dat, -cat and "
+                    + "-info files)");
         }
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         if (file.getFileName().toString().endsWith(".gz")) {
@@ -207,6 +212,17 @@ public final class SmallNorb {
     }
 
     private static int[] ints(DataInputStream in, int count, Path file) throws IOException {
+        long bytes = MemoryBudget.product(count, 4);
+        boolean compressed = file.getFileName().toString().endsWith(".gz");
+        if (count < 0 || bytes > Integer.MAX_VALUE || !compressed && bytes > Files.size(file)) {
+            throw new DatasetFormatException(file + ": the header declares " + count + " values but the file holds "
+                    + Files.size(file) + " bytes — the file is truncated or its header is damaged");
+        }
+        try {
+            MemoryBudget.require(bytes, file + ": a table of " + count + " values");
+        } catch (IllegalStateException e) {
+            throw new DatasetFormatException(e.getMessage());
+        }
         byte[] raw = new byte[count * 4];
         try {
             in.readFully(raw);

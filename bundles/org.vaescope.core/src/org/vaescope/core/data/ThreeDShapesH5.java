@@ -13,6 +13,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 
+import org.vaescope.core.runtime.InputFiles;
 import org.vaescope.core.internal.data.ByteImages;
 import org.vaescope.core.internal.data.Hdf5Images;
 import org.vaescope.core.internal.data.ImageSource;
@@ -58,14 +59,15 @@ public final class ThreeDShapesH5 {
 
     /** Reads the file, keeping it open for on-demand reading if its images exceed {@code inMemoryLimit} bytes. */
     static TabulatedFactorDataset load(Path path, long inMemoryLimit) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new java.io.FileNotFoundException(path + ": no such file");
-        }
+        InputFiles.requireRegularFile(path);
         HdfFile file;
         try {
             file = new HdfFile(path);
-        } catch (HdfException e) {
-            throw new DatasetFormatException(path + ": not a readable HDF5 file: " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // jhdf fails on damaged files with whatever its parser meets (HdfException, buffer underflows, ...),
+            // and sizes arrays by what the file declares: the JVM refuses impossible ones before allocating
+            throw new DatasetFormatException(path + ": not a readable HDF5 file (damaged or truncated) — export it "
+                    + "again with h5py");
         }
         boolean keepOpen = false;
         try {
@@ -92,6 +94,9 @@ public final class ThreeDShapesH5 {
             return new TabulatedFactorDataset("3dshapes", 3, dims[1], dims[2], false, FACTORS, classes, source);
         } catch (HdfException | IllegalArgumentException e) {
             throw new DatasetFormatException(path + ": " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw new DatasetFormatException(path + ": the HDF5 content is damaged or truncated — export it again "
+                    + "with h5py");
         } finally {
             if (!keepOpen) {
                 file.close();
@@ -146,6 +151,10 @@ public final class ThreeDShapesH5 {
         double[] grid = factor.values();
         double step = grid[1] - grid[0];
         int best = (int) Math.round((value - grid[0]) / step);
+        if (!Double.isFinite(value)) {
+            throw new DatasetFormatException(path + " [labels]: row " + row + ", column " + factor.name() + " is "
+                    + value + " — every label must be one of the 3DShapes values; repair or drop that row");
+        }
         if (best < 0 || best >= grid.length || Math.abs(grid[best] - value) > 0.01 * step) {
             List<Double> allowed = new ArrayList<>();
             for (double g : grid) {

@@ -45,12 +45,12 @@ public record ScriptRunResult(Path script, Path outputFolder, Status status, Lis
         return status == Status.COMPLETED;
     }
 
-    /** The command line's exit code: 0 completed, 1 check errors or a run-time error, 2 unreadable script. */
+    /** The command line's exit code: 0 completed, 1 check errors, a run-time error or an unreadable script. */
     public int exitCode() {
         return switch (status) {
             case COMPLETED -> 0;
             case CHECK_FAILED, FAILED -> 1;
-            case UNREADABLE -> 2;
+            case UNREADABLE -> 1;
         };
     }
 

@@ -8,11 +8,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 import org.vaescope.core.internal.interpreter.ScriptExecution;
 import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.core.runtime.InputFiles;
 import org.vaescope.script.source.Diagnostic;
 import org.vaescope.script.ast.ParseResult;
 import org.vaescope.script.SandboxPaths;
@@ -55,14 +58,18 @@ public final class ScriptRunner {
             ScriptRunOptions options) {
         ScriptRunOptions opts = options == null ? ScriptRunOptions.defaults() : options;
         Path output = (outputFolder == null ? defaultOutputFolder(script) : outputFolder).toAbsolutePath().normalize();
+        Optional<String> fileProblem = InputFiles.problem(script);
+        if (fileProblem.isPresent()) {
+            return unreadable(script, output, fileProblem.get());
+        }
         String text;
         try {
             byte[] bytes = Files.readAllBytes(script);
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return unreadable(script, output, "not valid UTF-8 text");
+            return unreadable(script, output, "is not valid UTF-8 text — save it as UTF-8");
         } catch (IOException | RuntimeException e) {
-            return unreadable(script, output, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return unreadable(script, output, "cannot be read (" + e.getMessage() + ") — check the file");
         }
         ParseResult parsed = ScriptParser.parse(text);
         ScriptEnvironment env = ScriptEnvironments.forScript(script, text, output);
@@ -72,6 +79,18 @@ public final class ScriptRunner {
                     List.of(), null);
         }
         SandboxPaths sandbox = env.sandbox().orElseThrow();
+        Optional<String> folderProblem = sandbox.outputFolderProblem();
+        if (folderProblem.isPresent()) {
+            return new ScriptRunResult(script, output, ScriptRunResult.Status.FAILED, diagnostics, List.of(),
+                    List.of(), folderProblem.get());
+        }
+        List<Diagnostic> preflight = ScriptPreflight.check(parsed.script(), text, sandbox);
+        if (!preflight.isEmpty()) {
+            List<Diagnostic> all = new ArrayList<>(diagnostics);
+            all.addAll(preflight);
+            return new ScriptRunResult(script, output, ScriptRunResult.Status.CHECK_FAILED, all, List.of(), List.of(),
+                    null);
+        }
         ScriptExecution execution = new ScriptExecution(script.getFileName().toString(), text, parsed.script(), sandbox,
                 opts, monitor);
         try {
@@ -93,6 +112,6 @@ public final class ScriptRunner {
 
     private static ScriptRunResult unreadable(Path script, Path output, String reason) {
         return new ScriptRunResult(script, output, ScriptRunResult.Status.UNREADABLE, List.of(), List.of(), List.of(),
-                "cannot read the script " + script + ": " + reason);
+                script + ": " + reason);
     }
 }

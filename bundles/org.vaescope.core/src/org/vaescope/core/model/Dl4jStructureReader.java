@@ -45,7 +45,8 @@ final class Dl4jStructureReader {
             }
             return describe(file, ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
         } catch (IOException | RuntimeException e) {
-            throw new ModelLoadException(file, "DL4J model is corrupt or truncated: " + rootMessage(e), e);
+            throw new ModelLoadException(file, "DL4J model is corrupt or truncated (" + rootMessage(e)
+                    + ") — save it again with ModelSerializer", e);
         }
     }
 
@@ -169,7 +170,7 @@ final class Dl4jStructureReader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        // the user needs the library's words, not its exception class
+        return root.getMessage() == null ? "no detail given" : root.getMessage();
     }
 }

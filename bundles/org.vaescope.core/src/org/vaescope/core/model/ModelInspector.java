@@ -3,7 +3,10 @@ package org.vaescope.core.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 
+import org.vaescope.core.runtime.InputFiles;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
 /**
@@ -27,25 +30,29 @@ public final class ModelInspector {
         }
         FileKind kind = FileKind.sniff(file);
         Nd4jRuntime.ensureStarted();
-        return switch (kind) {
-            case ZIP -> VaescopeStructureReader.isVaescopeModel(file) ? VaescopeStructureReader.read(file)
-                    : Dl4jStructureReader.read(file);
-            case TEXT -> throw new ModelLoadException(file,
-                    "is a text file, not a saved model (expected a DL4J ModelSerializer zip or a SameDiff FlatBuffers file)");
-            case BINARY -> SameDiffStructureReader.read(file);
-        };
+        try {
+            return switch (kind) {
+                case ZIP -> VaescopeStructureReader.isVaescopeModel(file) ? VaescopeStructureReader.read(file)
+                        : Dl4jStructureReader.read(file);
+                case TEXT -> throw new ModelLoadException(file, "is a text file, not a saved model (expected a DL4J "
+                        + "ModelSerializer zip or a SameDiff FlatBuffers file)");
+                case BINARY -> SameDiffStructureReader.read(file);
+            };
+        } catch (RuntimeException e) {
+            // the third-party readers fail on damaged files with whatever exception their parser meets
+            throw new ModelLoadException(file, "is damaged or incomplete: its " + kind.name().toLowerCase(Locale.ROOT)
+                    + " content cannot be read as a model — save the model again", e);
+        }
     }
 
     private static void checkReadable(Path file) throws ModelLoadException {
-        if (!Files.exists(file)) {
-            throw new ModelLoadException(file, "no such file");
-        }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new ModelLoadException(file, "is not a readable file");
+        Optional<String> problem = InputFiles.problem(file);
+        if (problem.isPresent()) {
+            throw new ModelLoadException(file, problem.get());
         }
         try {
             if (Files.size(file) == 0) {
-                throw new ModelLoadException(file, "is empty (0 bytes)");
+                throw new ModelLoadException(file, "is empty (0 bytes) — save the model again");
             }
         } catch (IOException e) {
             throw new ModelLoadException(file, "cannot be read: " + e.getMessage(), e);

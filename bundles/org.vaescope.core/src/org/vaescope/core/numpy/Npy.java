@@ -14,6 +14,9 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.vaescope.core.runtime.InputFiles;
+import org.vaescope.core.runtime.MemoryBudget;
+
 /**
  * Reads and writes NumPy {@code .npy} arrays (format versions 1.0, 2.0 and 3.0 for reading; 1.0 or
  * 2.0 for writing), for the element types of {@link DType}, either byte order, C or Fortran order.
@@ -41,10 +44,33 @@ public final class Npy {
     private Npy() {
     }
 
-    /** Reads the array stored in a {@code .npy} file. */
+    /**
+     * Reads the array stored in a {@code .npy} file; its declared size is checked against the file's
+     * size and the memory budget before anything is allocated.
+     */
     public static NdArray read(Path file) throws IOException {
+        long fileBytes = InputFiles.requireRegularFile(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return read(in, file.toString());
+            NpyHeader header = readHeader(in, file.toString());
+            requireData(header, fileBytes, file.toString());
+            return readData(in, header, file.toString());
+        }
+    }
+
+    /**
+     * Refuses an array whose declared data cannot be in {@code availableBytes} (what the file or zip
+     * entry holds), or would not fit the memory budget.
+     */
+    static void requireData(NpyHeader header, long availableBytes, String source) throws NpyFormatException {
+        if (header.dataBytes() > availableBytes) {
+            throw new NpyFormatException(source + ": the header declares shape " + Arrays.toString(header.shape())
+                    + " of " + header.descr() + " (" + header.dataBytes() + " bytes) but only " + availableBytes
+                    + " bytes are stored — the file is truncated or its header is wrong; export it again");
+        }
+        try {
+            MemoryBudget.require(header.dataBytes(), source + ": an array of shape " + Arrays.toString(header.shape()));
+        } catch (IllegalStateException e) {
+            throw new NpyFormatException(e.getMessage());
         }
     }
 
@@ -155,6 +181,7 @@ public final class Npy {
             throw new NpyFormatException(source + ": array of shape " + Arrays.toString(header.shape())
                     + " has more than 2^31-1 elements; read it record by record");
         }
+        requireData(header, Long.MAX_VALUE, source);
         NdArray array = NdArray.zeros(header.dtype(), header.shape());
         ElementOrder order = new ElementOrder(header.shape(), header.fortranOrder());
         int item = header.dtype().itemSize();

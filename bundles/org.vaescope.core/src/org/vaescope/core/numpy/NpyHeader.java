@@ -3,6 +3,8 @@ package org.vaescope.core.numpy;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import org.vaescope.core.runtime.MemoryBudget;
+
 /**
  * The header of one {@code .npy} array: element type, byte order, memory order and shape.
  *
@@ -22,18 +24,18 @@ public record NpyHeader(DType dtype, ByteOrder byteOrder, boolean fortranOrder, 
         return shape.clone();
     }
 
-    /** Number of elements (may exceed the int range). */
+    /** Number of elements (may exceed the int range; Long.MAX_VALUE when it exceeds the long range). */
     public long elementCount() {
         long n = 1;
         for (int d : shape) {
-            n *= d;
+            n = MemoryBudget.product(n, d);
         }
         return n;
     }
 
-    /** Number of data bytes following the header. */
+    /** Number of data bytes following the header (Long.MAX_VALUE when that exceeds the long range). */
     public long dataBytes() {
-        return elementCount() * dtype.itemSize();
+        return MemoryBudget.product(elementCount(), dtype.itemSize());
     }
 
     /** The {@code descr} string of the header, e.g. {@code <f8} or {@code |u1}. */

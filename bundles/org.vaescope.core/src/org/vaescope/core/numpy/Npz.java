@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+
+import org.vaescope.core.runtime.InputFiles;
+import org.vaescope.core.runtime.MemoryBudget;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -38,19 +40,21 @@ public final class Npz implements Closeable {
         this.file = file;
         try {
             this.zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new NpyFormatException(file + ": not a .npz (zip) archive: " + e.getMessage());
+        } catch (IOException e) {
+            throw new NpyFormatException(file + ": not a .npz (zip) archive ("
+                    + (e.getMessage() == null ? "unreadable" : e.getMessage()) + ") — save the archive again");
         }
         zip.stream().filter(e -> !e.isDirectory()).forEach(e -> entries.put(keyOf(e.getName()), e));
     }
 
     /** Opens an archive for reading; close it when done. */
     public static Npz open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new java.io.FileNotFoundException(file + ": no such file");
-        }
+        InputFiles.requireRegularFile(file);
         return new Npz(file);
     }
+
+    /** Deflate cannot shrink data by more than about 1032:1. */
+    private static final long MAX_DEFLATE_RATIO = 1100;
 
     private static String keyOf(String entryName) {
         return entryName.endsWith(SUFFIX) ? entryName.substring(0, entryName.length() - SUFFIX.length()) : entryName;
@@ -75,8 +79,24 @@ public final class Npz implements Closeable {
     /** Reads the whole array under {@code key}. */
     public NdArray array(String key) throws IOException {
         try (InputStream in = stream(key)) {
-            return Npy.read(in, where(key));
+            NpyHeader header = Npy.readHeader(in, where(key));
+            Npy.requireData(header, storableBytes(entries.get(key)), where(key));
+            return Npy.readData(in, header, where(key));
+        } catch (NpyFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new NpyFormatException(where(key) + ": the archive entry is damaged or truncated ("
+                    + (e.getMessage() == null ? "unreadable" : e.getMessage()) + ") — save the archive again");
         }
+    }
+
+    /** The most an entry can hold: its uncompressed size, or what deflate could expand it to when unknown. */
+    private static long storableBytes(ZipEntry entry) {
+        if (entry.getSize() >= 0) {
+            return entry.getSize();
+        }
+        return entry.getCompressedSize() >= 0 ? MemoryBudget.product(entry.getCompressedSize(), MAX_DEFLATE_RATIO)
+                : Long.MAX_VALUE;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -29,6 +30,8 @@ import org.nd4j.shade.jackson.databind.node.ArrayNode;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.runtime.Floats;
+import org.vaescope.core.runtime.InputFiles;
+import org.vaescope.core.runtime.MemoryBudget;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.VaeModel;
@@ -189,6 +192,8 @@ public final class ModelFile {
         try (ZipFile zip = open(file)) {
             JsonNode tree = readMetadataTree(file, zip);
             ModelMetadata metadata = parseMetadata(file, tree);
+            Map<String, long[]> listed = listedParameters(file, tree);
+            requireAffordable(file, metadata.architecture(), listed);
             VaeModel model;
             try {
                 model = VaeModel.createUninitialized(metadata.architecture(), metadata.variant(),
@@ -197,7 +202,6 @@ public final class ModelFile {
                 throw new ModelFileException(file, "metadata.json describes a model that cannot be built: "
                         + e.getMessage(), e);
             }
-            Map<String, long[]> listed = listedParameters(file, tree);
             for (Parameter p : model.graph().parameters()) {
                 long[] shape = listed.get(p.name());
                 if (shape == null) {
@@ -225,7 +229,59 @@ public final class ModelFile {
         }
     }
 
+    /** Deflate cannot shrink data by more than about 1032:1; a file declaring more than this is lying. */
+    private static final long MAX_DEFLATE_RATIO = 1100;
+
+    /**
+     * Refuses, before the model is built, a file whose declared weights (the listed shapes, and a lower
+     * bound of what the architecture needs) exceed the memory budget or could not fit in the file.
+     */
+    private static void requireAffordable(Path file, Architecture architecture, Map<String, long[]> listed)
+            throws IOException {
+        long listedValues = 0;
+        for (long[] shape : listed.values()) {
+            listedValues = saturatedAdd(listedValues, MemoryBudget.product(shape));
+        }
+        long values = Math.max(listedValues, lowerBoundOfParameters(architecture));
+        long bytes = MemoryBudget.product(values, Float.BYTES);
+        long fileSize = Files.size(file);
+        if (listedValues > 0 && MemoryBudget.product(listedValues, Float.BYTES) / MAX_DEFLATE_RATIO > fileSize) {
+            throw new ModelFileException(file, "declares " + listedValues + " weights but holds only " + fileSize
+                    + " bytes, which cannot contain them — the file is damaged or not a trained model; retrain it");
+        }
+        try {
+            MemoryBudget.require(MemoryBudget.product(bytes, 2), "a model of " + values + " weights");
+        } catch (IllegalStateException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
+        }
+    }
+
+    /** Weights of the dense/convolution connections between consecutive widths: fewer than the model has. */
+    private static long lowerBoundOfParameters(Architecture a) {
+        List<Long> units = new ArrayList<>();
+        units.add(a.kind() == Architecture.Kind.MLP
+                ? MemoryBudget.product(a.channels(), a.height(), a.width()) : a.channels());
+        for (int w : a.widths()) {
+            units.add((long) w);
+        }
+        units.add((long) a.latentSize());
+        long total = 0;
+        for (int i = 0; i + 1 < units.size(); i++) {
+            total = saturatedAdd(total, MemoryBudget.product(units.get(i), units.get(i + 1), 2));
+        }
+        return total;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
     private static ZipFile open(Path file) throws IOException {
+        Optional<String> problem = InputFiles.problem(file);
+        if (problem.isPresent()) {
+            throw new ModelFileException(file, problem.get());
+        }
         byte[] head = new byte[4];
         int read;
         try (InputStream in = Files.newInputStream(file)) {

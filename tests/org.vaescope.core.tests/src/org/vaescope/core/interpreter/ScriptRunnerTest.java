@@ -246,16 +246,21 @@ class ScriptRunnerTest {
     }
 
     @Test
-    void aMissingModelOrAMismatchedDatasetFailsAtRunTimeNamingIt() throws IOException {
+    void aMissingModelOrAMismatchedDatasetIsRefusedBeforeRunningNamingIt() throws IOException {
         Path missing = script("missing.vis", "model \"models/none.vsm\"\ndataset dsprites(size=16)\nmetric ces\n");
         ScriptRunResult result = ScriptRunner.run(missing, folder.resolve("out-missing"), null, options());
-        assertEquals(ScriptRunResult.Status.FAILED, result.status());
-        assertTrue(result.error().startsWith("line 1: model file 'models/none.vsm' does not exist"), result.error());
+        assertEquals(ScriptRunResult.Status.CHECK_FAILED, result.status());
+        assertTrue(result.steps().isEmpty());
+        assertTrue(result.errors().stream().anyMatch(d -> d.line() == 1
+                && d.message().equals("model 'models/none.vsm' cannot be loaded: no such file — check the path")),
+                result.errors().toString());
 
         Path mismatch = script("mismatch.vis", header("dsprites(size=32)") + "metric ces\n");
         result = ScriptRunner.run(mismatch, folder.resolve("out-mismatch"), null, options());
-        assertEquals(ScriptRunResult.Status.FAILED, result.status());
-        assertTrue(result.error().contains("1x16x16") && result.error().contains("1x32x32"), result.error());
+        assertEquals(ScriptRunResult.Status.CHECK_FAILED, result.status());
+        assertTrue(result.steps().isEmpty());
+        assertTrue(result.errors().stream().anyMatch(d -> d.message().contains("the dataset's images are 32×32 grey")
+                && d.message().contains("expects 16×16 grey")), result.errors().toString());
     }
 
     // ---- determinism and cancellation -------------------------------------------------------------

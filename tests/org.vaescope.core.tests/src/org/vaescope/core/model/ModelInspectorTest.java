@@ -199,9 +199,9 @@ class ModelInspectorTest {
         Path missing = dir.resolve("missing.zip");
         Path empty = Files.createFile(dir.resolve("empty.zip"));
 
-        assertEquals(missing + ": no such file",
+        assertEquals(missing + ": no such file — check the path",
                 assertThrows(ModelLoadException.class, () -> ModelInspector.describe(missing)).getMessage());
-        assertEquals(empty + ": is empty (0 bytes)",
+        assertEquals(empty + ": is empty (0 bytes) — save the model again",
                 assertThrows(ModelLoadException.class, () -> ModelInspector.describe(empty)).getMessage());
     }
 }

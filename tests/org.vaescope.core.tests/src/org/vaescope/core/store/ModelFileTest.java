@@ -166,6 +166,6 @@ class ModelFileTest {
         Path text = dir.resolve("notes.vsm");
         Files.writeString(text, "this is not a model\n");
         assertEquals("not a VAEScope model file (not a zip archive)", loadError(text));
-        assertEquals("file not found", loadError(dir.resolve("absent.vsm")));
+        assertEquals("no such file — check the path", loadError(dir.resolve("absent.vsm")));
     }
 }

@@ -1,5 +1,7 @@
 package org.vaescope.core.internal.data;
 
+import org.vaescope.core.runtime.MemoryBudget;
+
 /** Binary single-channel images packed one bit per pixel (1/8 of the memory of bytes). */
 public final class BitImages implements ImageSource {
 
@@ -16,7 +18,7 @@ public final class BitImages implements ImageSource {
         if (words > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(count + " binary images of " + pixels + " pixels are too many to hold");
         }
-        MemoryCheck.require(words * 8, count + " binary images");
+        MemoryBudget.require(words * 8, count + " binary images");
         this.bits = new long[(int) words];
     }
 

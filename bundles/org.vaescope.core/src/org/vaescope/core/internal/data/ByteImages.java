@@ -1,5 +1,7 @@
 package org.vaescope.core.internal.data;
 
+import org.vaescope.core.runtime.MemoryBudget;
+
 /**
  * 8-bit images held in memory, rendered as value / 255. Images are stored either channel-last
  * (H×W×C, as in the files) or channel-first; rendering always yields C×H×W. Storage is split into
@@ -25,7 +27,7 @@ public final class ByteImages implements ImageSource {
         this.width = width;
         this.channelLast = channelLast;
         this.imageBytes = channels * height * width;
-        MemoryCheck.require((long) count * imageBytes, what);
+        MemoryBudget.require((long) count * imageBytes, what);
         this.imagesPerBlock = (int) Math.max(1, BLOCK_BYTES / Math.max(1, imageBytes));
         int blockCount = (count + imagesPerBlock - 1) / imagesPerBlock;
         this.blocks = new byte[blockCount][];

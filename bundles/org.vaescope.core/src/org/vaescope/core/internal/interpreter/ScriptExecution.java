@@ -263,7 +263,8 @@ public final class ScriptExecution {
                             + "'traverse latent' statement before it");
                 }
                 Path file = resolve(output, name);
-                session.grids().get(session.grids().size() - 1).writePng(file, IMAGE_GAP);
+                ImageGrid grid = session.grids().get(session.grids().size() - 1);
+                sandbox.writeOutput(file, temporary -> grid.writePng(temporary, IMAGE_GAP));
                 yield record(output, name, file);
             }
         };
@@ -271,7 +272,7 @@ public final class ScriptExecution {
 
     private String writeText(Statement.Output output, String name, String content) throws IOException {
         Path file = resolve(output, name);
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        sandbox.writeOutput(file, temporary -> Files.writeString(temporary, content, StandardCharsets.UTF_8));
         return record(output, name, file);
     }
 
