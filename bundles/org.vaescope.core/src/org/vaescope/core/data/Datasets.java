@@ -3,6 +3,7 @@ package org.vaescope.core.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +91,34 @@ public final class Datasets {
             }
             default -> throw new IllegalArgumentException("unknown dataset file format '" + format + "'; known: " + FILE_FORMATS);
         }
+    }
+
+    /**
+     * A dataset named by a specification: a built-in generator {@code NAME[:key=value,...]} (for
+     * example {@code dsprites:size=32}) or a file {@code FORMAT@PATH} (for example
+     * {@code dsprites-npz@data/dsprites.npz}).
+     *
+     * @throws IllegalArgumentException for an unknown name, format or parameter
+     */
+    public static FactorDataset fromSpec(String spec) throws IOException {
+        int at = spec.indexOf('@');
+        if (at > 0) {
+            return open(Path.of(spec.substring(at + 1)), spec.substring(0, at));
+        }
+        int colon = spec.indexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        Map<String, String> params = new LinkedHashMap<>();
+        if (colon >= 0 && colon + 1 < spec.length()) {
+            for (String pair : spec.substring(colon + 1).split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("dataset parameter '" + pair + "' in '" + spec
+                            + "' is not key=value");
+                }
+                params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return create(name, params);
     }
 
     private static void allowOnly(String name, Map<String, String> params, Set<String> known) {

@@ -3,10 +3,7 @@ package org.vaescope.ui.internal.views;
 import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -15,8 +12,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.part.ViewPart;
 import org.vaescope.core.model.LayerSummary;
 import org.vaescope.core.model.ModelStructure;
-
-import java.util.function.Function;
 
 /** Shows the layers of the last analysed model: name, type, activation shape, parameters. */
 public class ModelStructureView extends ViewPart {
@@ -31,29 +26,12 @@ public class ModelStructureView extends ViewPart {
         header = new Label(parent, SWT.WRAP);
         header.setText("Right-click a saved model in the Project Explorer and choose \"Analyse with VAEScope\".");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        Table table = viewer.getTable();
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
-        addColumn("#", 40, l -> Integer.toString(l.index()));
-        addColumn("Name", 180, LayerSummary::name);
-        addColumn("Type", 170, LayerSummary::type);
-        addColumn("Activation", 110, LayerSummary::shapeText);
-        addColumn("Parameters", 100, l -> String.format("%,d", l.parameterCount()));
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-    }
-
-    private void addColumn(String title, int width, Function<LayerSummary, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((LayerSummary) element);
-            }
-        });
+        viewer = Tables.create(parent, List.of(
+                new Tables.Column<LayerSummary>("#", 40, l -> Integer.toString(l.index())),
+                new Tables.Column<LayerSummary>("Name", 180, LayerSummary::name),
+                new Tables.Column<LayerSummary>("Type", 170, LayerSummary::type),
+                new Tables.Column<LayerSummary>("Activation", 110, LayerSummary::shapeText),
+                new Tables.Column<LayerSummary>("Parameters", 100, l -> String.format("%,d", l.parameterCount()))));
     }
 
     /** Shows a model's structure. Call on the UI thread. */

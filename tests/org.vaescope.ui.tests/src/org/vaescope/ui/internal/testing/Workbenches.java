@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -12,9 +14,13 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.navigator.CommonNavigator;
 
 /** Helpers for tests that drive the real workbench on the UI thread. */
 public final class Workbenches {
+
+    private static final String PROJECT_EXPLORER = "org.eclipse.ui.navigator.ProjectExplorer";
 
     private Workbenches() {
     }
@@ -35,6 +41,18 @@ public final class Workbenches {
                     throw new AssertionError("interrupted waiting for " + what, e);
                 }
             }
+        }
+    }
+
+    /** Selects a file in the Project Explorer and makes the explorer the active part. */
+    public static void selectInProjectExplorer(IWorkbenchPage page, IFile file) throws Exception {
+        CommonNavigator explorer = (CommonNavigator) page.showView(PROJECT_EXPLORER);
+        explorer.selectReveal(new StructuredSelection(file));
+        page.activate(explorer);
+        drainEvents();
+        Object selected = explorer.getCommonViewer().getStructuredSelection().getFirstElement();
+        if (!file.equals(selected)) {
+            throw new AssertionError("the Project Explorer selected " + selected + ", not " + file);
         }
     }
 

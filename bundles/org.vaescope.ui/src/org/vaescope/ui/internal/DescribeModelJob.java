@@ -7,7 +7,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
@@ -17,27 +16,22 @@ import org.vaescope.core.model.ModelInspector;
 import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.model.ModelStructure;
 import org.vaescope.ui.VaescopeUi;
+import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.views.ModelStructureView;
 
 /**
  * Opens a model off the UI thread, then switches to the VAEScope perspective and shows the
  * structure. A failure goes to the view, the Error Log and an error dialog.
  */
-public class AnalyseModelJob extends Job {
+public class DescribeModelJob extends VaescopeJob {
 
     private final IFile file;
     private final IWorkbenchWindow window;
 
-    public AnalyseModelJob(IFile file, IWorkbenchWindow window) {
-        super("Analysing " + file.getName() + " with VAEScope");
+    public DescribeModelJob(IFile file, IWorkbenchWindow window) {
+        super("Describing " + file.getName(), true);
         this.file = file;
         this.window = window;
-        setUser(true);
-    }
-
-    @Override
-    public boolean belongsTo(Object family) {
-        return family == VaescopeUi.JOB_FAMILY;
     }
 
     @Override

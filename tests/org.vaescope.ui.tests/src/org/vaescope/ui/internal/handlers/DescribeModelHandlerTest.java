@@ -16,13 +16,11 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
-import org.eclipse.ui.navigator.CommonNavigator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +29,9 @@ import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.testing.Workbenches;
 import org.vaescope.ui.internal.views.ModelStructureView;
 
-/** Right-click → Analyse with VAEScope, driven through the workbench's own command services. */
-class AnalyseModelHandlerTest {
+/** Right-click → Describe Structure, driven through the workbench's own command services. */
+class DescribeModelHandlerTest {
 
-    private static final String PROJECT_EXPLORER = "org.eclipse.ui.navigator.ProjectExplorer";
     private static final long JOB_TIMEOUT_MS = 120_000;
 
     private IWorkbenchWindow window;
@@ -61,10 +58,10 @@ class AnalyseModelHandlerTest {
     void analysingAModelFileShowsItsLayersInTheVaescopePerspective() throws Exception {
         IFile model = demoModel("encoder.zip");
         select(model);
-        Command command = commandService().getCommand(VaescopeUi.ANALYSE_MODEL_COMMAND_ID);
+        Command command = commandService().getCommand(VaescopeUi.DESCRIBE_MODEL_COMMAND_ID);
         assertTrue(command.isEnabled(), "command must be enabled on a model file");
 
-        handlerService().executeCommand(VaescopeUi.ANALYSE_MODEL_COMMAND_ID, null);
+        handlerService().executeCommand(VaescopeUi.DESCRIBE_MODEL_COMMAND_ID, null);
 
         ModelStructureView view = waitForStructureView(v -> v.getStructure() != null);
         assertEquals(VaescopeUi.PERSPECTIVE_ID, page().getPerspective().getId());
@@ -81,7 +78,7 @@ class AnalyseModelHandlerTest {
         text.create(new ByteArrayInputStream("notes".getBytes()), true, new NullProgressMonitor());
         select(text);
 
-        assertFalse(commandService().getCommand(VaescopeUi.ANALYSE_MODEL_COMMAND_ID).isEnabled());
+        assertFalse(commandService().getCommand(VaescopeUi.DESCRIBE_MODEL_COMMAND_ID).isEnabled());
     }
 
     @Test
@@ -90,7 +87,7 @@ class AnalyseModelHandlerTest {
         broken.create(new ByteArrayInputStream("not a model at all".getBytes()), true, new NullProgressMonitor());
         select(broken);
 
-        handlerService().executeCommand(VaescopeUi.ANALYSE_MODEL_COMMAND_ID, null);
+        handlerService().executeCommand(VaescopeUi.DESCRIBE_MODEL_COMMAND_ID, null);
 
         ModelStructureView view = waitForStructureView(v -> v.getHeaderText().startsWith("Could not open"));
         assertTrue(view.getHeaderText().contains("broken.zip: is a text file, not a saved model"),
@@ -109,11 +106,7 @@ class AnalyseModelHandlerTest {
     }
 
     private void select(IFile file) throws Exception {
-        CommonNavigator explorer = (CommonNavigator) page().showView(PROJECT_EXPLORER);
-        explorer.selectReveal(new StructuredSelection(file));
-        page().activate(explorer);
-        Workbenches.drainEvents();
-        assertEquals(file, explorer.getCommonViewer().getStructuredSelection().getFirstElement());
+        Workbenches.selectInProjectExplorer(page(), file);
     }
 
     private ModelStructureView waitForStructureView(java.util.function.Predicate<ModelStructureView> ready) {

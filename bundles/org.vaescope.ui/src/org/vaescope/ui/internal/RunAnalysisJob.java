@@ -1,0 +1,157 @@
+package org.vaescope.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.WorkbenchException;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.statushandlers.StatusManager;
+import org.vaescope.core.data.FactorDataset;
+import org.vaescope.core.data.Datasets;
+import org.vaescope.core.pipeline.AnalysisFile;
+import org.vaescope.core.pipeline.ModelAnalysis;
+import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.store.ModelFileException;
+import org.vaescope.core.store.SavedModel;
+import org.vaescope.ui.VaescopeUi;
+import org.vaescope.ui.internal.analysis.AnalysisRequest;
+import org.vaescope.ui.internal.analysis.EngineProgress;
+import org.vaescope.ui.internal.analysis.VaescopeJob;
+
+/**
+ * Runs the causal analysis of a saved model and writes the analysis file beside it, then opens it
+ * in the analysis editor in the VAEScope perspective. The engine runs on its own thread; the job
+ * polls it every {@value #POLL_MS} ms, so Cancel ends the job at once and the engine stops at its
+ * next check, its result thrown away. The file is written atomically, only after a full run.
+ */
+public class RunAnalysisJob extends VaescopeJob {
+
+    private static final long POLL_MS = 100;
+
+    private final IFile model;
+    private final AnalysisRequest request;
+    private final IWorkbenchWindow window;
+
+    public RunAnalysisJob(IFile model, AnalysisRequest request, IWorkbenchWindow window) {
+        super("Analysing " + model.getName() + " with VAEScope", true);
+        this.model = model;
+        this.request = request;
+        this.window = window;
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        EngineProgress progress = new EngineProgress(monitor, getName());
+        CompletableFuture<Path> engine = new CompletableFuture<>();
+        Thread worker = new Thread(() -> complete(engine, progress), "VAEScope analysis of " + model.getName());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            Path written = await(engine, progress, monitor);
+            if (written == null) {
+                return Status.CANCEL_STATUS;
+            }
+            IFile analysis = model.getParent().getFile(new org.eclipse.core.runtime.Path(written.getFileName().toString()));
+            analysis.refreshLocal(IResource.DEPTH_ZERO, null);
+            window.getShell().getDisplay().asyncExec(() -> open(analysis));
+            return Status.OK_STATUS;
+        } catch (ExecutionException e) {
+            return failure(e.getCause());
+        } catch (CoreException e) {
+            return e.getStatus();
+        } finally {
+            monitor.done();
+        }
+    }
+
+    private static Path await(CompletableFuture<Path> engine, EngineProgress progress, IProgressMonitor monitor)
+            throws ExecutionException {
+        while (true) {
+            progress.update();
+            if (monitor.isCanceled()) {
+                return null;
+            }
+            try {
+                return engine.get(POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // poll again
+            } catch (CancellationException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    private void complete(CompletableFuture<Path> engine, EngineProgress progress) {
+        try {
+            engine.complete(analyse(progress));
+        } catch (CancellationException e) {
+            engine.cancel(false);
+        } catch (Throwable e) {
+            engine.completeExceptionally(e);
+        }
+    }
+
+    private Path analyse(EngineProgress progress) throws IOException, ModelFileException {
+        Path modelPath = model.getLocation().toFile().toPath();
+        progress.step("loading " + model.getName());
+        SavedModel saved = ModelFile.load(modelPath);
+        progress.step("preparing dataset " + request.dataset());
+        FactorDataset dataset = Datasets.fromSpec(request.dataset());
+        ModelAnalysis.Result result = ModelAnalysis.run(saved.model(), dataset, request.settings(), progress);
+        progress.checkCanceled("writing the analysis");
+        progress.step("writing the analysis file");
+        Path target = AnalysisFile.beside(modelPath);
+        AnalysisFile.write(result, new AnalysisFile.Provenance(modelPath, request.dataset(), engineVersion()), target);
+        return target;
+    }
+
+    private static String engineVersion() {
+        var bundle = Platform.getBundle("org.vaescope.core");
+        return bundle == null ? "unknown" : bundle.getVersion().toString();
+    }
+
+    private IStatus failure(Throwable cause) {
+        String where = "Analysis of " + model.getFullPath() + " failed: ";
+        IStatus status = isUserMistake(cause) ? Status.error(where + cause.getMessage())
+                : Status.error(where + cause, cause);
+        StatusManager.getManager().handle(status, StatusManager.LOG | StatusManager.SHOW);
+        return Status.OK_STATUS;
+    }
+
+    private static boolean isUserMistake(Throwable cause) {
+        return cause instanceof IllegalArgumentException || cause instanceof IOException
+                || cause instanceof ModelFileException;
+    }
+
+    private void open(IFile analysis) {
+        if (window.getShell().isDisposed()) {
+            return;
+        }
+        try {
+            var page = window.getWorkbench().showPerspective(VaescopeUi.PERSPECTIVE_ID, window);
+            IDE.openEditor(page, analysis, VaescopeUi.ANALYSIS_EDITOR_ID);
+        } catch (PartInitException e) {
+            StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
+        } catch (WorkbenchException e) {
+            StatusManager.getManager().handle(Status.error("Cannot open the VAEScope perspective", e),
+                    StatusManager.LOG);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.vaescope.ui.internal.analysis;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An analysis file as the views see it: provenance, metrics, unit and latent effects, the circuit
+ * graph and the factor graphs. Read with {@link #read(Path)}; immutable.
+ */
+public record Analysis(Path file, Map<String, String> provenance, List<Metric> metrics, List<String> factors,
+        UnitEffects units, LatentEffects latents, Graph circuitGraph, FactorGraphs factorGraphs) {
+
+    /** One row of the metrics table; missing numbers are NaN, a missing n is -1. */
+    public record Metric(String group, String name, double value, double lower, double upper, int n) {
+        public boolean hasInterval() {
+            return !Double.isNaN(lower) && !Double.isNaN(upper);
+        }
+    }
+
+    /** A[u][k] per hook point, with each unit's class label. */
+    public record UnitEffects(List<String> factors, List<HookEffects> hooks) {
+        public Optional<HookEffects> hook(String name) {
+            return hooks.stream().filter(h -> h.hook().equals(name)).findFirst();
+        }
+    }
+
+    /** The responses of the units of one hook point, units × factors. */
+    public record HookEffects(String hook, double[][] responses, String[] classes) {
+        public int unitCount() {
+            return responses.length;
+        }
+    }
+
+    /** E[i][k], the output effect and the KL (NaN where infinite) of every latent. */
+    public record LatentEffects(List<String> factors, double[][] factorEffect, double[] outputEffect, double[] kl) {
+        public int latentCount() {
+            return factorEffect.length;
+        }
+    }
+
+    /** A node of a graph: kind is unit, unit-group, latent or factor. */
+    public record Node(String id, String kind, String hook, int index, String label, String unitClass) {
+    }
+
+    /** A weighted edge; factor names the circuit it belongs to (may be null). */
+    public record Edge(String source, String target, double weight, String evidence, String factor) {
+    }
+
+    /** A directed graph with the hook points in network order (the layers of the layout). */
+    public record Graph(List<String> hooks, List<Node> nodes, List<Edge> edges) {
+        public Optional<Node> node(String id) {
+            return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
+        }
+    }
+
+    /** The implied factor graph, and the true one with precision and recall when the dataset has one. */
+    public record FactorGraphs(List<String> factors, List<Edge> implied, List<Edge> truth, Metric precision,
+            Metric recall) {
+        public boolean hasTruth() {
+            return truth != null;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads an analysis file; the message of the exception names the file and the problem. */
+    public static Analysis read(Path file) throws AnalysisFileException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new AnalysisFileException(file, "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new AnalysisFileException(file, "cannot be read: " + e.getMessage());
+        }
+        if (root == null || !"vaescope-analysis".equals(root.path("format").asText())) {
+            throw new AnalysisFileException(file, "is not a VAEScope analysis (its \"format\" is not \"vaescope-analysis\")");
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != 2) {
+            throw new AnalysisFileException(file, "has analysis version " + version
+                    + "; this VAEScope reads version 2 (analyse the model again)");
+        }
+        try {
+            return new Analysis(file, provenance(root.path("provenance")), metrics(root.path("metrics")),
+                    strings(root.path("report").path("factors")), units(root.path("unit_effects")),
+                    latents(root.path("latent_effects")), circuitGraph(root.path("circuit_graph")),
+                    factorGraphs(root.path("report")));
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisFileException(file, e.getMessage());
+        }
+    }
+
+    private static Map<String, String> provenance(JsonNode node) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> fields.put(e.getKey(),
+                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        return fields;
+    }
+
+    private static List<Metric> metrics(JsonNode rows) {
+        List<Metric> metrics = new ArrayList<>();
+        for (JsonNode row : require(rows, "metrics")) {
+            metrics.add(new Metric(row.path("group").asText(), row.path("name").asText(), number(row.get("value")),
+                    number(row.get("lower")), number(row.get("upper")), row.path("n").asInt(-1)));
+        }
+        return metrics;
+    }
+
+    private static UnitEffects units(JsonNode node) {
+        List<HookEffects> hooks = new ArrayList<>();
+        for (JsonNode hook : require(node.path("hooks"), "unit_effects.hooks")) {
+            double[][] responses = matrix(hook.path("responses"));
+            String[] classes = strings(hook.path("classes")).toArray(String[]::new);
+            if (classes.length != responses.length) {
+                throw new IllegalArgumentException("unit_effects of '" + hook.path("hook").asText() + "': "
+                        + responses.length + " units but " + classes.length + " classes");
+            }
+            hooks.add(new HookEffects(hook.path("hook").asText(), responses, classes));
+        }
+        return new UnitEffects(strings(node.path("factors")), hooks);
+    }
+
+    private static LatentEffects latents(JsonNode node) {
+        double[][] effect = matrix(require(node.path("factor_effect"), "latent_effects.factor_effect"));
+        return new LatentEffects(strings(node.path("factors")), effect, vector(node.path("output_effect")),
+                vector(node.path("kl")));
+    }
+
+    private static Graph circuitGraph(JsonNode node) {
+        List<Node> nodes = new ArrayList<>();
+        for (JsonNode n : require(node.path("nodes"), "circuit_graph.nodes")) {
+            nodes.add(new Node(n.path("id").asText(), n.path("kind").asText(), text(n.get("hook")),
+                    n.path("index").asInt(), n.path("label").asText(), text(n.get("class"))));
+        }
+        List<Edge> edges = new ArrayList<>();
+        for (JsonNode e : require(node.path("edges"), "circuit_graph.edges")) {
+            edges.add(new Edge(e.path("source").asText(), e.path("target").asText(), e.path("weight").asDouble(),
+                    e.path("evidence").asText(), text(e.get("factor"))));
+        }
+        return new Graph(strings(node.path("hooks")), nodes, edges);
+    }
+
+    private static FactorGraphs factorGraphs(JsonNode report) {
+        List<String> factors = strings(report.path("factors"));
+        List<Edge> implied = factorEdges(report.path("implied_factor_graph"));
+        JsonNode comparison = report.path("factor_graph_comparison");
+        if (!comparison.isObject()) {
+            return new FactorGraphs(factors, implied, null, null, null);
+        }
+        return new FactorGraphs(factors, implied, factorEdges(comparison.path("true_edges")),
+                estimate("edge precision", comparison.path("precision")),
+                estimate("edge recall", comparison.path("recall")));
+    }
+
+    private static List<Edge> factorEdges(JsonNode edges) {
+        List<Edge> list = new ArrayList<>();
+        for (JsonNode e : edges) {
+            list.add(new Edge(e.path("cause").asText(), e.path("effect").asText(), 1, "factor-effect", null));
+        }
+        return list;
+    }
+
+    private static Metric estimate(String name, JsonNode node) {
+        return new Metric("factor graph", name, number(node.get("value")), number(node.get("lower")),
+                number(node.get("upper")), node.path("n").asInt(-1));
+    }
+
+    private static JsonNode require(JsonNode node, String what) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("\"" + what + "\" is missing or not a list");
+        }
+        return node;
+    }
+
+    private static double number(JsonNode node) {
+        return node == null || !node.isNumber() ? Double.NaN : node.asDouble();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> list = new ArrayList<>();
+        node.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    private static double[] vector(JsonNode node) {
+        double[] values = new double[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = number(node.get(i));
+        }
+        return values;
+    }
+
+    private static double[][] matrix(JsonNode node) {
+        double[][] rows = new double[node.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = vector(node.get(i));
+        }
+        return rows;
+    }
+
+    /** The analysed model's file: beside the analysis, named in the provenance. */
+    public Path modelFile() {
+        return file.resolveSibling(provenance.getOrDefault("model", ""));
+    }
+
+    /** Short display name: the file name. */
+    public String name() {
+        return file.getFileName().toString();
+    }
+}

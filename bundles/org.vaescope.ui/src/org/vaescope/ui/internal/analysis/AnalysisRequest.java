@@ -1,0 +1,64 @@
+package org.vaescope.ui.internal.analysis;
+
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.QualifiedName;
+import org.vaescope.core.pipeline.ModelAnalysis;
+import org.vaescope.core.store.ModelMetadata;
+import org.vaescope.ui.VaescopeUi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What the user chose in the "Analyse with VAEScope…" dialog. Remembered per model file as a
+ * persistent resource property.
+ *
+ * @param dataset a dataset specification: {@code NAME[:key=value,...]} or {@code FORMAT@PATH}
+ * @param hooks hook points to analyse; empty for all
+ */
+public record AnalysisRequest(String dataset, int pairsPerFactor, int latentSamples, int metricTrain, int metricTest,
+        long seed, List<String> hooks) {
+
+    private static final QualifiedName PROPERTY = new QualifiedName(VaescopeUi.PLUGIN_ID, "analysisRequest");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public AnalysisRequest {
+        hooks = List.copyOf(hooks);
+    }
+
+    /** Quick sample counts on the model's training dataset at the model's image size. */
+    public static AnalysisRequest defaults(ModelMetadata metadata) {
+        ModelAnalysis.Settings quick = ModelAnalysis.Settings.quick(1);
+        return new AnalysisRequest(metadata.datasetName() + ":size=" + metadata.architecture().height(),
+                quick.pairsPerFactor(), quick.latentSamples(), quick.metricTrain(), quick.metricTest(), 1, List.of());
+    }
+
+    /** The engine settings: the quick defaults with this request's sample counts, seed and hooks. */
+    public ModelAnalysis.Settings settings() {
+        ModelAnalysis.Settings quick = ModelAnalysis.Settings.quick(seed);
+        return new ModelAnalysis.Settings(pairsPerFactor, latentSamples, quick.carriersPerFactor(), metricTrain,
+                metricTest, hooks, quick.readouts(), quick.thresholds(), quick.bootstrap(), quick.batchSize(), seed);
+    }
+
+    /** The request last used on this model, or null. */
+    public static AnalysisRequest remembered(IFile model) {
+        try {
+            String text = model.getPersistentProperty(PROPERTY);
+            return text == null ? null : JSON.readValue(text, AnalysisRequest.class);
+        } catch (CoreException | JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** Remembers this request for the model. */
+    public void remember(IFile model) throws CoreException {
+        try {
+            model.setPersistentProperty(PROPERTY, JSON.writeValueAsString(this));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an analysis request is always writable", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.vaescope.ui.internal.graph;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.vaescope.ui.internal.analysis.Analysis;
+
+/**
+ * Which part of a circuit graph to draw: one factor's circuit or all, edges of at least a weight,
+ * and the k units with the strongest response per factor (0: all). With no factor, threshold 0
+ * and k = 0 the whole graph is kept.
+ */
+public record CircuitFilter(String factor, double minWeight, int topUnitsPerFactor) {
+
+    /** Five units per factor, every factor, every weight: readable on a real model. */
+    public static final CircuitFilter DEFAULT = new CircuitFilter(null, 0, 5);
+    /** The whole graph. */
+    public static final CircuitFilter NONE = new CircuitFilter(null, 0, 0);
+
+    /** The nodes and edges of the graph this filter keeps. */
+    public Analysis.Graph apply(Analysis.Graph graph) {
+        if (factor == null && minWeight <= 0 && topUnitsPerFactor <= 0) {
+            return graph;
+        }
+        Set<String> allowedUnits = topUnits(graph);
+        List<Analysis.Edge> edges = graph.edges().stream()
+                .filter(e -> Math.abs(e.weight()) >= minWeight)
+                .filter(e -> factor == null || factor.equals(e.factor()))
+                .filter(e -> allowed(graph, e.source(), allowedUnits) && allowed(graph, e.target(), allowedUnits))
+                .toList();
+        Set<String> kept = new LinkedHashSet<>();
+        edges.forEach(e -> {
+            kept.add(e.source());
+            kept.add(e.target());
+        });
+        graph.nodes().stream().filter(n -> n.kind().equals("factor") && (factor == null || factor.equals(n.label())))
+                .forEach(n -> kept.add(n.id()));
+        return new Analysis.Graph(graph.hooks(), graph.nodes().stream().filter(n -> kept.contains(n.id())).toList(),
+                edges);
+    }
+
+    private static boolean allowed(Analysis.Graph graph, String id, Set<String> allowedUnits) {
+        return allowedUnits == null || allowedUnits.contains(id)
+                || graph.node(id).map(n -> !n.kind().equals("unit")).orElse(true);
+    }
+
+    /** The units among the top k responders of some factor, or null for no limit. */
+    private Set<String> topUnits(Analysis.Graph graph) {
+        if (topUnitsPerFactor <= 0) {
+            return null;
+        }
+        Set<String> units = new HashSet<>();
+        graph.edges().stream().filter(e -> e.evidence().equals("response"))
+                .collect(Collectors.groupingBy(e -> String.valueOf(e.factor())))
+                .values().forEach(responses -> responses.stream()
+                        .sorted(Comparator.comparingDouble((Analysis.Edge e) -> -Math.abs(e.weight())))
+                        .limit(topUnitsPerFactor).forEach(e -> units.add(e.target())));
+        return units;
+    }
+}

@@ -1,0 +1,245 @@
+package org.vaescope.ui.internal.views;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.vaescope.ui.internal.analysis.Analysis;
+import org.vaescope.ui.internal.analysis.AnalysisElement;
+import org.vaescope.ui.internal.analysis.Formats;
+import org.vaescope.ui.internal.graph.GraphStyles;
+
+/**
+ * Heat map of the unit responses A[u][k]: one block per hook point, factors as rows, units as
+ * columns sorted by dominant factor and strength, a strip marking each unit's class, and a colour
+ * legend. Clicking a cell selects the unit (its numbers go to the Properties view).
+ */
+public class UnitEffectsView extends AnalysisView {
+
+    private static final int LABEL_WIDTH = 150;
+    private static final int MAX_ROW_HEIGHT = 14;
+    private static final int MIN_LABELLED_ROW = 10;
+    private static final int HEADER = 16;
+    private static final int CLASS_STRIP = 5;
+    private static final int BLOCK_GAP = 8;
+    private static final int LEGEND_HEIGHT = 22;
+    private static final double SCALE_QUANTILE = 0.99;
+
+    /** A hook's units in display order, and the response that gets the darkest colour. */
+    private record Block(Analysis.HookEffects hook, int[] order, double scale) {
+    }
+
+    private Canvas canvas;
+    private Analysis analysis;
+    private List<Block> blocks = List.of();
+    private AnalysisElement.Unit highlighted;
+
+    @Override
+    protected void createContent(Composite parent) {
+        parent.setLayout(new FillLayout());
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
+        canvas.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        canvas.addListener(SWT.Paint, e -> paint(e.gc));
+        canvas.addListener(SWT.MouseUp, this::click);
+    }
+
+    @Override
+    protected void showAnalysis(Analysis shown) {
+        analysis = shown;
+        highlighted = null;
+        blocks = shown == null ? List.of()
+                : shown.units().hooks().stream().map(h -> new Block(h, sorted(h), scale(h))).toList();
+        canvas.redraw();
+    }
+
+    /**
+     * The 99th percentile of a hook's responses: A is normalised by each unit's spread, so a few
+     * nearly constant units get huge values that would wash out every other colour.
+     */
+    private static double scale(Analysis.HookEffects hook) {
+        double[] values = java.util.Arrays.stream(hook.responses()).flatMapToDouble(java.util.Arrays::stream)
+                .filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (values.length == 0) {
+            return 1;
+        }
+        double q = values[(int) Math.min(values.length - 1, Math.floor(SCALE_QUANTILE * values.length))];
+        return q > 0 ? q : 1;
+    }
+
+    /** Units by dominant factor, then by their strongest response, strongest first. */
+    private static int[] sorted(Analysis.HookEffects hook) {
+        double[][] a = hook.responses();
+        return IntStream.range(0, a.length).boxed()
+                .sorted(Comparator.comparingInt((Integer u) -> argmax(a[u])).thenComparingDouble(u -> -a[u][argmax(a[u])]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int argmax(double[] row) {
+        int best = 0;
+        for (int k = 1; k < row.length; k++) {
+            if (row[k] > row[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private int cellWidth(Block block) {
+        int available = canvas.getClientArea().width - LABEL_WIDTH - 10;
+        return Math.max(1, Math.min(16, available / Math.max(1, block.hook().unitCount())));
+    }
+
+    /** Row height that fits every block above the legend. */
+    private int rowHeight() {
+        int rows = Math.max(1, blocks.size() * analysis.units().factors().size());
+        int free = canvas.getClientArea().height - LEGEND_HEIGHT - 4 - blocks.size() * (HEADER + CLASS_STRIP + BLOCK_GAP);
+        return Math.max(2, Math.min(MAX_ROW_HEIGHT, free / rows));
+    }
+
+    private int blockHeight() {
+        return HEADER + analysis.units().factors().size() * rowHeight() + CLASS_STRIP + BLOCK_GAP;
+    }
+
+    private void paint(GC gc) {
+        Rectangle area = canvas.getClientArea();
+        if (analysis == null) {
+            gc.drawText("No analysis open. Right-click a .vsm model: Analyse with VAEScope…", 10, 10, true);
+            return;
+        }
+        List<String> factors = analysis.units().factors();
+        int row = rowHeight();
+        int y = 4;
+        for (Block block : blocks) {
+            gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+            gc.drawText(block.hook().hook() + " (" + block.hook().unitCount() + " units, colour 0–"
+                    + Formats.number(block.scale()) + ")", 4, y, true);
+            int top = y + HEADER;
+            int cell = cellWidth(block);
+            for (int k = 0; k < factors.size(); k++) {
+                if (row >= MIN_LABELLED_ROW) {
+                    gc.drawText(factors.get(k), 14, top + k * row + (row - 14) / 2, true);
+                }
+                for (int c = 0; c < block.order().length; c++) {
+                    gc.setBackground(new Color(heat(block.hook().responses()[block.order()[c]][k] / block.scale())));
+                    gc.fillRectangle(LABEL_WIDTH + c * cell, top + k * row, cell, row);
+                }
+            }
+            int strip = top + factors.size() * row;
+            for (int c = 0; c < block.order().length; c++) {
+                gc.setBackground(new Color(GraphStyles.fill(block.hook().classes()[block.order()[c]])));
+                gc.fillRectangle(LABEL_WIDTH + c * cell, strip, cell, CLASS_STRIP);
+            }
+            paintHighlight(gc, block, top, cell, row);
+            y += blockHeight();
+        }
+        paintLegend(gc, Math.min(y, area.height - LEGEND_HEIGHT), area.width);
+    }
+
+    private void paintHighlight(GC gc, Block block, int y, int cell, int row) {
+        if (highlighted == null || !highlighted.hook().equals(block.hook().hook())) {
+            return;
+        }
+        for (int c = 0; c < block.order().length; c++) {
+            if (block.order()[c] == highlighted.unit()) {
+                gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_RED));
+                gc.setLineWidth(2);
+                gc.drawRectangle(LABEL_WIDTH + c * cell - 1, y - 1, cell + 2,
+                        analysis.units().factors().size() * row + CLASS_STRIP + 2);
+                gc.setLineWidth(1);
+            }
+        }
+    }
+
+    private void paintLegend(GC gc, int y, int width) {
+        gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+        gc.drawText("A[u,k]  0", 4, y, true);
+        int x0 = 70;
+        int length = Math.max(60, Math.min(300, width - 420));
+        for (int i = 0; i < length; i++) {
+            gc.setBackground(new Color(heat((double) i / (length - 1))));
+            gc.fillRectangle(x0 + i, y + 2, 1, 12);
+        }
+        gc.drawText("≥ block scale", x0 + length + 4, y, true);
+        int x = x0 + length + 100;
+        for (String unitClass : List.of("monosemantic", "polysemantic", "dead")) {
+            gc.setBackground(new Color(GraphStyles.fill(unitClass)));
+            gc.fillRectangle(x, y + 3, 12, 10);
+            gc.drawText(unitClass, x + 16, y, true);
+            x += 110;
+        }
+    }
+
+    /** White → orange → dark red for 0 → 1. */
+    static RGB heat(double t) {
+        double v = Double.isNaN(t) ? 0 : Math.max(0, Math.min(1, t));
+        if (v < 0.5) {
+            double s = v / 0.5;
+            return new RGB(255, (int) (255 - s * 103), (int) (255 - s * 255));
+        }
+        double s = (v - 0.5) / 0.5;
+        return new RGB((int) (255 - s * 127), (int) (152 - s * 152), 0);
+    }
+
+    private void click(Event e) {
+        AnalysisElement.Unit unit = unitAt(e.x, e.y);
+        if (unit != null) {
+            highlighted = unit;
+            canvas.redraw();
+            selection.select(unit);
+        }
+    }
+
+    /** The unit under a canvas point, or null. */
+    public AnalysisElement.Unit unitAt(int x, int y) {
+        if (analysis == null) {
+            return null;
+        }
+        int top = 4 + HEADER;
+        for (Block block : blocks) {
+            int cell = cellWidth(block);
+            int bottom = top + analysis.units().factors().size() * rowHeight() + CLASS_STRIP;
+            int column = (x - LABEL_WIDTH) / cell;
+            if (y >= top && y < bottom && x >= LABEL_WIDTH && column < block.order().length) {
+                return new AnalysisElement.Unit(analysis, block.hook().hook(), block.order()[column]);
+            }
+            top += blockHeight();
+        }
+        return null;
+    }
+
+    @Override
+    protected void reveal(AnalysisElement element) {
+        if (element instanceof AnalysisElement.Unit unit && analysis != null
+                && unit.analysis().file().equals(analysis.file())) {
+            highlighted = unit;
+            canvas.redraw();
+        }
+    }
+
+    /** The unit marked in the heat map, or null. */
+    public AnalysisElement.Unit getHighlightedUnit() {
+        return highlighted;
+    }
+
+    /** Hook points shown, top to bottom. */
+    public List<String> getHooks() {
+        List<String> hooks = new ArrayList<>();
+        blocks.forEach(b -> hooks.add(b.hook().hook()));
+        return hooks;
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.setFocus();
+    }
+}

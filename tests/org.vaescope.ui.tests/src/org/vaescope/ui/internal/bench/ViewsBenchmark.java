@@ -1,0 +1,207 @@
+package org.vaescope.ui.internal.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.vaescope.ui.internal.RunAnalysisJob;
+import org.vaescope.ui.internal.analysis.Analysis;
+import org.vaescope.ui.internal.graph.GraphCanvas;
+import org.vaescope.ui.internal.graph.LaidOutGraph;
+import org.vaescope.ui.internal.testing.TinyModels;
+import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.internal.views.CircuitGraphView;
+
+/**
+ * Issue 10's figures, each with a baseline measured in the same run: ELK layout of a 1,000-node,
+ * 5,000-edge circuit graph (baseline: 100 nodes, 500 edges), its first paint on the canvas
+ * (baseline: painting the empty canvas), and the longest UI event-loop gap while an analysis runs
+ * (baseline: the same loop while idle). Reports only; run with -Dvaescope.benchmark=true.
+ */
+@EnabledIfSystemProperty(named = "vaescope.benchmark", matches = "true")
+class ViewsBenchmark {
+
+    private static final int HEARTBEAT_MS = 5;
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void layoutPaintAndResponsiveness() throws Exception {
+        Analysis.Graph large = syntheticCircuitGraph(1_000, 5_000, 7, 10, 1);
+        Analysis.Graph small = syntheticCircuitGraph(100, 500, 7, 10, 2);
+        CircuitGraphView.layout(small); // warm-up: class loading and ELK's option registry
+        double smallMs = medianMillis(3, () -> CircuitGraphView.layout(small));
+        double largeMs = medianMillis(3, () -> CircuitGraphView.layout(large));
+        line("ELK layered layout, 1,000 nodes / 5,000 edges: %.0f ms (median of 3); 100 / 500 baseline: %.0f ms; ratio %.1f "
+                + "(graphs over %d edges use the fast layered settings)", largeMs, smallMs, largeMs / smallMs,
+                org.vaescope.ui.internal.graph.GraphLayouts.LARGE_GRAPH_EDGES);
+
+        LaidOutGraph laidOut = CircuitGraphView.layout(large);
+        measurePaint(laidOut);
+        measureEventLoopGap();
+
+        Path out = Path.of(System.getProperty("vaescope.screenshots", "target/screenshots")).resolveSibling("benchmarks");
+        Files.createDirectories(out);
+        Files.write(out.resolve("views-benchmark.txt"), report);
+    }
+
+    private void measurePaint(LaidOutGraph graph) throws Exception {
+        Display display = Display.getCurrent();
+        Shell shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setSize(1200, 900);
+        GraphCanvas canvas = new GraphCanvas(shell);
+        shell.open();
+        Workbenches.drainEvents();
+        long emptyWall = untilPainted(canvas, () -> canvas.setMessage(""));
+        long emptyHandler = canvas.getLastPaintNanos();
+        long firstWall = untilPainted(canvas, () -> canvas.setGraph(graph));
+        long firstHandler = canvas.getLastPaintNanos();
+        Workbenches.screenshot(shell, "benchmark-circuit-graph-1000-nodes");
+        long selectWall = untilPainted(canvas, () -> canvas.select(graph.nodes().get(graph.nodes().size() / 2).id()));
+        shell.dispose();
+        line("first paint of the fitted 1,000 / 5,000 graph: %.1f ms in the paint handler, %.1f ms from setGraph to "
+                + "painted; empty-canvas baseline %.2f ms handler, %.1f ms to painted; handler ratio %.0f; repaint after "
+                + "selecting a node %.1f ms to painted",
+                firstHandler / 1e6, firstWall / 1e6, emptyHandler / 1e6, emptyWall / 1e6,
+                (double) firstHandler / Math.max(1, emptyHandler), selectWall / 1e6);
+    }
+
+    /** Runs the change and the event loop until the canvas has painted again; returns the wall time. */
+    private static long untilPainted(GraphCanvas canvas, Runnable change) {
+        int before = canvas.getPaintCount();
+        long start = System.nanoTime();
+        change.run();
+        Workbenches.waitUntil("the canvas to paint", 30_000, () -> canvas.getPaintCount() > before);
+        return System.nanoTime() - start;
+    }
+
+    private void measureEventLoopGap() throws Exception {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("vaescope-benchmark");
+        if (!project.exists()) {
+            project.create(new NullProgressMonitor());
+        }
+        project.open(new NullProgressMonitor());
+        TinyModels.train(project.getLocation().toFile().toPath().resolve("bench.vsm"));
+        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
+        IFile model = project.getFile("bench.vsm");
+
+        long idleStart = System.nanoTime();
+        double idleGap = maxGapMillis(() -> System.nanoTime() - idleStart > 5_000_000_000L);
+        RunAnalysisJob job = new RunAnalysisJob(model, TinyModels.quickRequest(), window);
+        long start = System.nanoTime();
+        job.schedule();
+        long[] end = {0};
+        double busyGap = maxGapMillis(() -> {
+            if (end[0] == 0 && job.getState() == Job.NONE) {
+                end[0] = System.nanoTime();
+            }
+            return end[0] != 0 && System.nanoTime() - end[0] > 2_000_000_000L; // the editor and views open after the job
+        });
+        double seconds = (end[0] - start) / 1e9;
+        Workbenches.drainEvents();
+        line("longest UI event-loop gap (heartbeat every %d ms): %.1f ms while an analysis ran (%.1f s, editor and views "
+                + "opened at its end); idle baseline (5 s): %.1f ms; ratio %.1f",
+                HEARTBEAT_MS, busyGap, seconds, idleGap, busyGap / idleGap);
+        window.getActivePage().closeAllEditors(false);
+        project.delete(true, true, new NullProgressMonitor());
+    }
+
+    /** Runs the event loop until done, with a heartbeat; returns the longest time between beats. */
+    private static double maxGapMillis(BooleanSupplier done) {
+        Display display = Display.getCurrent();
+        long[] last = {System.nanoTime()};
+        long[] max = {0};
+        Runnable[] beat = new Runnable[1];
+        beat[0] = () -> {
+            long now = System.nanoTime();
+            max[0] = Math.max(max[0], now - last[0]);
+            last[0] = now;
+            display.timerExec(HEARTBEAT_MS, beat[0]);
+        };
+        display.timerExec(HEARTBEAT_MS, beat[0]);
+        while (!done.getAsBoolean()) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+        display.timerExec(-1, beat[0]);
+        return max[0] / 1e6;
+    }
+
+    private static double medianMillis(int runs, Runnable work) {
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            work.run();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[runs / 2];
+    }
+
+    /**
+     * A circuit-graph-shaped graph: factors, latents, and units over hook points; every unit gets a
+     * response edge from a factor, the other edges patch a unit into one of the next hook point.
+     */
+    static Analysis.Graph syntheticCircuitGraph(int nodeCount, int edgeCount, int hooks, int factors, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> hookNames = new ArrayList<>();
+        for (int h = 0; h < hooks; h++) {
+            hookNames.add("layer" + h);
+        }
+        List<Analysis.Node> nodes = new ArrayList<>();
+        for (int f = 0; f < factors; f++) {
+            nodes.add(new Analysis.Node("factor:f" + f, "factor", null, f, "f" + f, null));
+        }
+        int units = nodeCount - factors;
+        List<List<String>> byHook = new ArrayList<>();
+        hookNames.forEach(h -> byHook.add(new ArrayList<>()));
+        String[] classes = {"monosemantic", "polysemantic", "dead"};
+        for (int u = 0; u < units; u++) {
+            int hook = u * hooks / units;
+            String id = "unit:" + hookNames.get(hook) + ":" + u;
+            nodes.add(new Analysis.Node(id, "unit", hookNames.get(hook), u, hookNames.get(hook) + "[" + u + "]",
+                    classes[random.nextInt(classes.length)]));
+            byHook.get(hook).add(id);
+        }
+        List<Analysis.Edge> edges = new ArrayList<>();
+        for (int u = 0; u < units && edges.size() < edgeCount; u++) {
+            int f = random.nextInt(factors);
+            edges.add(new Analysis.Edge("factor:f" + f, nodes.get(factors + u).id(), random.nextDouble(), "response",
+                    "f" + f));
+        }
+        while (edges.size() < edgeCount) {
+            int hook = random.nextInt(hooks - 1);
+            List<String> from = byHook.get(hook);
+            List<String> to = byHook.get(hook + 1);
+            edges.add(new Analysis.Edge(from.get(random.nextInt(from.size())), to.get(random.nextInt(to.size())),
+                    random.nextDouble(), "patching", "f" + random.nextInt(factors)));
+        }
+        return new Analysis.Graph(hookNames, nodes, edges);
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(Locale.ROOT, format, args);
+        report.add(text);
+        System.out.println("[benchmark] " + text);
+    }
+}

@@ -1,0 +1,47 @@
+package org.vaescope.ui.internal.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.vaescope.core.data.Datasets;
+import org.vaescope.core.data.FactorDataset;
+import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.training.Trainer;
+import org.vaescope.core.training.TrainingConfig;
+import org.vaescope.core.training.TrainingListener;
+import org.vaescope.core.training.TrainingResult;
+import org.vaescope.core.vae.Architecture;
+import org.vaescope.core.vae.Variant;
+import org.vaescope.ui.internal.analysis.AnalysisRequest;
+
+/** A small MLP VAE trained in seconds on 32×32 dSprites, and analysis requests sized for tests. */
+public final class TinyModels {
+
+    public static final int SIDE = 32;
+    public static final int LATENTS = 4;
+
+    private TinyModels() {
+    }
+
+    /** Trains and saves the model (seeded: the same weights every time). */
+    public static void train(Path file) throws Exception {
+        FactorDataset data = Datasets.create("dsprites", Map.of("size", Integer.toString(SIDE)));
+        TrainingConfig config = TrainingConfig.builder(Variant.BETA_VAE)
+                .architecture(Architecture.mlp(1, SIDE, SIDE, LATENTS, 40, 40))
+                .steps(40).batchSize(16).learningRate(1e-3).seed(3).build();
+        TrainingResult result = Trainer.train(config, data, TrainingListener.NONE, ProgressMonitor.NONE);
+        ModelFile.save(file, result.model(), result.metadata());
+    }
+
+    /** Few samples: the whole analysis takes seconds. */
+    public static AnalysisRequest quickRequest() {
+        return new AnalysisRequest("dsprites:size=" + SIDE, 20, 20, 60, 40, 5, List.of());
+    }
+
+    /** Many samples: runs for minutes, to be cancelled. */
+    public static AnalysisRequest longRequest() {
+        return new AnalysisRequest("dsprites:size=" + SIDE, 20_000, 20_000, 200_000, 100_000, 5, List.of());
+    }
+}

@@ -1,0 +1,308 @@
+package org.vaescope.ui.internal.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.views.properties.PropertySheet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.vaescope.ui.VaescopeUi;
+import org.vaescope.ui.internal.RunAnalysisJob;
+import org.vaescope.ui.internal.analysis.Analysis;
+import org.vaescope.ui.internal.analysis.AnalysisElement;
+import org.vaescope.ui.internal.analysis.Formats;
+import org.vaescope.ui.internal.editors.AnalysisEditor;
+import org.vaescope.ui.internal.graph.CircuitFilter;
+import org.vaescope.ui.internal.testing.TinyModels;
+import org.vaescope.ui.internal.testing.Workbenches;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Right-click → Analyse with VAEScope on a small trained model, through the handler service: the
+ * job, the analysis file, the editor pages, every view's content against the file's JSON, selection
+ * linking, cancellation, and screenshots of the perspective.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AnalysisPerspectiveTest {
+
+    private static final long ANALYSIS_TIMEOUT_MS = 600_000;
+    private static final long VIEW_TIMEOUT_MS = 120_000;
+
+    private static IWorkbenchWindow window;
+    private static IProject project;
+    private static IFile model;
+
+    @BeforeAll
+    static void trainModel() throws Exception {
+        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1280, 1000);
+        window.getShell().setLocation(0, 0);
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("vaescope-analysis");
+        if (!project.exists()) {
+            project.create(new NullProgressMonitor());
+        }
+        project.open(new NullProgressMonitor());
+        TinyModels.train(project.getLocation().toFile().toPath().resolve("tiny.vsm"));
+        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
+        model = project.getFile("tiny.vsm");
+        assertTrue(model.exists());
+    }
+
+    @AfterAll
+    static void deleteProject() throws Exception {
+        page().closeAllEditors(false);
+        project.delete(true, true, new NullProgressMonitor());
+    }
+
+    @Test
+    @Order(1)
+    void cancellingARunningAnalysisEndsWithinASecondAndWritesNothing() throws Exception {
+        TinyModels.longRequest().remember(model);
+        runAnalyseCommand();
+        Job job = waitForRunningAnalysis();
+        Thread.sleep(3_000); // let the engine get well into its work
+        Workbenches.drainEvents();
+
+        long start = System.nanoTime();
+        job.cancel();
+        Workbenches.waitUntil("the cancelled analysis to end", 5_000, () -> job.getState() == Job.NONE);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("[measured] cancelling a running analysis ended its job in " + millis + " ms");
+
+        assertTrue(millis < 1_000, "cancel took " + millis + " ms");
+        try (Stream<Path> files = Files.list(project.getLocation().toFile().toPath())) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.endsWith(".vsa") || n.endsWith(".part")), names.toString());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void analysingAModelOpensItsAnalysisAndEveryViewShowsIt() throws Exception {
+        TinyModels.quickRequest().remember(model);
+        runAnalyseCommand();
+        AnalysisEditor editor = waitForEditor();
+        Path file = project.getLocation().toFile().toPath().resolve("tiny.vsa");
+        assertTrue(Files.exists(file), "the analysis file is written beside the model");
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertEquals("vaescope-analysis", json.path("format").asText());
+        assertEquals(2, json.path("version").asInt());
+        for (String field : List.of("model", "model_sha256", "dataset", "seed", "engine_version", "settings")) {
+            assertTrue(json.path("provenance").has(field), "provenance has " + field);
+        }
+        assertEquals("dsprites:size=32", json.path("provenance").path("dataset").asText());
+        assertEquals(5, json.path("provenance").path("seed").asInt());
+
+        assertEquals(AnalysisEditor.PAGE_IDS, editor.getPageIds());
+        for (String pageId : AnalysisEditor.PAGE_IDS) {
+            editor.setActivePage(pageId);
+            Workbenches.drainEvents();
+        }
+        assertEquals(json.path("metrics").size(), editor.getTable("overview.metrics").getTable().getItemCount());
+        assertEquals(json.path("circuit_graph").path("edges").size(),
+                editor.getTable("circuits.edges").getTable().getItemCount());
+        Workbenches.screenshot(window.getShell(), "vaescope-analysis-editor-factors");
+        editor.setActivePage("overview");
+
+        assertCircuitGraphMatches(json);
+        assertMetricsMatch(json);
+        assertUnitEffectsMatch(json);
+        assertFactorGraphMatches(json);
+        assertTraversalsShown();
+        screenshotThePerspective();
+    }
+
+    /** Every pane of the perspective showing the analysis: editor, graphs, unit effects, properties. */
+    private void screenshotThePerspective() throws Exception {
+        CircuitGraphView graph = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
+        page().showView(VaescopeUi.UNIT_EFFECTS_VIEW_ID);
+        page().showView(VaescopeUi.FACTOR_GRAPH_VIEW_ID);
+        page().activate(editor());
+        Workbenches.waitUntil("the circuit graph layout", VIEW_TIMEOUT_MS, () -> !graph.isLayoutPending());
+        Workbenches.screenshot(window.getShell(), "vaescope-perspective-analysis");
+    }
+
+    @Test
+    @Order(3)
+    void selectingAUnitInTheGraphUpdatesPropertiesAndUnitEffects() throws Exception {
+        page().showView(IPageLayout.ID_PROP_SHEET);
+        UnitEffectsView unitEffects = (UnitEffectsView) page().showView(VaescopeUi.UNIT_EFFECTS_VIEW_ID);
+        CircuitGraphView graph = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
+        page().activate(graph);
+        Analysis analysis = editor().getAnalysis();
+        Analysis.Node unit = analysis.circuitGraph().nodes().stream().filter(n -> n.kind().equals("unit")).findFirst()
+                .orElseThrow(() -> new AssertionError("the tiny model's circuit graph has no unit"));
+
+        graph.selectNode(unit.id());
+        Workbenches.drainEvents();
+
+        AnalysisElement.Unit highlighted = unitEffects.getHighlightedUnit();
+        assertNotNull(highlighted, "Unit Effects follows the selection");
+        assertEquals(unit.hook(), highlighted.hook());
+        assertEquals(unit.index(), highlighted.unit());
+        Map<String, String> properties = propertiesShown();
+        assertEquals(unit.hook(), properties.get("hook point"), properties.toString());
+        assertEquals(Integer.toString(unit.index()), properties.get("unit"));
+        double[] responses = analysis.units().hook(unit.hook()).orElseThrow().responses()[unit.index()];
+        String firstFactor = analysis.units().factors().get(0);
+        assertEquals(Formats.number(responses[0]), properties.get("A[" + firstFactor + "]"));
+        assertEquals(responses.length, graph.getProfile().getValues().length, "the response profile is shown");
+        Workbenches.screenshot(window.getShell(), "vaescope-selection-linking");
+    }
+
+    @Test
+    @Order(4)
+    void doubleClickingTheAnalysisFileReopensItInTheAnalysisEditor() throws Exception {
+        page().closeAllEditors(false);
+        Workbenches.drainEvents();
+        IFile analysisFile = project.getFile("tiny.vsa");
+
+        IDE.openEditor(page(), analysisFile); // what a double-click does: the default editor of the file
+
+        AnalysisEditor reopened = waitForEditor();
+        assertEquals(project.getLocation().toFile().toPath().resolve("tiny.vsa"), reopened.getFile());
+    }
+
+    private void assertCircuitGraphMatches(JsonNode json) throws Exception {
+        CircuitGraphView view = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
+        view.setFilter(CircuitFilter.NONE);
+        Workbenches.waitUntil("the circuit graph layout", VIEW_TIMEOUT_MS, () -> !view.isLayoutPending());
+        assertEquals(json.path("circuit_graph").path("nodes").size(), view.getCanvas().getGraph().nodes().size());
+        assertEquals(json.path("circuit_graph").path("edges").size(), view.getCanvas().getGraph().edges().size());
+        Path svg = Path.of(System.getProperty("vaescope.screenshots", "target/screenshots"), "circuit-graph.svg");
+        Path png = svg.resolveSibling("circuit-graph.png");
+        view.export(svg);
+        view.export(png);
+        assertTrue(Files.readString(svg).contains("<svg") && Files.size(png) > 1_000);
+        view.setFilter(CircuitFilter.DEFAULT);
+        Workbenches.waitUntil("the filtered layout", VIEW_TIMEOUT_MS, () -> !view.isLayoutPending());
+        Workbenches.screenshot(window.getShell(), "vaescope-circuit-graph");
+    }
+
+    private void assertMetricsMatch(JsonNode json) throws Exception {
+        MetricsView view = (MetricsView) page().showView(VaescopeUi.METRICS_VIEW_ID);
+        Workbenches.drainEvents();
+        List<List<String>> rows = view.getTexts();
+        assertEquals(json.path("metrics").size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode metric = json.path("metrics").get(i);
+            assertEquals(metric.path("name").asText(), rows.get(i).get(1));
+            assertEquals(Formats.metric(new Analysis.Metric("", "", number(metric.get("value")),
+                    number(metric.get("lower")), number(metric.get("upper")), 0)), rows.get(i).get(2));
+            assertEquals(metric.path("n").isNumber() ? metric.path("n").asText() : "", rows.get(i).get(3));
+        }
+        Workbenches.screenshot(window.getShell(), "vaescope-metrics");
+    }
+
+    private void assertUnitEffectsMatch(JsonNode json) throws Exception {
+        UnitEffectsView view = (UnitEffectsView) page().showView(VaescopeUi.UNIT_EFFECTS_VIEW_ID);
+        Workbenches.drainEvents();
+        List<String> hooks = new ArrayList<>();
+        json.path("unit_effects").path("hooks").forEach(h -> hooks.add(h.path("hook").asText()));
+        assertEquals(hooks, view.getHooks());
+        Workbenches.screenshot(window.getShell(), "vaescope-unit-effects");
+    }
+
+    private void assertFactorGraphMatches(JsonNode json) throws Exception {
+        FactorGraphView view = (FactorGraphView) page().showView(VaescopeUi.FACTOR_GRAPH_VIEW_ID);
+        Workbenches.waitUntil("the factor graph layout", VIEW_TIMEOUT_MS, () -> view.getCanvas().getGraph() != null);
+        assertEquals(json.path("report").path("factors").size(), view.getCanvas().getGraph().nodes().size());
+        assertEquals(json.path("report").path("implied_factor_graph").size(), view.getGraph().edges().stream()
+                .filter(e -> !e.evidence().equals("missed")).count());
+        Workbenches.screenshot(window.getShell(), "vaescope-factor-graph");
+    }
+
+    private void assertTraversalsShown() throws Exception {
+        LatentTraversalsView view = (LatentTraversalsView) page().showView(VaescopeUi.LATENT_TRAVERSALS_VIEW_ID);
+        Workbenches.waitUntil("the traversal grid", VIEW_TIMEOUT_MS, () -> view.getGrid() != null);
+        assertEquals(TinyModels.LATENTS, view.getGrid().rows());
+        assertEquals(7, view.getGrid().columns());
+        Workbenches.screenshot(window.getShell(), "vaescope-latent-traversals");
+    }
+
+    private static double number(JsonNode node) {
+        return node == null || !node.isNumber() ? Double.NaN : node.asDouble();
+    }
+
+    private Map<String, String> propertiesShown() {
+        PropertySheet sheet = (PropertySheet) page().findView(IPageLayout.ID_PROP_SHEET);
+        Tree tree = (Tree) sheet.getCurrentPage().getControl();
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (TreeItem category : tree.getItems()) {
+            category.setExpanded(true);
+            for (TreeItem item : category.getItems()) {
+                values.put(item.getText(0), item.getText(1));
+            }
+            if (category.getItemCount() == 0) {
+                values.put(category.getText(0), category.getText(1));
+            }
+        }
+        return values;
+    }
+
+    private void runAnalyseCommand() throws Exception {
+        Workbenches.selectInProjectExplorer(page(), model);
+        ICommandService commands = window.getService(ICommandService.class);
+        assertTrue(commands.getCommand(VaescopeUi.ANALYSE_MODEL_COMMAND_ID).isEnabled());
+        ParameterizedCommand command = commands.deserialize(VaescopeUi.ANALYSE_MODEL_COMMAND_ID + "("
+                + VaescopeUi.ANALYSE_USE_LAST_PARAMETER + "=true)");
+        window.getService(IHandlerService.class).executeCommand(command, null);
+    }
+
+    private static Job waitForRunningAnalysis() {
+        Job[] found = new Job[1];
+        Workbenches.waitUntil("the analysis job to run", VIEW_TIMEOUT_MS, () -> {
+            for (Job job : Job.getJobManager().find(VaescopeUi.JOB_FAMILY)) {
+                if (job instanceof RunAnalysisJob && job.getState() == Job.RUNNING) {
+                    found[0] = job;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static AnalysisEditor waitForEditor() {
+        Workbenches.waitUntil("the analysis editor", ANALYSIS_TIMEOUT_MS, () -> editor() != null);
+        return editor();
+    }
+
+    private static AnalysisEditor editor() {
+        return page().getActiveEditor() instanceof AnalysisEditor editor ? editor : null;
+    }
+
+    private static IWorkbenchPage page() {
+        return window.getActivePage();
+    }
+}
