@@ -237,7 +237,7 @@ class BadInputCorpusTest {
                 csv.toString(), "--factors", factors.toString());
         Path npy = work.resolve("codes.npy");
         Npy.write(npy, NdArray.ofFloat64(new double[] {1, 2, Double.POSITIVE_INFINITY, 4}, 2, 2));
-        expectError("metrics/Inf in npy codes", work.getParent(), 1, "row 1, column 0 is Infinity", "metrics",
+        expectError("metrics/Inf in npy codes", work.getParent(), 1, "row 2, column 1 is Infinity", "metrics",
                 "--codes", npy.toString(), "--factors", factors.toString());
         Path nanModel = rewriteWeights(work.resolve("nan.vsm"), Float.NaN);
         expectError("describe/NaN weights", work.getParent(), 1, "contains NaN or infinite weights", "describe",
