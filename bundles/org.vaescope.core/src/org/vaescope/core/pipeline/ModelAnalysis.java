@@ -30,6 +30,7 @@ import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.runtime.Nd4jRuntime;
 import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.internal.pipeline.ModelRepresentation;
 
 /**
  * The whole causal analysis of one model on one dataset, declared once for the command line, the
