@@ -18,6 +18,7 @@ import org.vaescope.core.analysis.ModelReport;
 import org.vaescope.core.analysis.PatchEffects;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.data.FactorDataset;
+import org.vaescope.core.internal.analysis.JsonWriter;
 import org.vaescope.core.interventions.CircuitPatching;
 import org.vaescope.core.interventions.FactorInterventions;
 import org.vaescope.core.interventions.InputManipulation;
@@ -98,19 +99,19 @@ public final class ModelAnalysis {
             return disentanglement.get("MIG").score();
         }
 
-        private String accuraciesJson() {
-            StringBuilder json = new StringBuilder("{");
-            readoutAccuracies.forEach((factor, accuracy) -> json.append(json.length() > 1 ? "," : "").append('"')
-                    .append(factor).append("\":").append(accuracy));
-            return json.append('}').toString();
-        }
-
         /** All results as one JSON document. */
         public String toJson() {
-            return "{\"format\":\"vaescope-analysis\",\"version\":1,\"seed\":" + settings.seed()
-                    + ",\"report\":" + report.toJson() + ",\"readout_accuracy\":" + accuraciesJson()
-                + ",\"disentanglement\":" + disentanglement.toJson()
-                    + ",\"circuit_graph\":" + circuitGraph.toJson() + "}";
+            JsonWriter json = new JsonWriter().beginObject()
+                    .member("format", "vaescope-analysis")
+                    .member("version", 1)
+                    .member("seed", settings.seed());
+            json.name("report").rawValue(report.toJson());
+            json.name("readout_accuracy").beginObject();
+            readoutAccuracies.forEach((factor, accuracy) -> json.member(factor, accuracy.doubleValue()));
+            json.endObject();
+            json.name("disentanglement").rawValue(disentanglement.toJson());
+            json.name("circuit_graph").rawValue(circuitGraph.toJson());
+            return json.endObject().toJson();
         }
     }
 
