@@ -63,9 +63,13 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--curve-every", paramLabel = "N", description = "steps between MIG-curve points (default steps/4)")
     Long curveEveryOption;
 
-    @Option(names = "--train", defaultValue = "yes", paramLabel = "yes|no",
-            description = "no: only tabulate the runs already in --runs")
+    @Option(names = "--train", defaultValue = "yes", paramLabel = "yes|no|only",
+            description = "no: only tabulate the runs already in --runs; only: train the models, analyse none")
     String trainOption;
+
+    @Option(names = "--hidden", defaultValue = "256,256", split = ",", paramLabel = "W,W",
+            description = "hidden layer widths of the MLP encoder (the decoder mirrors them)")
+    List<Integer> hidden;
 
     @Override
     public Integer call() throws IOException {
@@ -79,13 +83,17 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "option --lr needs a positive finite number, got " + learningRate);
         }
-        if (!trainOption.equals("yes") && !trainOption.equals("no")) {
+        if (!List.of("yes", "no", "only").contains(trainOption)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "option --train takes yes or no, got " + trainOption);
+                    "option --train takes yes, no or only, got " + trainOption);
+        }
+        for (long width : hidden) {
+            Counts.positive(spec, "--hidden", width, Counts.MAX_IMAGE_SIDE * Counts.MAX_IMAGE_SIDE);
         }
         boolean train = trainOption.equals("yes");
         OutputChecks.requireWritableFile(target);
-        Architecture architecture = Architecture.mlp(1, size, size, 10, 256, 256);
+        Architecture architecture = Architecture.mlp(1, size, size, 10, hidden.stream().mapToInt(Integer::intValue)
+                .toArray());
         ModelAnalysis.Settings analysis = new ModelAnalysis.Settings(samples, samples, 1, 10 * samples, 5 * samples,
                 List.of(), ReadoutSettings.defaults(0), AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
                 0);
@@ -94,6 +102,10 @@ final class ReproduceCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "reproducing at %dx%d: %d models, %d steps each, runs in %s%n", size, size,
                 Reproduction.plan(seeds).size(), steps, runDirectory);
         long start = System.nanoTime();
+        if (trainOption.equals("only")) {
+            Reproduction.trainOnly(settings, out, null);
+            return VaescopeCli.OK;
+        }
         List<Reproduction.Run> runs = train ? Reproduction.run(settings, out, null) : Reproduction.collect(settings);
         double minutes = (System.nanoTime() - start) / 6e10;
         String command = "./vaescope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
