@@ -100,12 +100,18 @@ public final class Reproduction {
      * @param precision edge precision against the true graph (null without one)
      * @param recall edge recall against the true graph (null without one)
      * @param readoutAccuracy held-out accuracy of each factor's read-out on dataset images
+     * @param reconstructionAccuracy the read-outs' accuracy on the model's reconstructions
+     * @param chanceAccuracy each read-out's chance accuracy (1 / classes)
+     * @param confoundedPairs factor pairs whose carriers overlap (no evidence either way)
+     * @param unreadableFactors factors whose read-out does not see them in reconstructions (no edge into them is testable)
      */
     public record Run(String dataset, Variant variant, long seed, double mig, double dciDisentanglement, Estimate ces,
             Estimate specificity, Estimate modularity, int monosemantic, int polysemantic, int dead,
             int activeLatents, Map<String, Double> finalLosses, Map<String, Double> hyperparameters,
             List<CurvePoint> migCurve, List<String> impliedEdges, Estimate precision, Estimate recall,
-            Map<String, Double> readoutAccuracy, double seconds) {
+            Map<String, Double> readoutAccuracy, Map<String, Double> reconstructionAccuracy,
+            Map<String, Double> chanceAccuracy, List<String> confoundedPairs, List<String> unreadableFactors,
+            double seconds) {
 
         /** File name of this run's JSON in the run directory. */
         static String fileName(String dataset, Variant variant, long seed) {
@@ -172,12 +178,23 @@ public final class Reproduction {
      * line per model; returns all runs (done now or before).
      */
     public static List<Run> run(Settings settings, PrintStream log, ProgressMonitor monitor) {
+        return run(settings, false, log, monitor);
+    }
+
+    /**
+     * As {@link #run(Settings, PrintStream, ProgressMonitor)}; with {@code trainedOnly} the jobs
+     * whose model is not yet trained are skipped (analyses beside a training process).
+     */
+    public static List<Run> run(Settings settings, boolean trainedOnly, PrintStream log, ProgressMonitor monitor) {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
         List<Job> jobs = plan(settings.seeds());
         List<Run> runs = new ArrayList<>();
         for (Job job : jobs) {
             progress.checkCanceled("the reproduction");
             Path file = settings.runDirectory().resolve(Run.fileName(job.dataset(), job.variant(), job.seed()));
+            if (trainedOnly && !Files.exists(file) && !Files.exists(finalModel(settings, job))) {
+                continue;
+            }
             Run run = Files.exists(file) ? read(file) : trainAndAnalyse(job, settings, progress, file);
             runs.add(run);
             log.printf(Locale.ROOT, "[%d/%d] %-8s %-10s seed %d: MIG %.3f, DCI %.3f, CES %.3f, implied edges %d (%.0f s)%n",
@@ -270,7 +287,7 @@ public final class Reproduction {
         String name = Run.fileName(job.dataset(), job.variant(), job.seed()).replace(".json", "");
         Path checkpoints = settings.runDirectory().resolve("checkpoints");
         Path checkpoint = checkpoints.resolve(name + ModelFile.EXTENSION);
-        Path finalModel = checkpoints.resolve(name + "-final" + ModelFile.EXTENSION);
+        Path finalModel = finalModel(settings, job);
         Path curveFile = checkpoints.resolve(name + "-curve.json");
         try {
             Files.createDirectories(checkpoints);
@@ -308,6 +325,12 @@ public final class Reproduction {
             throw new IllegalStateException("cannot keep the trained model " + finalModel + ": " + e.getMessage(), e);
         }
         return new Trained(result.model(), result.metadata().finalLosses(), List.copyOf(curve));
+    }
+
+    /** The trained model of a job, saved once training has finished. */
+    private static Path finalModel(Settings settings, Job job) {
+        return settings.runDirectory().resolve("checkpoints").resolve(Run.fileName(job.dataset(), job.variant(),
+                job.seed()).replace(".json", "-final" + ModelFile.EXTENSION));
     }
 
     private static void writeJson(Path file, Object value) {
@@ -352,7 +375,8 @@ public final class Reproduction {
                 mono, poly, dead, result.report().activeLatentCount(), trained.finalLosses(),
                 variant.hyperparameters(), trained.curve(), edges,
                 comparison == null ? null : comparison.precision(), comparison == null ? null : comparison.recall(),
-                result.readoutAccuracies(), seconds);
+                result.readoutAccuracies(), result.reconstructionAccuracies(), result.chanceAccuracies(),
+                result.confoundedPairs(), result.unreadableFactors(), seconds);
     }
 
     private static void write(Path file, Run run, ModelAnalysis.Result analysed) {
