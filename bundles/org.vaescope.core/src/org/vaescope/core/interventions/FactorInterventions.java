@@ -2,6 +2,8 @@ package org.vaescope.core.interventions;
 
 import org.vaescope.core.progress.ProgressMonitor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.analysis.FactorEffectMatrix;
+import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.readout.FactorReadouts;
 
 /**
@@ -14,7 +16,8 @@ import org.vaescope.core.readout.FactorReadouts;
  * </pre>
  * d_l the change of read-out l in [0, 1] by its scale ({@link FactorReadouts#change}: |Δr_l| / range_l
  * for an ordinal factor, total variation for a categorical one, circular distance for an angle).
- * With one carrier, M[k,k] equals E[argmax_i E[i,k], k].
+ * With one carrier, M[k,k] equals E[argmax_i E[i,k], k]. Entries of factor pairs that share a carrier
+ * are 0 (see {@link FactorEffectMatrix}).
  */
 public final class FactorInterventions {
 
@@ -57,24 +60,6 @@ public final class FactorInterventions {
                 progress.worked(++step, factors * deltas.length, readouts.factorNames().get(k));
             }
         }
-        double[][] m = new double[factors][factors];
-        for (double[][] sample : perSample) {
-            for (int k = 0; k < factors; k++) {
-                for (int l = 0; l < factors; l++) {
-                    m[k][l] += sample[k][l] / n;
-                }
-            }
-        }
-        boolean[][] shared = new boolean[factors][factors];
-        for (int k = 0; k < factors; k++) {
-            for (int l = 0; l < factors; l++) {
-                for (int a : carriers[k]) {
-                    for (int b : carriers[l]) {
-                        shared[k][l] |= a == b;
-                    }
-                }
-            }
-        }
-        return new FactorEffectMatrix(readouts.factorNames(), m, carriers, shared, deltas.clone(), n, seed, perSample);
+        return FactorEffectMatrix.measured(readouts.factorNames(), perSample, carriers, seed);
     }
 }

@@ -13,20 +13,18 @@ import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.BootstrapSettings;
 import org.vaescope.core.analysis.CircuitGraph;
 import org.vaescope.core.analysis.CircuitGraphBuilder;
+import org.vaescope.core.analysis.FactorEffectMatrix;
+import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.analysis.Circuits;
 import org.vaescope.core.analysis.ModelReport;
 import org.vaescope.core.analysis.PatchEffects;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.hooks.RunOptions;
-import org.vaescope.core.hooks.RunResult;
 import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.interventions.CircuitPatching;
-import org.vaescope.core.interventions.FactorEffectMatrix;
 import org.vaescope.core.interventions.FactorInterventions;
 import org.vaescope.core.interventions.InputManipulation;
-import org.vaescope.core.interventions.LatentEffects;
 import org.vaescope.core.interventions.LatentPerturbation;
 import org.vaescope.core.interventions.Pairs;
 import org.vaescope.core.progress.ProgressMonitor;
@@ -108,7 +106,7 @@ public final class ModelAnalysis {
      *        quantiser (the main figure perturbs before it); NaN for a Gaussian VAE
      */
     public record Result(ModelReport report, DisentanglementSuite.Result disentanglement, UnitResponses units,
-            LatentEffects latents, FactorEffectMatrix factorEffects, double[] klPerLatent, String readoutSummary,
+            LatentEffects latents, FactorEffectMatrix factorEffects, String readoutSummary,
             Map<String, Double> readoutAccuracies, Map<String, Double> reconstructionAccuracies,
             Map<String, Double> chanceAccuracies, List<String> confoundedPairs, List<String> unreadableFactors,
             double cesAfterQuantiser,
@@ -135,8 +133,8 @@ public final class ModelAnalysis {
         private static String matrixJson(FactorEffectMatrix effects) {
             StringBuilder json = new StringBuilder("{\"carriers\":").append(java.util.Arrays.deepToString(
                     effects.carriers()).replace(" ", "")).append(",\"m\":[");
-            for (int k = 0; k < effects.matrix().length; k++) {
-                json.append(k > 0 ? "," : "").append(java.util.Arrays.stream(effects.matrix()[k])
+            for (int k = 0; k < effects.effect().length; k++) {
+                json.append(k > 0 ? "," : "").append(java.util.Arrays.stream(effects.effect()[k])
                         .mapToObj(v -> Double.isFinite(v) ? String.valueOf(v) : "null")
                         .collect(java.util.stream.Collectors.joining(",", "[", "]")));
             }
@@ -191,7 +189,6 @@ public final class ModelAnalysis {
         INDArray inputs = LatentPerturbation.sample(dataset, settings.latentSamples(), settings.seed());
         LatentEffects latents = perturbation.effects(inputs, LatentPerturbation.DEFAULT_DELTAS, readouts,
                 settings.seed(), nested(progress));
-        double[][] klPerSample = klPerSample(model, inputs, settings.batchSize());
 
         progress.worked(step++, STEPS.length, STEPS[3]);
         // sample splitting: the carriers are chosen on `inputs`, M is estimated on independent inputs
@@ -209,29 +206,25 @@ public final class ModelAnalysis {
         progress.checkCanceled("the report");
         progress.worked(step, STEPS.length, STEPS[5]);
         UnitEffects unitEffects = toUnitEffects(units);
-        org.vaescope.core.analysis.LatentEffects latentEffects = org.vaescope.core.analysis.LatentEffects.fromSamples(
-                new org.vaescope.core.analysis.LatentEffects.PerSample(latents.outputPerSample(),
-                        latents.factorPerSample(), klPerSample),
-                latents.factors(), settings.seed());
         double[] reconstructed = reconstructionAccuracy(perturbation, dataset, readouts, settings);
         boolean[] unreadable = unreadable(readouts, reconstructed);
-        boolean[][] confounded = confounded(factorEffects, latentEffects, settings.thresholds());
-        org.vaescope.core.analysis.FactorEffectMatrix implied = org.vaescope.core.analysis.FactorEffectMatrix
-                .fromSamples(factorEffects.factors(), withoutUnreadable(withoutConfounded(factorEffects, confounded),
-                        unreadable), settings.seed());
-        ModelReport report = ModelReport.compute(latentEffects, unitEffects, implied, dataset.trueGraph().orElse(null),
+        boolean[][] confounded = confounded(factorEffects, latents, settings.thresholds());
+        FactorEffectMatrix implied = FactorEffectMatrix.measured(factorEffects.factors(),
+                withoutUnreadable(withoutConfounded(factorEffects, confounded), unreadable), factorEffects.carriers(),
+                interventionSeed);
+        ModelReport report = ModelReport.compute(latents, unitEffects, implied, dataset.trueGraph().orElse(null),
                 settings.thresholds(), settings.bootstrap());
         PatchEffects circuitEdges = CircuitPatching.edges(model, Circuits.find(unitEffects, settings.thresholds()),
                 circuitPairs(dataset, units.factors(), settings), settings.seed(), nested(progress));
         CircuitGraph graph = new CircuitGraphBuilder(unitEffects, settings.thresholds()).patchEffects(circuitEdges)
-                .latentEffects(latentEffects).factorEffects(implied).build();
+                .latentEffects(latents).factorEffects(implied).build();
         progress.worked(STEPS.length, STEPS.length, "done");
-        return new Result(report, disentanglement, units, latents, factorEffects, latentEffects.kl(),
+        return new Result(report, disentanglement, units, latents, factorEffects,
                 readouts.summary(), perReadout(readouts, readouts::accuracy), perReadout(readouts, k -> reconstructed[k]),
                 perReadout(readouts, readouts::chanceAccuracy), confoundedPairs(factorEffects, confounded),
                 java.util.stream.IntStream.range(0, unreadable.length).filter(k -> unreadable[k])
                         .mapToObj(k -> readouts.factorNames().get(k)).toList(),
-                cesAfterQuantiser(model, inputs, latentEffects, settings), graph, settings);
+                cesAfterQuantiser(model, inputs, settings), graph, settings);
     }
 
     /**
@@ -303,8 +296,7 @@ public final class ModelAnalysis {
     }
 
     /** The VQ-VAE's second CES figure, with codes fed after the quantiser; NaN for a Gaussian VAE. */
-    private static double cesAfterQuantiser(VaeModel model, INDArray inputs,
-            org.vaescope.core.analysis.LatentEffects effects, Settings settings) {
+    private static double cesAfterQuantiser(VaeModel model, INDArray inputs, Settings settings) {
         if (!LatentPerturbation.quantised(model)) {
             return Double.NaN;
         }
@@ -332,7 +324,7 @@ public final class ModelAnalysis {
      * no evidence of an edge: an entangled latent moving two factors is not one factor causing the
      * other.
      */
-    static boolean[][] confounded(FactorEffectMatrix effects, org.vaescope.core.analysis.LatentEffects latents,
+    static boolean[][] confounded(FactorEffectMatrix effects, LatentEffects latents,
             AnalysisSettings settings) {
         int factors = effects.factors().size();
         boolean[] active = org.vaescope.core.analysis.LatentMetrics.activeLatents(latents, settings.activeKlThreshold());
@@ -343,7 +335,7 @@ public final class ModelAnalysis {
                 max = active[i] ? Math.max(max, latents.factorEffect(i, l)) : max;
             }
             for (int k = 0; k < factors; k++) {
-                confounded[k][l] = k != l && effects.sharedCarrier()[k][l];
+                confounded[k][l] = k != l && effects.sharedCarrier(k, l);
                 for (int i : effects.carriers()[k]) {
                     confounded[k][l] |= k != l && active[i] && max >= settings.minCircuitPeak()
                             && latents.factorEffect(i, l) >= settings.circuitFraction() * max;
@@ -408,39 +400,6 @@ public final class ModelAnalysis {
             dead[u] = std[u] <= DEAD_SPREAD * largest;
         }
         return dead;
-    }
-
-    /**
-     * KL(q(z_i|x) ‖ N(0, 1)) = ½(μ² + σ² − log σ² − 1) per input and latent, in nats. A model without a
-     * log-variance hook (VQ-VAE) has no Gaussian posterior: every latent counts as active (KL = +∞).
-     */
-    static double[][] klPerSample(VaeModel model, INDArray inputs, int batchSize) {
-        int n = (int) inputs.size(0);
-        int latents = model.latentSize();
-        double[][] kl = new double[n][latents];
-        boolean gaussian = model.hookPoints().stream().anyMatch(h -> h.name().equals(VaeHooks.LATENT_LOGVAR));
-        if (!gaussian) {
-            for (double[] row : kl) {
-                java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
-            }
-            return kl;
-        }
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            INDArray batch = inputs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
-            RunResult run = model.run(batch, RunOptions.defaults().capture(List.of(VaeHooks.LATENT_MU,
-                    VaeHooks.LATENT_LOGVAR)));
-            float[] mu = Floats.of(run.activation(VaeHooks.LATENT_MU));
-            float[] logvar = Floats.of(run.activation(VaeHooks.LATENT_LOGVAR));
-            for (int b = 0; b < to - from; b++) {
-                for (int i = 0; i < latents; i++) {
-                    double m = mu[b * latents + i];
-                    double lv = logvar[b * latents + i];
-                    kl[from + b][i] = 0.5 * (m * m + Math.exp(lv) - lv - 1);
-                }
-            }
-        }
-        return kl;
     }
 
     private static ProgressMonitor nested(ProgressMonitor outer) {
