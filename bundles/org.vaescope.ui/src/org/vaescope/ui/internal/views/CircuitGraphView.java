@@ -2,6 +2,7 @@ package org.vaescope.ui.internal.views;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -170,10 +171,16 @@ public class CircuitGraphView extends AnalysisView {
         return layout(graph, GraphLayouts.Settings.forEdges(graph.edges().size()), new BasicProgressMonitor());
     }
 
-    /** As above with these ELK settings, reporting ELK's phases to {@code monitor} (benchmarks). */
+    /**
+     * As above with these ELK settings, reporting ELK's phases to {@code monitor} (benchmarks). A unit
+     * is labelled by its index only ("#11"): the box of its hook point names the hook, and short
+     * boxes keep the graph large enough on screen for labels.
+     */
     public static LaidOutGraph layout(Analysis.Graph graph, GraphLayouts.Settings settings,
             IElkProgressMonitor monitor) {
-        return GraphLayouts.layered(graph.nodes(), graph.edges(), n -> switch (n.kind()) {
+        List<Analysis.Node> nodes = graph.nodes().stream().map(n -> n.kind().equals("unit")
+                ? new Analysis.Node(n.id(), n.kind(), n.hook(), n.index(), "#" + n.index(), n.unitClass()) : n).toList();
+        return GraphLayouts.layered(nodes, graph.edges(), n -> switch (n.kind()) {
             case "latent" -> 0;
             case "factor" -> 1;
             default -> 2 + Math.max(0, graph.hooks().indexOf(n.hook()));
@@ -188,7 +195,7 @@ public class CircuitGraphView extends AnalysisView {
             profile.show("Response of " + unit.hook() + "[" + unit.unit() + "] (" + unit.unitClass() + ") across factors",
                     analysis.units().factors(), unit.responses());
         } else {
-            profile.show("Select a unit to see its response profile across factors", java.util.List.of(), new double[0]);
+            profile.show("Select a unit to see its response profile across factors", List.of(), new double[0]);
         }
     }
 

@@ -256,6 +256,7 @@ class AnalysisPerspectiveTest {
         assertEquals(file, restored.getShownFile());
         assertEquals(filter, restored.getFilter(), "the filter is restored");
         assertTrue(!metrics.getTexts().isEmpty(), "the other views follow the restored analysis");
+        Workbenches.settle(500);
         Workbenches.screenshot(window.getShell(), "vaescope-view-state-restored");
     }
 

@@ -24,6 +24,7 @@ import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.editors.AnalysisEditor;
+import org.vaescope.ui.internal.graph.CircuitFilter;
 import org.vaescope.ui.internal.testing.TinyModels;
 import org.vaescope.ui.internal.testing.Workbenches;
 
@@ -79,9 +80,11 @@ class DemoModelAnalysisTest {
         assertEquals("demo-betavae.vsa", analysis.name());
 
         CircuitGraphView graph = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
+        graph.setFilter(CircuitFilter.DEFAULT); // what a new user sees (the view may keep another test's filter)
         Workbenches.waitUntil("the circuit graph", VIEW_TIMEOUT_MS,
                 () -> !graph.isLayoutPending() && graph.getCanvas().getGraph() != null);
         assertFalse(graph.getCanvas().getGraph().nodes().isEmpty(), "the circuit graph has nodes");
+        Workbenches.settle(500);
         Workbenches.screenshot(window.getShell(), "demo-circuit-graph");
 
         FactorGraphView factors = (FactorGraphView) page().showView(VaescopeUi.FACTOR_GRAPH_VIEW_ID);
@@ -114,6 +117,7 @@ class DemoModelAnalysisTest {
         Workbenches.drainEvents();
         assertTrue(units.getHighlightedUnit() != null || graph.getCanvas().getSelectedId().startsWith("factor"),
                 "Unit Effects follows a unit selected in the graph");
+        Workbenches.settle(500);
         Workbenches.screenshot(window.getShell(), "demo-perspective");
     }
 
