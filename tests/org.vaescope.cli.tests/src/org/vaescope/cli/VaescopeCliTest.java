@@ -1,6 +1,7 @@
 package org.vaescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaescope.core.numpy.NdArray;
 import org.vaescope.core.numpy.Npy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class VaescopeCliTest {
 
@@ -43,11 +47,16 @@ class VaescopeCliTest {
         assertTrue(out().contains("encoder.conv1"), out());
         assertTrue(out().contains("32×32×32"), out());
         assertTrue(out().contains("disentanglement score (MIG)"), out());
-        for (String file : new String[] {"demo-encoder.zip", "demo-betavae.vsm", "reconstructions.png", "analysis.json",
+        for (String file : new String[] {"demo-encoder.zip", "demo-betavae.vsm", "reconstructions.png", "demo-betavae.vsa",
             "circuits.dot"}) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file);
         }
-        assertTrue(Files.readString(dir.resolve("analysis.json")).startsWith("{\"format\":\"vaescope-analysis\""));
+        JsonNode analysis = new ObjectMapper().readTree(dir.resolve("demo-betavae.vsa").toFile());
+        assertEquals("vaescope-analysis", analysis.path("format").asText());
+        assertEquals(2, analysis.path("version").asInt(), "the IDE's analysis file version");
+        assertEquals("demo-betavae.vsm", analysis.path("provenance").path("model").asText());
+        assertEquals("dsprites:size=32", analysis.path("provenance").path("dataset").asText());
+        assertFalse(Files.exists(dir.resolve("analysis.json")), "no version-1 analysis is written");
     }
 
     @Test
