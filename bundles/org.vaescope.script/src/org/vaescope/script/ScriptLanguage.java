@@ -19,6 +19,17 @@ public final class ScriptLanguage {
     /** The usual file name extension of scripts. */
     public static final String FILE_EXTENSION = ".vis";
 
+    /**
+     * Extensions of the model files {@code model "..."} reads, with descriptions; an imported model saved
+     * as an encoder file and a decoder file is written {@code model "enc.onnx" decoder "dec.onnx"}.
+     */
+    public static final Map<String, String> MODEL_EXTENSIONS = orderedMap(
+            ".vsm", "VAEScope model (encoder and decoder in one file)",
+            ".onnx", "ONNX export: a whole VAE, or its encoder with 'decoder \"dec.onnx\"'");
+
+    /** Extensions of models that hold the whole VAE in one file and take no {@code decoder} clause. */
+    public static final List<String> WHOLE_MODEL_EXTENSIONS = List.of(".vsm");
+
     /** Metric identifiers accepted by {@code metric NAME}, with a one-line description each. */
     public static final Map<String, String> METRIC_DESCRIPTIONS = orderedMap(
             "ces", "causal effect strength: output change per unit latent change (paper metric)",

@@ -33,7 +33,7 @@ import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.runtime.Nd4jRuntime;
 import org.vaescope.core.vae.VaeHooks;
-import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.vae.HookedVae;
 
 /**
  * The whole causal analysis of one model on one dataset, declared once for the command line, the
@@ -130,7 +130,7 @@ public final class ModelAnalysis {
     }
 
     /** Runs the analysis; cancels with a {@link java.util.concurrent.CancellationException}. */
-    public static Result run(VaeModel model, FactorDataset dataset, Settings settings, ProgressMonitor monitor) {
+    public static Result run(HookedVae model, FactorDataset dataset, Settings settings, ProgressMonitor monitor) {
         Nd4jRuntime.ensureStarted();
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
         int step = 0;
@@ -231,7 +231,7 @@ public final class ModelAnalysis {
      * KL(q(z_i|x) ‖ N(0, 1)) = ½(μ² + σ² − log σ² − 1) per input and latent, in nats. A model without a
      * log-variance hook (VQ-VAE) has no Gaussian posterior: every latent counts as active (KL = +∞).
      */
-    static double[][] klPerSample(VaeModel model, INDArray inputs, int batchSize) {
+    static double[][] klPerSample(HookedVae model, INDArray inputs, int batchSize) {
         int n = (int) inputs.size(0);
         int latents = model.latentSize();
         double[][] kl = new double[n][latents];
