@@ -28,6 +28,7 @@ import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.ModelFileException;
 import org.vaescope.core.store.SavedModel;
 import org.vaescope.ui.VaescopeUi;
+import org.vaescope.ui.internal.preferences.VaescopePreferencePage;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.analysis.EngineProgress;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
@@ -110,6 +111,7 @@ public class RunAnalysisJob extends VaescopeJob {
 
     private Path analyse(EngineProgress progress) throws IOException, ModelFileException {
         Path modelPath = model.getLocation().toFile().toPath();
+        VaescopePreferencePage.settings(model.getProject()).applyToRuntime();
         progress.step("loading " + model.getName());
         SavedModel saved = ModelFile.load(modelPath);
         progress.step("preparing dataset " + request.dataset());

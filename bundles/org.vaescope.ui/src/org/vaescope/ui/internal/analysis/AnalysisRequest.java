@@ -6,6 +6,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.QualifiedName;
 import org.vaescope.core.pipeline.ModelAnalysis;
+import org.vaescope.core.settings.EngineSettings;
 import org.vaescope.core.store.ModelMetadata;
 import org.vaescope.ui.VaescopeUi;
 
@@ -29,11 +30,11 @@ public record AnalysisRequest(String dataset, int pairsPerFactor, int latentSamp
         hooks = List.copyOf(hooks);
     }
 
-    /** Quick sample counts on the model's training dataset at the model's image size. */
-    public static AnalysisRequest defaults(ModelMetadata metadata) {
-        ModelAnalysis.Settings quick = ModelAnalysis.Settings.quick(1);
+    /** The preferences' sample counts and seed on the model's training dataset at the model's image size. */
+    public static AnalysisRequest defaults(ModelMetadata metadata, EngineSettings preferences) {
         return new AnalysisRequest(metadata.datasetName() + ":size=" + metadata.architecture().height(),
-                quick.pairsPerFactor(), quick.latentSamples(), quick.metricTrain(), quick.metricTest(), 1, List.of());
+                preferences.pairsPerFactor(), preferences.latentSamples(), preferences.metricTrain(),
+                preferences.metricTest(), preferences.seed(), List.of());
     }
 
     /** The engine settings: the quick defaults with this request's sample counts, seed and hooks. */

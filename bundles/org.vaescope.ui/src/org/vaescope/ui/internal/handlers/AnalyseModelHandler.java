@@ -20,6 +20,7 @@ import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.RunAnalysisJob;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
+import org.vaescope.ui.internal.preferences.VaescopePreferencePage;
 import org.vaescope.ui.internal.dialogs.AnalyseDialog;
 
 /**
@@ -57,7 +58,8 @@ public class AnalyseModelHandler extends AbstractHandler {
                 List<String> hooks = saved.model().hookPoints().stream().map(HookPoint::name)
                         .filter(h -> !h.equals(saved.model().inputHook())).toList();
                 AnalysisRequest remembered = AnalysisRequest.remembered(model);
-                AnalysisRequest initial = remembered != null ? remembered : AnalysisRequest.defaults(saved.metadata());
+                AnalysisRequest initial = remembered != null ? remembered : AnalysisRequest.defaults(saved.metadata(),
+                        VaescopePreferencePage.settings(model.getProject()));
                 window.getShell().getDisplay().asyncExec(() -> askAndRun(hooks, initial));
             } catch (ModelFileException e) {
                 StatusManager.getManager().handle(Status.error(e.getMessage()), StatusManager.LOG | StatusManager.SHOW);
