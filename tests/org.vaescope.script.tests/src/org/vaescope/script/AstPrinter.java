@@ -6,7 +6,7 @@ import org.vaescope.script.ast.IndexSelection;
 import org.vaescope.script.ast.Node;
 import org.vaescope.script.ast.NumberLiteral;
 import org.vaescope.script.ast.NumberRange;
-import org.vaescope.script.ast.Parameter;
+import org.vaescope.script.ast.GeneratorParameter;
 import org.vaescope.script.ast.Script;
 import org.vaescope.script.ast.StringLiteral;
 import java.lang.reflect.RecordComponent;
@@ -48,7 +48,7 @@ public final class AstPrinter {
             return c.assignments().stream().map(a -> a.factor().text() + "=" + print(a.value()))
                     .collect(Collectors.joining(",", "(", ")"));
         }
-        if (node instanceof Parameter p) {
+        if (node instanceof GeneratorParameter p) {
             return p.name().text() + "=" + print(p.value());
         }
         if (node instanceof List<?> list) {

@@ -1,5 +1,6 @@
 package org.vaescope.core.analysis;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,14 @@ final class Checks {
     static List<String> names(String what, List<String> names) {
         if (names == null || names.isEmpty()) {
             throw fail(what + " must not be empty");
+        }
+        return distinctNames(what, names);
+    }
+
+    /** Non-blank names, none twice; the list may be empty. */
+    static List<String> distinctNames(String what, List<String> names) {
+        if (names == null) {
+            throw fail(what + " is missing");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
@@ -56,6 +65,25 @@ final class Checks {
             nonNegative(what + " [" + i + "]", values[i]);
         }
         return values.clone();
+    }
+
+    /** KL values: non-negative, +∞ allowed (a latent without a Gaussian posterior). */
+    static double[] klVector(String what, double[] values, int length) {
+        vector(what, infinityAsZero(values), length);
+        return values.clone();
+    }
+
+    static double[][] klMatrix(String what, double[][] values, int rows, int columns) {
+        if (values == null) {
+            throw fail(what + " is missing");
+        }
+        matrix(what, Arrays.stream(values).map(Checks::infinityAsZero).toArray(double[][]::new), rows, columns);
+        return deepCopy(values);
+    }
+
+    private static double[] infinityAsZero(double[] values) {
+        return values == null ? null
+                : Arrays.stream(values).map(v -> v == Double.POSITIVE_INFINITY ? 0 : v).toArray();
     }
 
     static double[][] matrix(String what, double[][] values, int rows, int columns) {

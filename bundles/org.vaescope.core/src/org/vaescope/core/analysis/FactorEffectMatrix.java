@@ -14,14 +14,19 @@ import org.vaescope.core.internal.analysis.Bootstrap;
  * <p>For the bootstrap the record can keep per-input terms {@code m[x][k][l]} whose mean over the n
  * inputs is M; a resample draws n inputs with replacement.
  *
+ * <p>When M was measured by {@link org.vaescope.core.interventions.FactorInterventions} the record
+ * names the carriers: the latents shifted for each factor. Where the carriers of k and l overlap,
+ * shifting k's latents also intervenes on l's, so M[k][l] is no evidence of an edge and is 0.
+ *
  * @param factors factor names, K of them
  * @param effect K × K matrix M (finite, non-negative)
  * @param sampleCount inputs behind M, n
  * @param seed seed of the input sampling
  * @param perSample null, or n × K × K per-input terms
+ * @param carriers null, or per factor k the latents shifted to intervene on k
  */
 public record FactorEffectMatrix(List<String> factors, double[][] effect, int sampleCount, long seed,
-        double[][][] perSample) {
+        double[][][] perSample, int[][] carriers) {
 
     /** Validates shapes and values and copies the arrays. */
     public FactorEffectMatrix {
@@ -38,22 +43,48 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
                 }
             }
         }
+        if (carriers != null) {
+            carriers = checkedCarriers(carriers, k);
+        }
     }
 
     /** A matrix without per-sample terms (values get no bootstrap interval). */
     public static FactorEffectMatrix of(List<String> factors, double[][] effect, int sampleCount, long seed) {
-        return new FactorEffectMatrix(factors, effect, sampleCount, seed, null);
+        return new FactorEffectMatrix(factors, effect, sampleCount, seed, null, null);
     }
 
     /** A matrix that is the mean of n × K × K per-input terms. */
     public static FactorEffectMatrix fromSamples(List<String> factors, double[][][] perSample, long seed) {
+        return measured(factors, perSample, null, seed);
+    }
+
+    /**
+     * The mean of n × K × K per-input terms measured by shifting {@code carriers[k]} for factor k;
+     * terms of factor pairs that share a carrier are set to 0.
+     */
+    public static FactorEffectMatrix measured(List<String> factors, double[][][] perSample, int[][] carriers,
+            long seed) {
         if (perSample == null || perSample.length == 0) {
             throw Checks.fail("FactorEffectMatrix per-sample terms are empty");
         }
         int k = factors == null ? 0 : factors.size();
-        Checks.cube("FactorEffectMatrix per-sample terms", perSample, perSample.length, k, k);
-        return new FactorEffectMatrix(factors, meansOf(perSample, ones(perSample.length), k), perSample.length, seed,
-                perSample);
+        double[][][] terms = Checks.cube("FactorEffectMatrix per-sample terms", perSample, perSample.length, k, k);
+        if (carriers != null) {
+            zeroSharedCarriers(terms, checkedCarriers(carriers, k));
+        }
+        return new FactorEffectMatrix(factors, meansOf(terms, ones(terms.length), k), terms.length, seed, terms,
+                carriers);
+    }
+
+    /** Whether the carriers of factors k and l overlap (false when the carriers are unknown). */
+    public boolean sharedCarrier(int k, int l) {
+        return carriers != null && shareALatent(carriers[k], carriers[l]);
+    }
+
+    /** A copy of the carriers, or null. */
+    @Override
+    public int[][] carriers() {
+        return carriers == null ? null : Arrays.stream(carriers).map(int[]::clone).toArray(int[][]::new);
     }
 
     /** M[k][l]. */
@@ -88,7 +119,39 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
             throw Checks.fail("FactorEffectMatrix has no per-sample terms to resample");
         }
         double[][] means = meansOf(perSample, Bootstrap.resampleCounts(sampleCount, random), factors.size());
-        return new FactorEffectMatrix(factors, means, sampleCount, seed, null);
+        return new FactorEffectMatrix(factors, means, sampleCount, seed, null, carriers);
+    }
+
+    /**
+     * The spec draws an edge k → l only "with no intervention on l's latents", which shifting a
+     * shared latent violates.
+     */
+    private static void zeroSharedCarriers(double[][][] terms, int[][] carriers) {
+        for (double[][] sample : terms) {
+            for (int k = 0; k < carriers.length; k++) {
+                for (int l = 0; l < carriers.length; l++) {
+                    if (k != l && shareALatent(carriers[k], carriers[l])) {
+                        sample[k][l] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean shareALatent(int[] a, int[] b) {
+        return Arrays.stream(a).anyMatch(i -> Arrays.stream(b).anyMatch(j -> i == j));
+    }
+
+    private static int[][] checkedCarriers(int[][] carriers, int k) {
+        if (carriers.length != k) {
+            throw Checks.fail("FactorEffectMatrix has carriers for " + carriers.length + " factors, expected " + k);
+        }
+        for (int f = 0; f < k; f++) {
+            if (carriers[f] == null || carriers[f].length == 0 || Arrays.stream(carriers[f]).anyMatch(i -> i < 0)) {
+                throw Checks.fail("FactorEffectMatrix carriers of factor " + f + " must be latent indices");
+            }
+        }
+        return Arrays.stream(carriers).map(int[]::clone).toArray(int[][]::new);
     }
 
     private static int[] ones(int n) {

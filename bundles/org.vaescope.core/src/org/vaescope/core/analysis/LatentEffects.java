@@ -2,6 +2,7 @@ package org.vaescope.core.analysis;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.vaescope.core.internal.analysis.Bootstrap;
 
@@ -15,6 +16,9 @@ import org.vaescope.core.internal.analysis.Bootstrap;
  * {@code o[x][i]}, {@code e[x][i][k]}, {@code kl[x][i]}; the aggregates are their means over the n
  * inputs, and a resample draws n inputs with replacement (the same draw for all three, so the
  * active set is re-derived on each replicate).
+ *
+ * <p>Without read-outs there are no factors (K = 0) and E is latents × 0. A latent without a Gaussian
+ * posterior (a VQ-VAE code) has KL = +∞: it counts as active.
  *
  * @param outputEffect O[i], one per latent
  * @param factorEffect E[i][k], latents × K
@@ -39,7 +43,7 @@ public record LatentEffects(double[] outputEffect, double[][] factorEffect, doub
 
     /** Validates shapes and values and copies the arrays. */
     public LatentEffects {
-        factors = Checks.names("LatentEffects factor names", factors);
+        factors = Checks.distinctNames("LatentEffects factor names", factors);
         Checks.positive("LatentEffects sample count", sampleCount);
         if (outputEffect == null || outputEffect.length == 0) {
             throw Checks.fail("LatentEffects needs at least one latent (output effect is empty)");
@@ -47,7 +51,7 @@ public record LatentEffects(double[] outputEffect, double[][] factorEffect, doub
         int latents = outputEffect.length;
         outputEffect = Checks.vector("LatentEffects output effect O", outputEffect, latents);
         factorEffect = Checks.matrix("LatentEffects factor effect E", factorEffect, latents, factors.size());
-        kl = Checks.vector("LatentEffects KL", kl, latents);
+        kl = Checks.klVector("LatentEffects KL", kl, latents);
         if (perSample != null) {
             perSample = checked(perSample, outputEffect, factorEffect, kl, sampleCount);
         }
@@ -70,7 +74,7 @@ public record LatentEffects(double[] outputEffect, double[][] factorEffect, doub
         int k = factors == null ? 0 : factors.size();
         Checks.matrix("LatentEffects per-sample O", samples.outputEffect(), n, latents);
         Checks.cube("LatentEffects per-sample E", samples.factorEffect(), n, latents, k);
-        Checks.matrix("LatentEffects per-sample KL", samples.kl(), n, latents);
+        Checks.klMatrix("LatentEffects per-sample KL", samples.kl(), n, latents);
         int[] ones = new int[n];
         java.util.Arrays.fill(ones, 1);
         Means means = meansOf(samples, ones, latents, k);
@@ -126,6 +130,22 @@ public record LatentEffects(double[] outputEffect, double[][] factorEffect, doub
     }
 
     /**
+     * The {@code count} latents with the largest E[i][k] (largest first, ties to the lower index):
+     * the latents that carry factor k.
+     */
+    public int[] carriers(int factor, int count) {
+        if (factor < 0 || factor >= factorCount()) {
+            throw Checks.fail("factor index " + factor + " is out of range 0.." + (factorCount() - 1));
+        }
+        if (count < 1 || count > latentCount()) {
+            throw Checks.fail("carrier count must be in 1.." + latentCount() + ", got " + count);
+        }
+        return IntStream.range(0, latentCount()).boxed()
+                .sorted((a, b) -> Double.compare(factorEffect[b][factor], factorEffect[a][factor]))
+                .limit(count).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
      * One bootstrap replicate: n inputs drawn with replacement; the result carries no per-sample terms.
      *
      * @throws AnalysisInputException when there are no per-sample terms
@@ -177,7 +197,7 @@ public record LatentEffects(double[] outputEffect, double[][] factorEffect, doub
         int k = e[0].length;
         double[][] so = Checks.matrix("LatentEffects per-sample O", samples.outputEffect(), n, latents);
         double[][][] se = Checks.cube("LatentEffects per-sample E", samples.factorEffect(), n, latents, k);
-        double[][] skl = Checks.matrix("LatentEffects per-sample KL", samples.kl(), n, latents);
+        double[][] skl = Checks.klMatrix("LatentEffects per-sample KL", samples.kl(), n, latents);
         for (int i = 0; i < latents; i++) {
             double mo = 0;
             double mkl = 0;

@@ -2,6 +2,8 @@ package org.vaescope.core.interventions;
 
 import org.vaescope.core.progress.ProgressMonitor;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.analysis.FactorEffectMatrix;
+import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.readout.FactorReadouts;
 
 /**
@@ -12,7 +14,8 @@ import org.vaescope.core.readout.FactorReadouts;
  * <pre>
  *   M[k,l] = E_x,δ |r_l(σ(D(z_{C_k ← z_{C_k}+δ}))) − r_l(σ(D(z)))| / range_l.
  * </pre>
- * With one carrier, M[k,k] equals E[argmax_i E[i,k], k].
+ * With one carrier, M[k,k] equals E[argmax_i E[i,k], k]. Entries of factor pairs that share a carrier
+ * are 0 (see {@link FactorEffectMatrix}).
  */
 public final class FactorInterventions {
 
@@ -54,24 +57,6 @@ public final class FactorInterventions {
                 progress.worked(++step, factors * deltas.length, readouts.factorNames().get(k));
             }
         }
-        double[][] m = new double[factors][factors];
-        for (double[][] sample : perSample) {
-            for (int k = 0; k < factors; k++) {
-                for (int l = 0; l < factors; l++) {
-                    m[k][l] += sample[k][l] / n;
-                }
-            }
-        }
-        boolean[][] shared = new boolean[factors][factors];
-        for (int k = 0; k < factors; k++) {
-            for (int l = 0; l < factors; l++) {
-                for (int a : carriers[k]) {
-                    for (int b : carriers[l]) {
-                        shared[k][l] |= a == b;
-                    }
-                }
-            }
-        }
-        return new FactorEffectMatrix(readouts.factorNames(), m, carriers, shared, deltas.clone(), n, seed, perSample);
+        return FactorEffectMatrix.measured(readouts.factorNames(), perSample, carriers, seed);
     }
 }

@@ -3,10 +3,12 @@ package org.vaescope.core.interventions;
 import org.vaescope.core.progress.ProgressMonitor;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
+import org.vaescope.core.hooks.RunResult;
 import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.runtime.Nd4jRuntime;
@@ -30,6 +32,7 @@ public final class LatentPerturbation {
     private final HookedModel model;
     private final String encodeHook;
     private final String decodeHook;
+    private final String logVarianceHook;
     private final int latentSize;
     private final int batchSize;
 
@@ -39,6 +42,12 @@ public final class LatentPerturbation {
      * @param batchSize  codes decoded per pass
      */
     public LatentPerturbation(HookedModel model, String encodeHook, String decodeHook, int batchSize) {
+        this(model, encodeHook, decodeHook, null, batchSize);
+    }
+
+    /** @param logVarianceHook hook whose value is log σ²(x) of the Gaussian posterior, or null if there is none */
+    private LatentPerturbation(HookedModel model, String encodeHook, String decodeHook, String logVarianceHook,
+            int batchSize) {
         Nd4jRuntime.ensureStarted();
         HookPoint encode = model.hookPoint(encodeHook);
         HookPoint decode = model.hookPoint(decodeHook);
@@ -52,13 +61,19 @@ public final class LatentPerturbation {
         this.model = model;
         this.encodeHook = encodeHook;
         this.decodeHook = decodeHook;
+        this.logVarianceHook = logVarianceHook;
         this.latentSize = encode.units();
         this.batchSize = batchSize;
     }
 
-    /** Perturbation of a VAEScope VAE: z read at {@code latent.mu}, fed at {@code latent.z}, 256 codes per pass. */
+    /**
+     * Perturbation of a VAEScope VAE: z read at {@code latent.mu}, fed at {@code latent.z}, the KL from
+     * {@code latent.logvar} (a VQ-VAE has none), 256 codes per pass.
+     */
     public static LatentPerturbation forVae(HookedModel model) {
-        return new LatentPerturbation(model, VaeHooks.LATENT_MU, VaeHooks.LATENT_Z, 256);
+        boolean gaussian = model.hookPoints().stream().anyMatch(h -> h.name().equals(VaeHooks.LATENT_LOGVAR));
+        return new LatentPerturbation(model, VaeHooks.LATENT_MU, VaeHooks.LATENT_Z,
+                gaussian ? VaeHooks.LATENT_LOGVAR : null, 256);
     }
 
     public int latentSize() {
@@ -67,19 +82,45 @@ public final class LatentPerturbation {
 
     /** z = μ(x) for a batch of inputs (n × latent size), as doubles, row-major. */
     public double[][] encode(INDArray inputs) {
+        return posterior(inputs, false).mean();
+    }
+
+    /** μ(x) and, if asked, the KL per latent (n × latent size each; the KL is null when not asked). */
+    private record Posterior(double[][] mean, double[][] kl) {
+    }
+
+    /**
+     * KL(q(z_i|x) ‖ N(0, 1)) = ½(μ² + σ² − log σ² − 1) in nats; without a log-variance hook there is no
+     * Gaussian posterior and every latent counts as active (KL = +∞).
+     */
+    private Posterior posterior(INDArray inputs, boolean withKl) {
         int n = (int) inputs.size(0);
         double[][] z = new double[n][latentSize];
+        double[][] kl = withKl ? new double[n][latentSize] : null;
+        boolean gaussian = withKl && logVarianceHook != null;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
             INDArray part = inputs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
-            float[] mu = Floats.of(model.run(part, RunOptions.defaults().capture(encodeHook)).activation(encodeHook));
+            RunResult run = model.run(part, gaussian ? RunOptions.defaults().capture(encodeHook, logVarianceHook)
+                    : RunOptions.defaults().capture(encodeHook));
+            float[] mu = Floats.of(run.activation(encodeHook));
+            float[] logVariance = gaussian ? Floats.of(run.activation(logVarianceHook)) : null;
             for (int b = 0; b < to - from; b++) {
                 for (int i = 0; i < latentSize; i++) {
-                    z[from + b][i] = mu[b * latentSize + i];
+                    double m = mu[b * latentSize + i];
+                    z[from + b][i] = m;
+                    if (withKl) {
+                        kl[from + b][i] = gaussian ? klTerm(m, logVariance[b * latentSize + i])
+                                : Double.POSITIVE_INFINITY;
+                    }
                 }
             }
         }
-        return z;
+        return new Posterior(z, kl);
+    }
+
+    private static double klTerm(double mean, double logVariance) {
+        return 0.5 * (mean * mean + Math.exp(logVariance) - logVariance - 1);
     }
 
     /** σ(D(z)) for codes z (n × latent size): n × output shape. */
@@ -114,23 +155,24 @@ public final class LatentPerturbation {
     }
 
     /**
-     * O and (with read-outs) E over {@code inputs} and the δ grid; {@code seed} is the seed the
-     * inputs were drawn with, recorded in the result.
+     * O, the KL per latent and (with read-outs) E over {@code inputs} and the δ grid, with their
+     * per-input terms; {@code seed} is the seed the inputs were drawn with, recorded in the result.
      *
-     * @param readouts read-outs for E, or null for O only
+     * @param readouts read-outs for E, or null for O and KL only (no factors)
      */
     public LatentEffects effects(INDArray inputs, double[] deltas, FactorReadouts readouts, long seed,
             ProgressMonitor monitor) {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
         checkDeltas(deltas);
-        double[][] z = encode(inputs);
+        Posterior posterior = posterior(inputs, true);
+        double[][] z = posterior.mean();
         int n = z.length;
         INDArray base = decode(z);
         float[] basePixels = Floats.of(base);
         double[][] baseReadouts = readouts == null ? null : readouts.expectedClasses(base);
         int factors = readouts == null ? 0 : readouts.factorCount();
         double[][] outputPerSample = new double[n][latentSize];
-        double[][][] factorPerSample = readouts == null ? null : new double[n][latentSize][factors];
+        double[][][] factorPerSample = new double[n][latentSize][factors];
         int size = basePixels.length / n;
         int step = 0;
         for (int i = 0; i < latentSize; i++) {
@@ -155,8 +197,9 @@ public final class LatentPerturbation {
                 progress.worked(++step, latentSize * deltas.length, "latent " + i);
             }
         }
-        List<String> names = readouts == null ? null : readouts.factorNames();
-        return new LatentEffects(outputPerSample, factorPerSample, names, deltas, seed);
+        List<String> names = readouts == null ? List.of() : readouts.factorNames();
+        return LatentEffects.fromSamples(new LatentEffects.PerSample(outputPerSample, factorPerSample, posterior.kl()),
+                names, seed);
     }
 
     /**

@@ -122,7 +122,7 @@ public final class AnalysisFile {
         node.set("factor_effect", JSON.valueToTree(result.latents().factorEffect()));
         node.set("output_effect", JSON.valueToTree(result.latents().outputEffect()));
         ArrayNode kl = node.putArray("kl");
-        for (double value : result.klPerLatent()) {
+        for (double value : result.latents().kl()) {
             if (Double.isFinite(value)) {
                 kl.add(value);
             } else {

@@ -11,19 +11,17 @@ import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.BootstrapSettings;
 import org.vaescope.core.analysis.CircuitGraph;
 import org.vaescope.core.analysis.CircuitGraphBuilder;
+import org.vaescope.core.analysis.FactorEffectMatrix;
+import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.analysis.Circuits;
 import org.vaescope.core.analysis.ModelReport;
 import org.vaescope.core.analysis.PatchEffects;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.data.FactorDataset;
-import org.vaescope.core.hooks.RunOptions;
-import org.vaescope.core.hooks.RunResult;
-import org.vaescope.core.runtime.Floats;
+import org.vaescope.core.internal.analysis.JsonWriter;
 import org.vaescope.core.interventions.CircuitPatching;
-import org.vaescope.core.interventions.FactorEffectMatrix;
 import org.vaescope.core.interventions.FactorInterventions;
 import org.vaescope.core.interventions.InputManipulation;
-import org.vaescope.core.interventions.LatentEffects;
 import org.vaescope.core.interventions.LatentPerturbation;
 import org.vaescope.core.interventions.Pairs;
 import org.vaescope.core.progress.ProgressMonitor;
@@ -32,8 +30,8 @@ import org.vaescope.metrics.DisentanglementSuite;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.runtime.Nd4jRuntime;
-import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.internal.pipeline.ModelRepresentation;
 
 /**
  * The whole causal analysis of one model on one dataset, declared once for the command line, the
@@ -88,7 +86,7 @@ public final class ModelAnalysis {
 
     /** Everything one analysis produced. */
     public record Result(ModelReport report, DisentanglementSuite.Result disentanglement, UnitResponses units,
-            LatentEffects latents, FactorEffectMatrix factorEffects, double[] klPerLatent, String readoutSummary,
+            LatentEffects latents, FactorEffectMatrix factorEffects, String readoutSummary,
             Map<String, Double> readoutAccuracies, CircuitGraph circuitGraph, Settings settings) {
 
         /** Mean CES over active latents (our definition, see {@link ModelReport}). */
@@ -101,19 +99,19 @@ public final class ModelAnalysis {
             return disentanglement.get("MIG").score();
         }
 
-        private String accuraciesJson() {
-            StringBuilder json = new StringBuilder("{");
-            readoutAccuracies.forEach((factor, accuracy) -> json.append(json.length() > 1 ? "," : "").append('"')
-                    .append(factor).append("\":").append(accuracy));
-            return json.append('}').toString();
-        }
-
         /** All results as one JSON document. */
         public String toJson() {
-            return "{\"format\":\"vaescope-analysis\",\"version\":1,\"seed\":" + settings.seed()
-                    + ",\"report\":" + report.toJson() + ",\"readout_accuracy\":" + accuraciesJson()
-                + ",\"disentanglement\":" + disentanglement.toJson()
-                    + ",\"circuit_graph\":" + circuitGraph.toJson() + "}";
+            JsonWriter json = new JsonWriter().beginObject()
+                    .member("format", "vaescope-analysis")
+                    .member("version", 1)
+                    .member("seed", settings.seed());
+            json.name("report").rawValue(report.toJson());
+            json.name("readout_accuracy").beginObject();
+            readoutAccuracies.forEach((factor, accuracy) -> json.member(factor, accuracy.doubleValue()));
+            json.endObject();
+            json.name("disentanglement").rawValue(disentanglement.toJson());
+            json.name("circuit_graph").rawValue(circuitGraph.toJson());
+            return json.endObject().toJson();
         }
     }
 
@@ -146,7 +144,6 @@ public final class ModelAnalysis {
         INDArray inputs = LatentPerturbation.sample(dataset, settings.latentSamples(), settings.seed());
         LatentEffects latents = perturbation.effects(inputs, LatentPerturbation.DEFAULT_DELTAS, readouts,
                 settings.seed(), nested(progress));
-        double[][] klPerSample = klPerSample(model, inputs, settings.batchSize());
 
         progress.worked(step++, STEPS.length, STEPS[3]);
         FactorEffectMatrix factorEffects = FactorInterventions.impliedEffects(perturbation, inputs, readouts, latents,
@@ -161,21 +158,14 @@ public final class ModelAnalysis {
         progress.checkCanceled("the report");
         progress.worked(step, STEPS.length, STEPS[5]);
         UnitEffects unitEffects = toUnitEffects(units);
-        org.vaescope.core.analysis.LatentEffects latentEffects = org.vaescope.core.analysis.LatentEffects.fromSamples(
-                new org.vaescope.core.analysis.LatentEffects.PerSample(latents.outputPerSample(),
-                        latents.factorPerSample(), klPerSample),
-                latents.factors(), settings.seed());
-        org.vaescope.core.analysis.FactorEffectMatrix implied = org.vaescope.core.analysis.FactorEffectMatrix
-                .fromSamples(factorEffects.factors(), withoutSharedCarriers(factorEffects), settings.seed());
-        ModelReport report = ModelReport.compute(latentEffects, unitEffects, implied, dataset.trueGraph().orElse(null),
+        ModelReport report = ModelReport.compute(latents, unitEffects, factorEffects, dataset.trueGraph().orElse(null),
                 settings.thresholds(), settings.bootstrap());
         PatchEffects circuitEdges = CircuitPatching.edges(model, Circuits.find(unitEffects, settings.thresholds()),
                 circuitPairs(dataset, units.factors(), settings), settings.seed(), nested(progress));
         CircuitGraph graph = new CircuitGraphBuilder(unitEffects, settings.thresholds()).patchEffects(circuitEdges)
-                .latentEffects(latentEffects).factorEffects(implied).build();
+                .latentEffects(latents).factorEffects(factorEffects).build();
         progress.worked(STEPS.length, STEPS.length, "done");
-        return new Result(report, disentanglement, units, latents, factorEffects, latentEffects.kl(),
-                readouts.summary(), accuracies(readouts), graph, settings);
+        return new Result(report, disentanglement, units, latents, factorEffects, readouts.summary(), accuracies(readouts), graph, settings);
     }
 
     private static Map<String, Double> accuracies(FactorReadouts readouts) {
@@ -197,67 +187,12 @@ public final class ModelAnalysis {
         return pairs;
     }
 
-    /**
-     * The per-input terms of M with the entries set to 0 where k and l share a carrier latent: the
-     * spec draws an edge k → l only "with no intervention on l's latents", which shifting a shared
-     * latent violates, so such an entry is no evidence of an edge.
-     */
-    static double[][][] withoutSharedCarriers(FactorEffectMatrix effects) {
-        double[][][] kept = new double[effects.perSample().length][][];
-        for (int b = 0; b < kept.length; b++) {
-            double[][] sample = effects.perSample()[b];
-            kept[b] = new double[sample.length][];
-            for (int k = 0; k < sample.length; k++) {
-                kept[b][k] = sample[k].clone();
-                for (int l = 0; l < sample[k].length; l++) {
-                    if (k != l && effects.sharedCarrier()[k][l]) {
-                        kept[b][k][l] = 0;
-                    }
-                }
-            }
-        }
-        return kept;
-    }
-
     static UnitEffects toUnitEffects(UnitResponses units) {
         List<double[][][]> terms = new ArrayList<>();
         for (String hook : units.hooks()) {
             terms.add(units.pairTerms(hook));
         }
         return UnitEffects.fromPairTerms(units.hooks(), units.factors(), terms, units.seed());
-    }
-
-    /**
-     * KL(q(z_i|x) ‖ N(0, 1)) = ½(μ² + σ² − log σ² − 1) per input and latent, in nats. A model without a
-     * log-variance hook (VQ-VAE) has no Gaussian posterior: every latent counts as active (KL = +∞).
-     */
-    static double[][] klPerSample(VaeModel model, INDArray inputs, int batchSize) {
-        int n = (int) inputs.size(0);
-        int latents = model.latentSize();
-        double[][] kl = new double[n][latents];
-        boolean gaussian = model.hookPoints().stream().anyMatch(h -> h.name().equals(VaeHooks.LATENT_LOGVAR));
-        if (!gaussian) {
-            for (double[] row : kl) {
-                java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
-            }
-            return kl;
-        }
-        for (int from = 0; from < n; from += batchSize) {
-            int to = Math.min(n, from + batchSize);
-            INDArray batch = inputs.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to));
-            RunResult run = model.run(batch, RunOptions.defaults().capture(List.of(VaeHooks.LATENT_MU,
-                    VaeHooks.LATENT_LOGVAR)));
-            float[] mu = Floats.of(run.activation(VaeHooks.LATENT_MU));
-            float[] logvar = Floats.of(run.activation(VaeHooks.LATENT_LOGVAR));
-            for (int b = 0; b < to - from; b++) {
-                for (int i = 0; i < latents; i++) {
-                    double m = mu[b * latents + i];
-                    double lv = logvar[b * latents + i];
-                    kl[from + b][i] = 0.5 * (m * m + Math.exp(lv) - lv - 1);
-                }
-            }
-        }
-        return kl;
     }
 
     private static ProgressMonitor nested(ProgressMonitor outer) {

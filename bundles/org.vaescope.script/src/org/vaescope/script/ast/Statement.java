@@ -56,7 +56,7 @@ public sealed interface Statement extends Node {
     }
 
     /** {@code dataset dsprites(size=32)}: a built-in generator with parameters (possibly none). */
-    record GeneratedDataset(Identifier generator, List<Parameter> parameters, Span span) implements Statement {
+    record GeneratedDataset(Identifier generator, List<GeneratorParameter> parameters, Span span) implements Statement {
         public GeneratedDataset {
             parameters = List.copyOf(parameters);
         }

@@ -13,7 +13,7 @@ import org.vaescope.script.ast.Literal;
 import org.vaescope.script.ast.NumberLiteral;
 import org.vaescope.script.ast.NumberRange;
 import org.vaescope.script.ast.Outcome;
-import org.vaescope.script.ast.Parameter;
+import org.vaescope.script.ast.GeneratorParameter;
 import org.vaescope.script.ast.ParseResult;
 import org.vaescope.script.ast.Script;
 import org.vaescope.script.ast.Statement;
@@ -294,7 +294,7 @@ public final class ScriptChecker {
             return;
         }
         Set<String> seen = new HashSet<>();
-        for (Parameter parameter : dataset.parameters()) {
+        for (GeneratorParameter parameter : dataset.parameters()) {
             String name = parameter.name().text();
             Optional<ParameterInfo> info = generator.get().parameter(name);
             if (info.isEmpty()) {
@@ -310,7 +310,7 @@ public final class ScriptChecker {
         }
     }
 
-    private void checkParameterValue(Parameter parameter, ParameterInfo info) {
+    private void checkParameterValue(GeneratorParameter parameter, ParameterInfo info) {
         Literal value = parameter.value();
         String name = parameter.name().text();
         switch (info.type()) {

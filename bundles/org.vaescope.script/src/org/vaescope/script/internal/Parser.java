@@ -17,7 +17,7 @@ import org.vaescope.script.ast.NumberLiteral;
 import org.vaescope.script.ast.NumberRange;
 import org.vaescope.script.ast.Outcome;
 import org.vaescope.script.ast.OutputKind;
-import org.vaescope.script.ast.Parameter;
+import org.vaescope.script.ast.GeneratorParameter;
 import org.vaescope.script.ast.ParseResult;
 import org.vaescope.script.ast.Script;
 import org.vaescope.script.ScriptLanguage;
@@ -262,7 +262,7 @@ public final class Parser {
             return new Statement.FileDataset(path, format, spanFrom(start));
         }
         Identifier generator = identifier("a dataset generator name or 'file'", new Expectation.Generator());
-        List<Parameter> parameters = new ArrayList<>();
+        List<GeneratorParameter> parameters = new ArrayList<>();
         if (accept(TokenKind.LPAREN)) {
             if (!accept(TokenKind.RPAREN)) {
                 do {
@@ -271,7 +271,7 @@ public final class Parser {
                             new Expectation.GeneratorParameter(generator.text()));
                     expect(TokenKind.EQUALS, "'='");
                     Literal value = literal("a parameter value", true);
-                    parameters.add(new Parameter(name, value, spanFrom(parameterStart)));
+                    parameters.add(new GeneratorParameter(name, value, spanFrom(parameterStart)));
                 } while (accept(TokenKind.COMMA));
                 expect(TokenKind.RPAREN, "',' or ')'");
             }

@@ -1,5 +1,6 @@
 package org.vaescope.core.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,5 +111,19 @@ class FactorGraphAnalysisTest {
         assertTrue(c.recall().intervalContains(1.0));
         assertEquals(200, c.recall().bootstrapReplicates());
         assertEquals(n, c.recall().sampleCount());
+    }
+
+    @Test
+    void factorPairsSharingACarrierLatentAreNoEvidenceOfAnEdge() {
+        double[][] sample = {{0.9, 0.5, 0.3}, {0.4, 0.8, 0.0}, {0.2, 0.1, 0.7}};
+        FactorEffectMatrix m = FactorEffectMatrix.measured(List.of("a", "b", "c"), new double[][][] {sample, sample},
+                new int[][] {{0}, {0}, {1}}, 1);
+
+        assertArrayEquals(new double[][] {{0.9, 0.0, 0.3}, {0.0, 0.8, 0.0}, {0.2, 0.1, 0.7}}, m.effect());
+        for (double[][] input : m.perSample()) {
+            assertArrayEquals(m.effect(), input);
+        }
+        assertTrue(m.sharedCarrier(0, 1) && m.sharedCarrier(1, 0) && !m.sharedCarrier(0, 2));
+        assertArrayEquals(new int[][] {{0}, {0}, {1}}, m.resample(new SplittableRandom(3)).carriers());
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.analysis.FactorEffectMatrix;
+import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.data.DSpritesDataset;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.hooks.Activation;
@@ -76,7 +78,8 @@ class LatentPerturbationTest {
             }
             assertEquals(expected / 12, e.outputEffect()[i], 1e-5, "latent " + i);
         }
-        assertEquals(null, e.factorEffect());
+        assertEquals(0, e.factorCount());
+        assertEquals(2, e.factorEffect().length);
         assertEquals(4, e.sampleCount());
         assertEquals(12, e.seed());
     }
@@ -131,11 +134,11 @@ class LatentPerturbationTest {
             for (int i = 0; i < 4; i++) {
                 assertTrue(effect[carrier][k] >= effect[i][k]);
             }
-            assertEquals(effect[carrier][k], m.matrix()[k][k], 1e-9);
-            assertTrue(m.sharedCarrier()[k][k]);
+            assertEquals(effect[carrier][k], m.effect()[k][k], 1e-9);
+            assertTrue(m.sharedCarrier(k, k));
             for (int l = 0; l < readouts.factorCount(); l++) {
-                assertEquals(m.carriers()[k][0] == m.carriers()[l][0], m.sharedCarrier()[k][l]);
-                assertTrue(m.matrix()[k][l] >= 0 && m.matrix()[k][l] <= 1);
+                assertEquals(m.carriers()[k][0] == m.carriers()[l][0], m.sharedCarrier(k, l));
+                assertTrue(m.effect()[k][l] >= 0 && m.effect()[k][l] <= 1);
             }
         }
         assertEquals(20, m.sampleCount());

@@ -18,9 +18,9 @@ import org.vaescope.core.analysis.FactorGraphComparison;
 import org.vaescope.core.data.CausalShapesDataset;
 import org.vaescope.core.data.FactorGraph;
 import org.vaescope.core.hooks.StagedModel;
-import org.vaescope.core.interventions.FactorEffectMatrix;
+import org.vaescope.core.analysis.FactorEffectMatrix;
 import org.vaescope.core.interventions.FactorInterventions;
-import org.vaescope.core.interventions.LatentEffects;
+import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.interventions.LatentPerturbation;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.readout.ReadoutSettings;
@@ -103,9 +103,7 @@ class FactorGraphRecoveryTest {
     }
 
     private static FactorGraphComparison compare(FactorEffectMatrix implied) {
-        org.vaescope.core.analysis.FactorEffectMatrix matrix = org.vaescope.core.analysis.FactorEffectMatrix.of(
-                implied.factors(), implied.matrix(), implied.sampleCount(), implied.seed());
-        return FactorGraphAnalysis.compare(matrix, DATA.trueGraph().orElseThrow(), AnalysisSettings.defaults(),
+        return FactorGraphAnalysis.compare(implied, DATA.trueGraph().orElseThrow(), AnalysisSettings.defaults(),
                 BootstrapSettings.none());
     }
 
@@ -138,8 +136,8 @@ class FactorGraphRecoveryTest {
             assertArrayEquals(new int[] {f}, run.effects().carriers(f, 1), "carrier of " + implied.factors().get(f));
             assertArrayEquals(new int[] {f}, implied.carriers()[f]);
             for (int l = 0; l < k; l++) {
-                assertEquals(f == l, implied.sharedCarrier()[f][l], f + " shares a carrier with " + l);
-                assertEquals(exact[f][l], implied.matrix()[f][l], READOUT_TOLERANCE,
+                assertEquals(f == l, implied.sharedCarrier(f, l), f + " shares a carrier with " + l);
+                assertEquals(exact[f][l], implied.effect()[f][l], READOUT_TOLERANCE,
                         "M[" + f + "][" + l + "]\n" + readouts.summary());
             }
         }
@@ -171,7 +169,7 @@ class FactorGraphRecoveryTest {
             assertArrayEquals(new int[] {f}, implied.carriers()[f]);
             for (int l = 0; l < exact.length; l++) {
                 assertEquals(f == l, exact[f][l] > 0, "latent " + f + " moves factor " + l);
-                assertEquals(exact[f][l], implied.matrix()[f][l], READOUT_TOLERANCE, "M[" + f + "][" + l + "]");
+                assertEquals(exact[f][l], implied.effect()[f][l], READOUT_TOLERANCE, "M[" + f + "][" + l + "]");
             }
         }
         FactorGraphComparison comparison = compare(implied);

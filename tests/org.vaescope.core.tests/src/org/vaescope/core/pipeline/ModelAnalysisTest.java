@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.CausalShapesDataset;
 import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.interventions.FactorEffectMatrix;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
@@ -51,12 +50,12 @@ class ModelAnalysisTest {
     @Test
     void reportAgreesWithTheInterventionResults() {
         assertEquals(DATA.factors().size(), result.units().factors().size());
-        assertEquals(model.latentSize(), result.klPerLatent().length);
+        assertEquals(model.latentSize(), result.latents().kl().length);
         double meanO = 0;
         int active = 0;
         double[] o = result.latents().outputEffect();
         for (int i = 0; i < o.length; i++) {
-            if (result.klPerLatent()[i] > 0.01) {
+            if (result.latents().kl()[i] > 0.01) {
                 meanO += o[i];
                 active++;
             }
@@ -72,25 +71,8 @@ class ModelAnalysisTest {
     void sameSeedGivesTheSameJson() {
         ModelAnalysis.Result again = ModelAnalysis.run(model, DATA, ModelAnalysis.Settings.quick(5), null);
         assertEquals(result.toJson(), again.toJson());
-        assertArrayEquals(result.klPerLatent(), again.klPerLatent());
+        assertArrayEquals(result.latents().kl(), again.latents().kl());
         assertTrue(result.toJson().startsWith("{\"format\":\"vaescope-analysis\",\"version\":1,"));
-    }
-
-    @Test
-    void factorPairsSharingACarrierLatentAreNoEvidenceOfAnEdge() {
-        double[][] sample = {{0.9, 0.5, 0.3}, {0.4, 0.8, 0.0}, {0.2, 0.1, 0.7}};
-        FactorEffectMatrix effects = new FactorEffectMatrix(List.of("a", "b", "c"), sample,
-                new int[][] {{0}, {0}, {1}},
-                new boolean[][] {{false, true, false}, {true, false, false}, {false, false, false}},
-                new double[] {-1, 1}, 2, 1, new double[][][] {sample, sample});
-
-        double[][][] kept = ModelAnalysis.withoutSharedCarriers(effects);
-
-        for (double[][] input : kept) {
-            assertArrayEquals(new double[] {0.9, 0.0, 0.3}, input[0]);
-            assertArrayEquals(new double[] {0.0, 0.8, 0.0}, input[1]);
-            assertArrayEquals(new double[] {0.2, 0.1, 0.7}, input[2]);
-        }
     }
 
     @Test

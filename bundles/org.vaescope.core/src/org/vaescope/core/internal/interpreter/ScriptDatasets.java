@@ -9,7 +9,7 @@ import java.util.Map;
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.script.ast.NumberLiteral;
-import org.vaescope.script.ast.Parameter;
+import org.vaescope.script.ast.GeneratorParameter;
 import org.vaescope.script.SandboxException;
 import org.vaescope.script.SandboxPaths;
 import org.vaescope.script.ast.Statement;
@@ -55,7 +55,7 @@ public final class ScriptDatasets {
         if (statement instanceof Statement.GeneratedDataset generated) {
             StringBuilder text = new StringBuilder(generated.generator().text()).append('(');
             for (int i = 0; i < generated.parameters().size(); i++) {
-                Parameter p = generated.parameters().get(i);
+                GeneratorParameter p = generated.parameters().get(i);
                 text.append(i == 0 ? "" : ", ").append(p.name().text()).append('=').append(p.value().text());
             }
             return text.append(')').toString();
@@ -68,7 +68,7 @@ public final class ScriptDatasets {
 
     private static Map<String, String> parameters(Statement.GeneratedDataset generated) {
         Map<String, String> params = new LinkedHashMap<>();
-        for (Parameter p : generated.parameters()) {
+        for (GeneratorParameter p : generated.parameters()) {
             String name = p.name().text();
             if (generated.generator().text().equals("causal") && name.equals("noise")) {
                 double noise = p.value() instanceof NumberLiteral n ? n.value() : Double.NaN;

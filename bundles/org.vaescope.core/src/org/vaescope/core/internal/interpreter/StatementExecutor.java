@@ -23,7 +23,7 @@ import org.vaescope.core.interventions.AttributionResult;
 import org.vaescope.core.interventions.CausalMediation;
 import org.vaescope.core.interventions.ImageGrid;
 import org.vaescope.core.interventions.InputManipulation;
-import org.vaescope.core.interventions.LatentEffects;
+import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.interventions.LatentPerturbation;
 import org.vaescope.core.interventions.LatentSetResult;
 import org.vaescope.core.interventions.Measure;
@@ -39,7 +39,7 @@ import org.vaescope.metrics.MetricDescriptor;
 import org.vaescope.metrics.MetricResult;
 import org.vaescope.metrics.Metrics;
 import org.vaescope.core.pipeline.ModelAnalysis;
-import org.vaescope.core.pipeline.ModelRepresentation;
+import org.vaescope.core.internal.pipeline.ModelRepresentation;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.script.ast.IndexSelection;
 import org.vaescope.script.ast.Outcome;
@@ -277,7 +277,8 @@ public final class StatementExecutor {
                 main = e[i][k] > e[i][main] ? k : main;
             }
             summary.append(String.format(Locale.ROOT, "z%d: O %.4g, mainly %s (E %.3g)%n", i, o[i],
-                    effects.factors().isEmpty() ? "-" : effects.factors().get(main), e.length == 0 ? 0 : e[i][main]));
+                    effects.factors().isEmpty() ? "-" : effects.factors().get(main),
+                    effects.factors().isEmpty() ? 0 : e[i][main]));
         }
         numbers.put("samples", n);
         return summary.toString().strip();
