@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.vaescope.core.interpreter.run.OutputFile;
@@ -11,7 +12,9 @@ import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.interpreter.ScriptRunResult;
 import org.vaescope.core.interpreter.ScriptRunner;
 import org.vaescope.core.interpreter.run.StepResult;
+import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.core.settings.EngineSettings;
 import org.vaescope.core.runtime.InputFiles;
 import org.vaescope.script.source.Diagnostic;
 
@@ -45,8 +48,36 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         InputFiles.requireRegularFile(script);
         Path output = outOption == null ? ScriptRunner.defaultOutputFolder(script) : outOption;
-        ScriptRunResult result = runScript(script, output, ScriptRunOptions.defaults().withQuick(quick), cli.out());
+        ScriptRunOptions options = withProjectSettings(script, ScriptRunOptions.defaults().withQuick(quick), cli.out());
+        ScriptRunResult result = runScript(script, output, options, cli.out());
         return report(result, cli.out(), cli.err());
+    }
+
+    /**
+     * The options of a script in a project with VAEScope settings ({@code .settings/org.vaescope.prefs}, as the
+     * IDE's preference page writes them for a project): its script sample count and, unless quick, its metric
+     * sample counts; its thread count and memory budget apply to the engine. Other scripts run with {@code options}.
+     */
+    static ScriptRunOptions withProjectSettings(Path script, ScriptRunOptions options, PrintStream out)
+            throws IOException {
+        Optional<Path> file = EngineSettings.findProjectFile(script.toAbsolutePath().getParent());
+        if (file.isEmpty()) {
+            return options;
+        }
+        EngineSettings settings;
+        try {
+            settings = EngineSettings.read(file.get(), EngineSettings.scriptDefaults());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+        settings.applyToRuntime();
+        out.printf(Locale.ROOT, "settings %s: %d inputs without 'samples', metric samples %d/%d, %s threads, budget %s%n",
+                file.get(), settings.scriptSamples(), settings.metricTrain(), settings.metricTest(),
+                settings.threads() == 0 ? "ND4J's" : Integer.toString(settings.threads()),
+                settings.memoryBudget().isEmpty() ? "automatic" : settings.memoryBudget());
+        return new ScriptRunOptions(options.quick(), settings.scriptSamples(), options.batchSize(),
+                options.defaultDataset(), options.quick() ? null
+                        : settings.analysisSettings(ModelAnalysis.Settings.defaults(settings.seed())), options.seed());
     }
 
     /** Runs one script, printing progress lines to {@code out}. */

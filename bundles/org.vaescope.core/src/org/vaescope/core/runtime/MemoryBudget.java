@@ -70,7 +70,8 @@ public final class MemoryBudget {
         return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 
-    private static long parse(String text) {
+    /** A size as {@code -D}{@value #PROPERTY} takes it, in bytes; IllegalArgumentException when it is none. */
+    public static long parse(String text) {
         char suffix = Character.toLowerCase(text.charAt(text.length() - 1));
         int shift = switch (suffix) {
             case 'k' -> 10;

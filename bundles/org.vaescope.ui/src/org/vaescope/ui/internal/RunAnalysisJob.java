@@ -31,6 +31,7 @@ import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisFileException;
 import org.vaescope.ui.internal.analysis.AnalysisRegistry;
+import org.vaescope.ui.internal.preferences.VaescopePreferencePage;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.analysis.EngineProgress;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
@@ -119,6 +120,7 @@ public class RunAnalysisJob extends VaescopeJob {
 
     private Path analyse(EngineProgress progress) throws IOException, ModelFileException {
         Path modelPath = model.getLocation().toFile().toPath();
+        VaescopePreferencePage.settings(model.getProject()).applyToRuntime();
         progress.step("loading " + model.getName());
         HookedVae vae = VaeFiles.open(modelPath).model();
         progress.step("preparing dataset " + request.dataset());

@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.QualifiedName;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.imports.VaeFiles;
+import org.vaescope.core.settings.EngineSettings;
 import org.vaescope.ui.VaescopeUi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,12 +31,15 @@ public record AnalysisRequest(String dataset, int pairsPerFactor, int latentSamp
         hooks = List.copyOf(hooks);
     }
 
-    /** Quick sample counts on the model's training dataset (dSprites for an imported model) at its image size. */
-    public static AnalysisRequest defaults(VaeFiles.Loaded model) {
-        ModelAnalysis.Settings quick = ModelAnalysis.Settings.quick(1);
+    /**
+     * The preferences' sample counts and seed on the model's training dataset (dSprites for an imported
+     * model that does not name one) at the model's image size.
+     */
+    public static AnalysisRequest defaults(VaeFiles.Loaded model, EngineSettings preferences) {
         String dataset = model.trainingDataset().orElse(Datasets.GENERATORS.get(0));
         return new AnalysisRequest(dataset + ":size=" + model.model().imageShape()[1],
-                quick.pairsPerFactor(), quick.latentSamples(), quick.metricTrain(), quick.metricTest(), 1, List.of());
+                preferences.pairsPerFactor(), preferences.latentSamples(), preferences.metricTrain(),
+                preferences.metricTest(), preferences.seed(), List.of());
     }
 
     /** The engine settings: the quick defaults with this request's sample counts, seed and hooks. */

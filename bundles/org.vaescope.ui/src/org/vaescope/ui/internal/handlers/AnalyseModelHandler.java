@@ -19,6 +19,7 @@ import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.RunAnalysisJob;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
+import org.vaescope.ui.internal.preferences.VaescopePreferencePage;
 import org.vaescope.ui.internal.dialogs.AnalyseDialog;
 
 /**
@@ -56,7 +57,8 @@ public class AnalyseModelHandler extends AbstractHandler {
                 List<String> hooks = loaded.model().hookPoints().stream().map(HookPoint::name)
                         .filter(h -> !h.equals(loaded.model().inputHook())).toList();
                 AnalysisRequest remembered = AnalysisRequest.remembered(model);
-                AnalysisRequest initial = remembered != null ? remembered : AnalysisRequest.defaults(loaded);
+                AnalysisRequest initial = remembered != null ? remembered : AnalysisRequest.defaults(loaded,
+                        VaescopePreferencePage.settings(model.getProject()));
                 window.getShell().getDisplay().asyncExec(() -> askAndRun(hooks, initial));
             } catch (ModelFileException e) {
                 StatusManager.getManager().handle(Status.error(e.getMessage()), StatusManager.LOG | StatusManager.SHOW);
