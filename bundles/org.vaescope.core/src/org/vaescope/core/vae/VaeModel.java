@@ -65,7 +65,8 @@ public final class VaeModel implements StagedView {
 
     /** μ(x) for a batch of images (for a VQ-VAE, the encoder output before quantisation). */
     public INDArray encodeMean(INDArray images) {
-        return run(images, RunOptions.defaults().capture(VaeHooks.LATENT_MU)).activation(VaeHooks.LATENT_MU);
+        return run(images, RunOptions.defaults().capture(VaeHooks.LATENT_MU).withoutOutput())
+                .activation(VaeHooks.LATENT_MU);
     }
 
     /** Decoder logits for a batch of codes fed at {@code latent.z}. */
