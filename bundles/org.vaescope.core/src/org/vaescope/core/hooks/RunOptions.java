@@ -16,21 +16,23 @@ import java.util.Set;
  */
 public final class RunOptions {
 
-    private static final RunOptions DEFAULTS = new RunOptions(Set.of(), false, List.of(), false, 0L);
+    private static final RunOptions DEFAULTS = new RunOptions(Set.of(), false, List.of(), false, 0L, true);
 
     private final Set<String> captures;
     private final boolean captureAll;
     private final List<ActivationOverride> overrides;
     private final boolean sampling;
     private final long samplingSeed;
+    private final boolean computesOutput;
 
     private RunOptions(Set<String> captures, boolean captureAll, List<ActivationOverride> overrides,
-            boolean sampling, long samplingSeed) {
+            boolean sampling, long samplingSeed, boolean computesOutput) {
         this.captures = captures;
         this.captureAll = captureAll;
         this.overrides = overrides;
         this.sampling = sampling;
         this.samplingSeed = samplingSeed;
+        this.computesOutput = computesOutput;
     }
 
     /** Deterministic, no captures, no overrides. */
@@ -48,7 +50,7 @@ public final class RunOptions {
         Set<String> more = new LinkedHashSet<>(captures);
         more.addAll(hooks);
         return new RunOptions(Collections.unmodifiableSet(more), captureAll, overrides, sampling,
-                samplingSeed);
+                samplingSeed, computesOutput);
     }
 
     /**
@@ -56,7 +58,7 @@ public final class RunOptions {
      * output does not need (such as the log-variance in a deterministic run).
      */
     public RunOptions captureAll() {
-        return new RunOptions(captures, true, overrides, sampling, samplingSeed);
+        return new RunOptions(captures, true, overrides, sampling, samplingSeed, computesOutput);
     }
 
     /**
@@ -72,17 +74,30 @@ public final class RunOptions {
     public RunOptions override(Collection<ActivationOverride> more) {
         List<ActivationOverride> all = new ArrayList<>(overrides);
         all.addAll(more);
-        return new RunOptions(captures, captureAll, List.copyOf(all), sampling, samplingSeed);
+        return new RunOptions(captures, captureAll, List.copyOf(all), sampling, samplingSeed, computesOutput);
     }
 
     /** Stochastic stages draw their noise from a generator seeded with {@code seed}. */
     public RunOptions sampled(long seed) {
-        return new RunOptions(captures, captureAll, overrides, true, seed);
+        return new RunOptions(captures, captureAll, overrides, true, seed, computesOutput);
     }
 
     /** Stochastic stages use their mean (z = μ). */
     public RunOptions deterministic() {
-        return new RunOptions(captures, captureAll, overrides, false, 0L);
+        return new RunOptions(captures, captureAll, overrides, false, 0L, computesOutput);
+    }
+
+    /**
+     * The run computes only the captured hook points and what they need, not the model output
+     * (unless captured): e.g. an encoder-only run that captures the latent mean.
+     */
+    public RunOptions withoutOutput() {
+        return new RunOptions(captures, captureAll, overrides, sampling, samplingSeed, false);
+    }
+
+    /** Whether the run computes the model output (true unless {@link #withoutOutput()}). */
+    public boolean computesOutput() {
+        return computesOutput;
     }
 
     public Set<String> captures() {

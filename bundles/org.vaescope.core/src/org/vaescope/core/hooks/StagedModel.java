@@ -220,7 +220,9 @@ public final class StagedModel implements HookedModel {
     @Override
     public RunResult run(Map<String, INDArray> feeds, RunOptions options) {
         Set<String> targets = new LinkedHashSet<>();
-        targets.add(outputHook());
+        if (options.computesOutput()) {
+            targets.add(outputHook());
+        }
         targets.addAll(options.captures());
         if (options.capturesAll()) {
             targets.addAll(computable(feeds.keySet(), options.context()));

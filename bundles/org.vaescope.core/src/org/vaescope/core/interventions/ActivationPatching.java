@@ -167,11 +167,12 @@ public final class ActivationPatching {
         int totalUnits = units.values().stream().mapToInt(u -> u.length).sum();
         int steps = totalUnits * ((n + chunk - 1) / chunk);
         int done = 0;
+        RunOptions prefix = prefixCapture(model, metric);
         for (int from = 0; from < n; from += chunk) {
             progress.checkCanceled("patching sweep");
             int to = Math.min(n, from + chunk);
-            RunResult t = model.run(pairs.base(from, to), RunOptions.defaults().captureAll());
-            RunResult s = model.run(pairs.changed(from, to), RunOptions.defaults().captureAll());
+            RunResult t = model.run(pairs.base(from, to), prefix);
+            RunResult s = model.run(pairs.changed(from, to), prefix);
             float[] reference = metric.needsReference() ? MetricEvaluator.sigmoid(Floats.of(s.output())) : null;
             double[] mt = metric.values(t.activation(metric.hook()), reference);
             copy(mt, target, from);
@@ -203,6 +204,24 @@ public final class ActivationPatching {
         }
         return new PatchingSweep(new ArrayList<>(units.keySet()), patched, target, source, measure.describe(),
                 pairs.seed(), engine.forwardPasses(), System.nanoTime() - start);
+    }
+
+    /**
+     * What the sweep's cached prefix captures: every hook point the measured one depends on (the
+     * patched hooks and their side feeds are among them) and no more, unless the measure compares
+     * with the reconstruction, which needs the output.
+     */
+    private static RunOptions prefixCapture(HookedModel model, MetricEvaluator metric) {
+        if (metric.needsReference()) {
+            return RunOptions.defaults().captureAll();
+        }
+        List<String> needed = new ArrayList<>();
+        for (HookPoint h : model.hookPoints()) {
+            if (h.name().equals(metric.hook()) || model.dependsOn(metric.hook(), h.name())) {
+                needed.add(h.name());
+            }
+        }
+        return RunOptions.defaults().capture(needed).withoutOutput();
     }
 
     /** Pairs per chunk: the captured activations of targets and sources plus one experiment must fit the budget. */

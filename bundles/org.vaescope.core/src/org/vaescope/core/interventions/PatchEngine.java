@@ -83,12 +83,16 @@ final class PatchEngine {
         return frontier;
     }
 
-    /** Approximate bytes one experiment sample needs: L fed twice over, downstream activations, side feeds. */
+    /**
+     * Approximate bytes one experiment sample needs: L fed twice over, the downstream activations the
+     * measured hook needs (a run computes nothing else), side feeds.
+     */
     public long bytesPerSample(String hook) {
         HookPoint l = model.hookPoint(hook);
-        long floats = 2L * l.size() + model.hookPoint(model.outputHook()).size();
+        long floats = 2L * l.size();
         for (HookPoint h : model.hookPoints()) {
-            if (model.dependsOn(h.name(), hook)) {
+            if (model.dependsOn(h.name(), hook) && (h.name().equals(metric.hook())
+                    || model.dependsOn(metric.hook(), h.name()))) {
                 floats += h.size();
             }
         }
@@ -246,7 +250,7 @@ final class PatchEngine {
             feeds.put(side, tile(value, copies));
         }
         forwardPasses++;
-        INDArray measured = model.run(feeds, RunOptions.defaults().capture(metric.hook())).activation(metric.hook());
+        INDArray measured = model.run(feeds, RunOptions.defaults().capture(metric.hook()).withoutOutput()).activation(metric.hook());
         return metric.values(measured, reference == null ? null : tile(reference, copies));
     }
 

@@ -24,7 +24,8 @@ public interface HookedVae extends HookedModel {
 
     /** μ(x) for a batch of images (for a VQ-VAE, the encoder output before quantisation). */
     default INDArray encodeMean(INDArray images) {
-        return run(images, RunOptions.defaults().capture(VaeHooks.LATENT_MU)).activation(VaeHooks.LATENT_MU);
+        return run(images, RunOptions.defaults().capture(VaeHooks.LATENT_MU).withoutOutput())
+                .activation(VaeHooks.LATENT_MU);
     }
 
     /** Decoder logits for a batch of codes fed at {@code latent.z}. */

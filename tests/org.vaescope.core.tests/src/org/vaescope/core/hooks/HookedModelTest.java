@@ -209,4 +209,16 @@ class HookedModelTest {
     static Map<String, INDArray> feed(String hook, INDArray value) {
         return Map.of(hook, value);
     }
+
+    @Test
+    void runWithoutOutputComputesOnlyTheCapturesAndWhatTheyNeed() {
+        RunResult full = conv.run(images, RunOptions.defaults().capture(VaeHooks.LATENT_MU));
+        RunResult encoderOnly = conv.run(images, RunOptions.defaults().capture(VaeHooks.LATENT_MU).withoutOutput());
+        assertArrayEquals(values(full.activation(VaeHooks.LATENT_MU)),
+                values(encoderOnly.activation(VaeHooks.LATENT_MU)));
+        assertEquals(List.of(VaeHooks.LATENT_MU), List.copyOf(encoderOnly.activations().keySet()));
+        assertThrows(HookException.class, encoderOnly::output);
+        assertArrayEquals(values(conv.encodeMean(images)), values(full.activation(VaeHooks.LATENT_MU)));
+    }
+
 }

@@ -32,7 +32,8 @@ import org.vaescope.core.vae.VariantConfig;
  * present: training images/s of the 64×64 conv VAE (plain VAE, Bernoulli, Adam lr 1e-4, batch 64)
  * and an exact patching sweep of all 448 encoder units (5 hook points) over 64 pairs with a latent
  * mean as outcome. The reference runs at 1 and 2 threads; its best figure is the baseline.
- * Arguments: [--steps N (30)] [--pairs P (64)] [--reference FILE] [--python EXE (python3)]
+ * Arguments: [--steps N (30)] [--pairs P (64)] [--reference FILE] [--python EXE (python3, or the system's
+ * /usr/bin/python3 when only it has torch)]
  * [--memory N: also report the peak memory of a sweep over N pairs].
  */
 public final class CompareTorchBenchmark {
@@ -47,10 +48,11 @@ public final class CompareTorchBenchmark {
         int steps = intOption(args, "--steps", 30);
         int pairs = intOption(args, "--pairs", 64);
         Path reference = Path.of(option(args, "--reference", "releng/bench/torch_reference.py"));
-        String python = option(args, "--python", "python3");
+        String python = option(args, "--python", pythonWithTorch());
         Nd4jRuntime.ensureStarted();
         System.out.println("VAEScope: " + Nd4jRuntime.describe() + ", " + Runtime.getRuntime().availableProcessors()
-                + " processors");
+                + " processors, " + org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads()
+                + " native threads (set with OMP_NUM_THREADS)");
         Architecture architecture = Architecture.conv(1, 64, 64, 10);
         double trainRate = TrainingBenchmark.imagesPerSecond(TrainingConfig.builder(Variant.VAE)
                 .architecture(architecture).likelihood(Likelihood.BERNOULLI).learningRate(1e-4).seed(0),
@@ -101,6 +103,25 @@ public final class CompareTorchBenchmark {
         System.out.printf(Locale.ROOT, "VAEScope sweep%s: %d units x %d pairs = %d patches in %.3f s (%d passes)%n",
                 Boolean.getBoolean(ActivationPatching.NOT_INCREMENTAL) ? " (not incremental)" : "", sweep.unitCount(), sweep.sampleCount(), patches, seconds, sweep.forwardPasses());
         return patches / seconds;
+    }
+
+    /** {@code python3} unless it lacks torch and the system's Python (Debian's python3-torch) has it. */
+    private static String pythonWithTorch() {
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c", "import torch").redirectErrorStream(true).start();
+                probe.getInputStream().readAllBytes();
+                if (probe.waitFor() == 0) {
+                    return candidate;
+                }
+            } catch (IOException e) {
+                // not installed: try the next one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "python3";
     }
 
     /** {train images/s, patches/s} of the PyTorch reference, or null (with the reason printed) when it cannot run. */

@@ -40,6 +40,7 @@ public final class ConvStage implements LinearStage {
     private final Parameter bias;
     private final int stride;
 
+    private static final int EXPLICIT_PADDING = 0;
     private static final int SAME_PADDING = 1;
     private static final int NCHW = 0;
     private static final int KERNEL_LAYOUT_OUT_IN_K_K = 1;
@@ -163,12 +164,32 @@ public final class ConvStage implements LinearStage {
 
     /**
      * libnd4j's {@code conv2d}/{@code deconv2d} (and their {@code _bp}) in NCHW with TensorFlow SAME
-     * padding; kernel layout 1 is out × in × k × k for a convolution and in × out × k × k (the stored
+     * padding, given explicitly where it is symmetric; kernel layout 1 is out × in × k × k for a convolution and in × out × k × k (the stored
      * layout) for a transposed one.
      */
     private DynamicCustomOp.DynamicCustomOpsBuilder op(String name, INDArray... inputs) {
-        return DynamicCustomOp.builder(name).addInputs(inputs).addIntegerArguments(kernel, kernel, stride, stride, 0,
-                0, 1, 1, SAME_PADDING, NCHW, KERNEL_LAYOUT_OUT_IN_K_K);
+        int pad = symmetricSamePadding();
+        return DynamicCustomOp.builder(name).addInputs(inputs).addIntegerArguments(kernel, kernel, stride, stride,
+                Math.max(pad, 0), Math.max(pad, 0), 1, 1, pad >= 0 ? EXPLICIT_PADDING : SAME_PADDING, NCHW,
+                KERNEL_LAYOUT_OUT_IN_K_K);
+    }
+
+    /**
+     * SAME padding given explicitly when it is the same on both sides, else -1. libnd4j runs a
+     * transposed convolution on oneDNN only with explicit padding (its generic SAME kernel is about 5x
+     * slower); both spell the same arithmetic. For a transposed convolution the padding is that of
+     * the convolution it is the adjoint of, from the output (side × stride) to the input.
+     */
+    private int symmetricSamePadding() {
+        int height = transposed ? outputShape[1] : inputShape[1];
+        int width = transposed ? outputShape[2] : inputShape[2];
+        int total = samePaddingTotal(height);
+        return total >= 0 && total % 2 == 0 && total == samePaddingTotal(width) ? total / 2 : -1;
+    }
+
+    /** Rows of padding SAME adds to a side (negative when the kernel is smaller than the stride). */
+    private int samePaddingTotal(int side) {
+        return (ceilDiv(side, stride) - 1) * stride + kernel - side;
     }
 
     /** The weights in the op's kernel layout (a transposed copy for a convolution: in × k × k × out is stored). */
