@@ -158,7 +158,6 @@ class ModelAnalysisTest {
     }
 
     @Test
-    @Test
     void factorGraphComparisonCarriesBootstrapIntervals() {
         assertTrue(result.report().factorGraphComparison().precision().hasInterval()
                 || Double.isNaN(result.report().factorGraphComparison().precision().value()));
