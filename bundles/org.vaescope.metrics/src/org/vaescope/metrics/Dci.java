@@ -28,13 +28,12 @@ import org.vaescope.metrics.internal.learn.Stats;
 public final class Dci {
 
     /** The declaration read by the suite, the command line, the script language and the IDE. */
-    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("dci", "DCI",
+    public static final MetricDescriptor DESCRIPTOR = MetricDescriptor.trainTest("dci", "DCI",
             "DCI disentanglement, completeness and informativeness (Eastwood & Williams 2018) from gradient-boosted trees importances",
             java.util.List.of(new MetricDescriptor.Parameter("numTrain", "training samples", "10000"),
                     new MetricDescriptor.Parameter("numTest", "test samples", "5000"),
                     new MetricDescriptor.Parameter("boosting", "boosting stages, learning rate, depth, split candidates", "100, 0.1, 3, 128")),
-            (sampler, config, seed) -> compute(sampler, config.dci(), seed),
-            (data, config, seed) -> compute(data, config.dci(), seed));
+            DisentanglementSuite.Config::dci, Dci::compute);
 
     /**
      * Settings.
@@ -44,7 +43,7 @@ public final class Dci {
      * @param boosting gradient-boosting hyper-parameters (sklearn defaults: 100 stages of depth-3
      *        trees, learning rate 0.1)
      */
-    public record Config(int numTrain, int numTest, GradientBoostedTrees.Params boosting) {
+    public record Config(int numTrain, int numTest, GradientBoostedTrees.Params boosting) implements MetricDescriptor.TrainTestSizes {
         /** Validates the settings. */
         public Config {
             Samples.requirePositive("numTrain", numTrain);
@@ -98,18 +97,6 @@ public final class Dci {
     }
 
     private Dci() {
-    }
-
-    /** DCI on a random train/test split of {@code data} (see {@link DisentanglementSuite} for the split rule). */
-    public static Result compute(CodesAndFactors data, Config config, long seed) {
-        CodesAndFactors[] split = Samples.trainTest(data, config.numTrain(), config.numTest(), seed);
-        return compute(split[0], split[1], config, seed);
-    }
-
-    /** DCI on samples drawn from {@code sampler}: first the training set, then the test set. */
-    public static Result compute(RepresentationSampler sampler, Config config, long seed) {
-        CodesAndFactors[] split = Samples.trainTest(sampler, config.numTrain(), config.numTest(), seed);
-        return compute(split[0], split[1], config, seed);
     }
 
     /** DCI with an explicit training and test set. */

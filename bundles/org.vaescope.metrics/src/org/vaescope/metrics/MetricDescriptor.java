@@ -1,6 +1,7 @@
 package org.vaescope.metrics;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One metric, declared once (Eclipse MAT's way): its id (as written in scripts and on the command
@@ -31,6 +32,48 @@ public record MetricDescriptor(String id, String name, String description, List<
 
     /** One setting of a metric. */
     public record Parameter(String name, String description, String defaultValue) {
+    }
+
+    /**
+     * A metric fitted on a training set and scored on a test set, drawn from a sampler or split from
+     * given arrays by {@link #onSplit}: the computation and its settings are all it declares.
+     */
+    public static <C extends TrainTestSizes> MetricDescriptor trainTest(String id, String name, String description,
+            List<Parameter> parameters, Function<DisentanglementSuite.Config, C> settings,
+            TrainTestCompute<C, ?> compute) {
+        return new MetricDescriptor(id, name, description, parameters,
+                (sampler, config, seed) -> onSplit(compute, sampler, settings.apply(config), seed),
+                (data, config, seed) -> onSplit(compute, data, settings.apply(config), seed));
+    }
+
+    /** The training and test sample counts of a metric's settings. */
+    public interface TrainTestSizes {
+        int numTrain();
+
+        int numTest();
+    }
+
+    /** A metric computed from a training and a test set. */
+    @FunctionalInterface
+    public interface TrainTestCompute<C extends TrainTestSizes, R extends MetricResult> {
+        R compute(CodesAndFactors train, CodesAndFactors test, C config, long seed);
+    }
+
+    /**
+     * {@code metric} on a random train/test split of {@code data} (see {@link DisentanglementSuite} for
+     * the split rule).
+     */
+    public static <C extends TrainTestSizes, R extends MetricResult> R onSplit(TrainTestCompute<C, R> metric,
+            CodesAndFactors data, C config, long seed) {
+        CodesAndFactors[] split = Samples.trainTest(data, config.numTrain(), config.numTest(), seed);
+        return metric.compute(split[0], split[1], config, seed);
+    }
+
+    /** {@code metric} on samples drawn from {@code sampler}: first the training set, then the test set. */
+    public static <C extends TrainTestSizes, R extends MetricResult> R onSplit(TrainTestCompute<C, R> metric,
+            RepresentationSampler sampler, C config, long seed) {
+        CodesAndFactors[] split = Samples.trainTest(sampler, config.numTrain(), config.numTest(), seed);
+        return metric.compute(split[0], split[1], config, seed);
     }
 
     /** How a metric is computed from one kind of input. */

@@ -24,13 +24,12 @@ import org.vaescope.metrics.internal.learn.Stats;
 public final class ModularityExplicitness {
 
     /** The declaration read by the suite, the command line, the script language and the IDE. */
-    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("modularity_explicitness", "Modularity",
+    public static final MetricDescriptor DESCRIPTOR = MetricDescriptor.trainTest("modularity_explicitness", "Modularity",
             "modularity and explicitness (Ridgeway & Zemel 2018): how far each code carries one factor only, and how well logistic regression reads each factor",
             java.util.List.of(new MetricDescriptor.Parameter("numTrain", "training samples", "10000"),
                     new MetricDescriptor.Parameter("numTest", "test samples", "5000"),
                     new MetricDescriptor.Parameter("numBins", "histogram bins per code dimension", "20")),
-            (sampler, config, seed) -> compute(sampler, config.modularity(), seed),
-            (data, config, seed) -> compute(data, config.modularity(), seed));
+            DisentanglementSuite.Config::modularity, ModularityExplicitness::compute);
 
     /**
      * Settings.
@@ -39,7 +38,7 @@ public final class ModularityExplicitness {
      * @param numTest test samples (5,000)
      * @param numBins histogram bins for the MI matrix (20)
      */
-    public record Config(int numTrain, int numTest, int numBins) {
+    public record Config(int numTrain, int numTest, int numBins) implements MetricDescriptor.TrainTestSizes {
         /** Validates the settings. */
         public Config {
             Samples.requirePositive("numTrain", numTrain);
@@ -90,18 +89,6 @@ public final class ModularityExplicitness {
     }
 
     private ModularityExplicitness() {
-    }
-
-    /** Scores on a random train/test split of {@code data}. */
-    public static Result compute(CodesAndFactors data, Config config, long seed) {
-        CodesAndFactors[] split = Samples.trainTest(data, config.numTrain(), config.numTest(), seed);
-        return compute(split[0], split[1], config, seed);
-    }
-
-    /** Scores on samples drawn from {@code sampler}: first the training set, then the test set. */
-    public static Result compute(RepresentationSampler sampler, Config config, long seed) {
-        CodesAndFactors[] split = Samples.trainTest(sampler, config.numTrain(), config.numTest(), seed);
-        return compute(split[0], split[1], config, seed);
     }
 
     /** Scores with an explicit training and test set. */

@@ -21,13 +21,12 @@ import org.vaescope.metrics.internal.learn.Stats;
 public final class Sap {
 
     /** The declaration read by the suite, the command line, the script language and the IDE. */
-    public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("sap", "SAP",
+    public static final MetricDescriptor DESCRIPTOR = MetricDescriptor.trainTest("sap", "SAP",
             "separated attribute predictability (Kumar et al. 2018): per factor the gap between the two codes whose linear SVM predicts it best",
             java.util.List.of(new MetricDescriptor.Parameter("numTrain", "training samples", "10000"),
                     new MetricDescriptor.Parameter("numTest", "test samples", "5000"),
                     new MetricDescriptor.Parameter("c", "SVM regularisation C", "0.01")),
-            (sampler, config, seed) -> compute(sampler, config.sap(), seed),
-            (data, config, seed) -> compute(data, config.sap(), seed));
+            DisentanglementSuite.Config::sap, Sap::compute);
 
     /**
      * Settings.
@@ -36,7 +35,7 @@ public final class Sap {
      * @param numTest test samples (5,000)
      * @param c the SVM's C (0.01)
      */
-    public record Config(int numTrain, int numTest, double c) {
+    public record Config(int numTrain, int numTest, double c) implements MetricDescriptor.TrainTestSizes {
         /** Validates the settings. */
         public Config {
             Samples.requirePositive("numTrain", numTrain);
@@ -74,18 +73,6 @@ public final class Sap {
     }
 
     private Sap() {
-    }
-
-    /** SAP on a random train/test split of {@code data}. */
-    public static Result compute(CodesAndFactors data, Config config, long seed) {
-        CodesAndFactors[] split = Samples.trainTest(data, config.numTrain(), config.numTest(), seed);
-        return compute(split[0], split[1], config, seed);
-    }
-
-    /** SAP on samples drawn from {@code sampler}: first the training set, then the test set. */
-    public static Result compute(RepresentationSampler sampler, Config config, long seed) {
-        CodesAndFactors[] split = Samples.trainTest(sampler, config.numTrain(), config.numTest(), seed);
-        return compute(split[0], split[1], config, seed);
     }
 
     /** SAP with an explicit training and test set. */

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 
 /** The bundles' dependency rules, checked on the class files the build produced. */
@@ -28,6 +29,7 @@ class ArchitectureTest {
     private static final Set<String> KNOWN_CYCLES = Set.of();
 
     private static PackageGraph graph;
+    private static final Map<String, String> exportHeaders = new TreeMap<>();
 
     @BeforeAll
     static void readClassFiles() throws IOException {
@@ -36,6 +38,7 @@ class ArchitectureTest {
         for (Bundle bundle : installed) {
             if (ENGINE_BUNDLES.contains(bundle.getSymbolicName())) {
                 graph.add(bundle);
+                exportHeaders.put(bundle.getSymbolicName(), bundle.getHeaders("").get(Constants.EXPORT_PACKAGE));
             }
         }
         assertEquals(new TreeSet<>(ENGINE_BUNDLES), graph.packagesByBundle.keySet(), "bundles found");
@@ -60,6 +63,60 @@ class ArchitectureTest {
     void engineHasNoUserInterface() {
         assertNoReference("org.vaescope.core", "org/eclipse/swt", "org/eclipse/jface", "org/eclipse/ui");
         assertNoReference("org.vaescope.core", "org/vaescope/cli");
+    }
+
+    @Test
+    void everyExportedPackageExists() {
+        Map<String, Set<String>> missing = new TreeMap<>();
+        exportHeaders.forEach((bundle, header) -> {
+            for (String clause : clauses(header)) {
+                String pkg = clause.split(";", 2)[0].trim();
+                if (!graph.packagesByBundle.get(bundle).contains(pkg)) {
+                    missing.computeIfAbsent(bundle, b -> new TreeSet<>()).add(pkg);
+                }
+            }
+        });
+        assertTrue(missing.isEmpty(), "exported packages without classes: " + missing);
+    }
+
+    @Test
+    void internalPackagesAreMarkedInternalOrForFriends() {
+        Set<String> unmarked = new TreeSet<>();
+        exportHeaders.forEach((bundle, header) -> {
+            for (String clause : clauses(header)) {
+                String pkg = clause.split(";", 2)[0].trim();
+                boolean internal = pkg.contains(".internal");
+                boolean marked = clause.contains("x-internal:=true") || clause.contains("x-friends:=");
+                if (internal != marked) {
+                    unmarked.add(bundle + ": " + clause.trim());
+                }
+            }
+        });
+        assertTrue(unmarked.isEmpty(), "internal packages must be exported x-internal or x-friends, and only"
+                + " they: " + unmarked);
+    }
+
+    /** The comma-separated clauses of a manifest header (commas inside quotes belong to the clause). */
+    private static List<String> clauses(String header) {
+        List<String> clauses = new java.util.ArrayList<>();
+        if (header == null) {
+            return clauses;
+        }
+        StringBuilder clause = new StringBuilder();
+        boolean quoted = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                clauses.add(clause.toString());
+                clause.setLength(0);
+            } else {
+                clause.append(c);
+            }
+        }
+        clauses.add(clause.toString());
+        return clauses;
     }
 
     private static void assertNoReference(String bundle, String... forbiddenPrefixes) {

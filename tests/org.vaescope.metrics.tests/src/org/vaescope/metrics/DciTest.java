@@ -39,9 +39,9 @@ class DciTest {
     void identityCodesScoreNearOneAndAboveRotatedAndNoiseCodes() {
         SplittableRandom rng = new SplittableRandom(10);
         int[][] factors = TestCodes.uniformFactors(SIZES, 3000, rng);
-        Dci.Result identity = Dci.compute(new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors), SMALL, 1);
-        Dci.Result rotated = Dci.compute(new CodesAndFactors(TestCodes.rotated(factors, SIZES, 0.01, rng), factors), SMALL, 1);
-        Dci.Result noise = Dci.compute(new CodesAndFactors(TestCodes.noise(3000, 3, rng), factors), SMALL, 1);
+        Dci.Result identity = MetricDescriptor.onSplit(Dci::compute, new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors), SMALL, 1);
+        Dci.Result rotated = MetricDescriptor.onSplit(Dci::compute, new CodesAndFactors(TestCodes.rotated(factors, SIZES, 0.01, rng), factors), SMALL, 1);
+        Dci.Result noise = MetricDescriptor.onSplit(Dci::compute, new CodesAndFactors(TestCodes.noise(3000, 3, rng), factors), SMALL, 1);
         assertTrue(identity.disentanglement() >= 0.9, "D identity " + identity.disentanglement());
         assertTrue(identity.completeness() >= 0.9, "C identity " + identity.completeness());
         assertEquals(1.0, identity.informativenessTest(), 1e-12, "classes 0.01-noise apart by 1 are separable");
@@ -60,8 +60,8 @@ class DciTest {
         double[][] shuffled = TestCodes.shuffledRows(TestCodes.identity(factors, 0.01, rng), rng);
         CodesAndFactors data = new CodesAndFactors(shuffled, factors);
         Dci.Config config = new Dci.Config(1000, 500, new org.vaescope.metrics.internal.learn.GradientBoostedTrees.Params(30, 0.1, 3, 64));
-        Dci.Result a = Dci.compute(data, config, 5);
-        Dci.Result b = Dci.compute(data, config, 5);
+        Dci.Result a = MetricDescriptor.onSplit(Dci::compute, data, config, 5);
+        Dci.Result b = MetricDescriptor.onSplit(Dci::compute, data, config, 5);
         assertTrue(a.disentanglement() < 0.15, "D shuffled " + a.disentanglement());
         assertTrue(a.informativenessTest() < 0.35, "I shuffled " + a.informativenessTest());
         assertEquals(a.toJson(), b.toJson());

@@ -27,11 +27,11 @@ class ModularityExplicitnessTest {
     void identityCodesAreModularAndExplicit() {
         SplittableRandom rng = new SplittableRandom(30);
         int[][] factors = TestCodes.uniformFactors(SIZES, 3000, rng);
-        ModularityExplicitness.Result identity = ModularityExplicitness.compute(
+        ModularityExplicitness.Result identity = MetricDescriptor.onSplit(ModularityExplicitness::compute,
                 new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors), SMALL, 1);
-        ModularityExplicitness.Result noise = ModularityExplicitness.compute(
+        ModularityExplicitness.Result noise = MetricDescriptor.onSplit(ModularityExplicitness::compute,
                 new CodesAndFactors(TestCodes.noise(3000, 3, rng), factors), SMALL, 1);
-        ModularityExplicitness.Result rotated = ModularityExplicitness.compute(
+        ModularityExplicitness.Result rotated = MetricDescriptor.onSplit(ModularityExplicitness::compute,
                 new CodesAndFactors(TestCodes.rotated(factors, SIZES, 0.01, rng), factors), SMALL, 1);
         // cross MI is only the plug-in bias (~0.002 nats) against θ ≥ ln 3
         assertTrue(identity.modularity() >= 0.95, "modularity identity " + identity.modularity());

@@ -19,10 +19,10 @@ class SapTest {
         int[] sizes = {2, 2, 2};
         SplittableRandom rng = new SplittableRandom(20);
         int[][] factors = TestCodes.uniformFactors(sizes, 3000, rng);
-        Sap.Result r = Sap.compute(new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors), SMALL, 1);
+        Sap.Result r = MetricDescriptor.onSplit(Sap::compute, new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors), SMALL, 1);
         for (int k = 0; k < 3; k++) assertEquals(1.0, r.scoreMatrix()[k][k], 1e-12);
         assertTrue(r.score() > 0.4 && r.score() < 0.6, "SAP " + r.score());
-        double rotated = Sap.compute(new CodesAndFactors(TestCodes.rotated(factors, sizes, 0.01, rng), factors), SMALL, 1).score();
+        double rotated = MetricDescriptor.onSplit(Sap::compute, new CodesAndFactors(TestCodes.rotated(factors, sizes, 0.01, rng), factors), SMALL, 1).score();
         assertTrue(rotated < r.score() - 0.1, "rotated " + rotated);
     }
 
@@ -31,10 +31,10 @@ class SapTest {
         int[] sizes = {3, 4, 5};
         SplittableRandom rng = new SplittableRandom(21);
         int[][] factors = TestCodes.uniformFactors(sizes, 3000, rng);
-        double noise = Sap.compute(new CodesAndFactors(TestCodes.noise(3000, 3, rng), factors), SMALL, 1).score();
-        double shuffled = Sap.compute(new CodesAndFactors(
+        double noise = MetricDescriptor.onSplit(Sap::compute, new CodesAndFactors(TestCodes.noise(3000, 3, rng), factors), SMALL, 1).score();
+        double shuffled = MetricDescriptor.onSplit(Sap::compute, new CodesAndFactors(
                 TestCodes.shuffledRows(TestCodes.identity(factors, 0.01, rng), rng), factors), SMALL, 1).score();
-        double identity = Sap.compute(new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors), SMALL, 1).score();
+        double identity = MetricDescriptor.onSplit(Sap::compute, new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors), SMALL, 1).score();
         assertTrue(noise < 0.05, "noise " + noise);
         assertTrue(shuffled < 0.05, "shuffled " + shuffled);
         assertTrue(identity > 0.2, "identity " + identity);
@@ -46,9 +46,9 @@ class SapTest {
         SplittableRandom rng = new SplittableRandom(22);
         int[][] factors = TestCodes.uniformFactors(sizes, 15_000, rng);
         CodesAndFactors data = new CodesAndFactors(TestCodes.identity(factors, 0.05, rng), factors);
-        Sap.Result a = Sap.compute(data, Sap.Config.defaults(), 3);
+        Sap.Result a = MetricDescriptor.onSplit(Sap::compute, data, Sap.Config.defaults(), 3);
         assertEquals(10_000, a.numTrain());
         assertEquals(5_000, a.numTest());
-        assertEquals(a.toJson(), Sap.compute(data, Sap.Config.defaults(), 3).toJson());
+        assertEquals(a.toJson(), MetricDescriptor.onSplit(Sap::compute, data, Sap.Config.defaults(), 3).toJson());
     }
 }

@@ -39,7 +39,7 @@ class SuiteTest {
     void fewerRowsThanRequestedAreSplitInTheRequestedRatio() {
         SplittableRandom rng = new SplittableRandom(51);
         int[][] factors = TestCodes.uniformFactors(new int[] {2, 3}, 100, rng);
-        Dci.Result r = Dci.compute(new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors),
+        Dci.Result r = MetricDescriptor.onSplit(Dci::compute, new CodesAndFactors(TestCodes.identity(factors, 0.01, rng), factors),
                 new Dci.Config(10_000, 5_000, new GradientBoostedTrees.Params(5, 0.1, 2, 16)), 1);
         assertEquals(67, r.numTrain()); // ceil(100 * 2/3)
         assertEquals(33, r.numTest());

@@ -22,6 +22,7 @@ import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.runtime.Floats;
+import org.vaescope.core.internal.analysis.JsonWriter;
 import org.vaescope.core.interventions.CircuitPatching;
 import org.vaescope.core.interventions.FactorInterventions;
 import org.vaescope.core.interventions.InputManipulation;
@@ -35,6 +36,7 @@ import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.runtime.Nd4jRuntime;
 import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.internal.pipeline.ModelRepresentation;
 
 /**
  * The whole causal analysis of one model on one dataset, declared once for the command line, the
@@ -122,41 +124,61 @@ public final class ModelAnalysis {
             return disentanglement.get("MIG").score();
         }
 
-        private static String json(Map<String, Double> values) {
-            StringBuilder json = new StringBuilder("{");
-            values.forEach((factor, value) -> json.append(json.length() > 1 ? "," : "").append('"')
-                    .append(factor).append("\":").append(Double.isFinite(value) ? String.valueOf(value) : "null"));
-            return json.append('}').toString();
+        /** All results as one JSON document. */
+        public String toJson() {
+            JsonWriter json = new JsonWriter().beginObject()
+                    .member("format", "vaescope-analysis")
+                    .member("version", 1)
+                    .member("seed", settings.seed());
+            json.name("report").rawValue(report.toJson());
+            writeMap(json, "readout_accuracy", readoutAccuracies);
+            writeMap(json, "readout_accuracy_on_reconstructions", reconstructionAccuracies);
+            writeMap(json, "readout_chance_accuracy", chanceAccuracies);
+            writeStrings(json, "confounded_factor_pairs", confoundedPairs);
+            writeStrings(json, "unreadable_factors", unreadableFactors);
+            writeMatrix(json, factorEffects);
+            json.name("model_ces_after_quantiser");
+            if (Double.isNaN(cesAfterQuantiser)) {
+                json.nullValue();
+            } else {
+                json.value(cesAfterQuantiser);
+            }
+            json.name("disentanglement").rawValue(disentanglement.toJson());
+            json.name("circuit_graph").rawValue(circuitGraph.toJson());
+            return json.endObject().toJson();
+        }
+
+        private static void writeMap(JsonWriter json, String name, Map<String, Double> values) {
+            json.name(name).beginObject();
+            values.forEach((factor, value) -> json.member(factor, value.doubleValue()));
+            json.endObject();
+        }
+
+        private static void writeStrings(JsonWriter json, String name, List<String> values) {
+            json.name(name).beginArray();
+            values.forEach(json::value);
+            json.endArray();
         }
 
         /** The raw M (before confounded and unreadable entries are set aside) with each factor's carriers. */
-        private static String matrixJson(FactorEffectMatrix effects) {
-            StringBuilder json = new StringBuilder("{\"carriers\":").append(java.util.Arrays.deepToString(
-                    effects.carriers()).replace(" ", "")).append(",\"m\":[");
-            for (int k = 0; k < effects.effect().length; k++) {
-                json.append(k > 0 ? "," : "").append(java.util.Arrays.stream(effects.effect()[k])
-                        .mapToObj(v -> Double.isFinite(v) ? String.valueOf(v) : "null")
-                        .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        private static void writeMatrix(JsonWriter json, FactorEffectMatrix effects) {
+            json.name("factor_effect_matrix").beginObject().name("carriers").beginArray();
+            for (int[] carriers : effects.carriers()) {
+                json.beginArray();
+                for (int latent : carriers) {
+                    json.value(latent);
+                }
+                json.endArray();
             }
-            return json.append("]}").toString();
-        }
-
-        /** All results as one JSON document. */
-        public String toJson() {
-            StringBuilder confounded = new StringBuilder("[");
-            confoundedPairs.forEach(pair -> confounded.append(confounded.length() > 1 ? "," : "").append('"')
-                    .append(pair).append('"'));
-            return "{\"format\":\"vaescope-analysis\",\"version\":1,\"seed\":" + settings.seed()
-                    + ",\"report\":" + report.toJson() + ",\"readout_accuracy\":" + json(readoutAccuracies)
-                    + ",\"readout_accuracy_on_reconstructions\":" + json(reconstructionAccuracies)
-                    + ",\"readout_chance_accuracy\":" + json(chanceAccuracies)
-                    + ",\"confounded_factor_pairs\":" + confounded + "]"
-                    + ",\"factor_effect_matrix\":" + matrixJson(factorEffects)
-                    + ",\"unreadable_factors\":[" + unreadableFactors.stream().map(f -> '"' + f + '"')
-                            .collect(java.util.stream.Collectors.joining(",")) + "]"
-                    + ",\"model_ces_after_quantiser\":" + (Double.isNaN(cesAfterQuantiser) ? "null" : cesAfterQuantiser)
-                    + ",\"disentanglement\":" + disentanglement.toJson()
-                    + ",\"circuit_graph\":" + circuitGraph.toJson() + "}";
+            json.endArray().name("m").beginArray();
+            for (double[] row : effects.effect()) {
+                json.beginArray();
+                for (double value : row) {
+                    json.value(value);
+                }
+                json.endArray();
+            }
+            json.endArray().endObject();
         }
     }
 

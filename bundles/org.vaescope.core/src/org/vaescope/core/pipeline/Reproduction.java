@@ -35,6 +35,7 @@ import org.vaescope.core.vae.VaeModel;
 import org.vaescope.core.vae.VariantConfig;
 import org.vaescope.metrics.Dci;
 import org.vaescope.metrics.Mig;
+import org.vaescope.core.internal.pipeline.ModelRepresentation;
 
 /**
  * The paper's comparison (arXiv 2505.03530 v1, dSprites): standard VAE, beta-VAE and FactorVAE,

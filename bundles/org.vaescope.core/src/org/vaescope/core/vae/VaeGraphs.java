@@ -4,6 +4,8 @@ import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.hooks.Activation;
 import org.vaescope.core.internal.hooks.ConvStage;
 import org.vaescope.core.internal.hooks.DenseStage;
+import org.vaescope.core.internal.hooks.GaussianSamplerStage;
+import org.vaescope.core.internal.hooks.VectorQuantizerStage;
 
 /** Builds the staged graph of a VAE from its architecture and variant (weights uninitialised). */
 final class VaeGraphs {

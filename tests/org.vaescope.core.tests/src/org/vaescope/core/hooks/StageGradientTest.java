@@ -17,8 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.internal.hooks.Activation;
 import org.vaescope.core.internal.hooks.ConvStage;
 import org.vaescope.core.internal.hooks.DenseStage;
-import org.vaescope.core.vae.GaussianSamplerStage;
-import org.vaescope.core.vae.VectorQuantizerStage;
+import org.vaescope.core.internal.hooks.GaussianSamplerStage;
+import org.vaescope.core.internal.hooks.VectorQuantizerStage;
 import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.runtime.Nd4jRuntime;
 

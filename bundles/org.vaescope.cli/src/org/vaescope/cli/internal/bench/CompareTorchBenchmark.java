@@ -1,5 +1,7 @@
 package org.vaescope.cli.internal.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.data.DSpritesDataset;
 import org.vaescope.core.interventions.ActivationPatching;
@@ -121,7 +121,8 @@ public final class CompareTorchBenchmark {
                 return null;
             }
             System.out.println("PyTorch reference, " + threads + " thread(s): " + output);
-            return new double[] {number(output, "train_images_per_s"), number(output, "patches_per_s")};
+            JsonNode figures = new ObjectMapper().readTree(lastLine(output));
+            return new double[] {number(figures, "train_images_per_s"), number(figures, "patches_per_s")};
         } catch (IOException e) {
             System.out.println("PyTorch reference skipped: cannot start " + python + " (" + e.getMessage() + ")");
             return null;
@@ -136,12 +137,11 @@ public final class CompareTorchBenchmark {
         return lines[lines.length - 1];
     }
 
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("the PyTorch reference printed no " + key + ": " + json);
+    private static double number(JsonNode figures, String key) {
+        if (!figures.path(key).isNumber()) {
+            throw new IllegalStateException("the PyTorch reference printed no " + key + ": " + figures);
         }
-        return Double.parseDouble(m.group(1));
+        return figures.get(key).asDouble();
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -1,5 +1,9 @@
 package org.vaescope.cli.internal.bench;
 
+import org.vaescope.metrics.Dci;
+import org.vaescope.metrics.MetricDescriptor;
+import org.vaescope.metrics.ModularityExplicitness;
+import org.vaescope.metrics.Sap;
 import org.vaescope.metrics.synthetic.SyntheticSampler;
 import org.vaescope.metrics.CodesAndFactors;
 import org.vaescope.metrics.DisentanglementSuite;
@@ -45,9 +49,9 @@ public final class MetricsBenchmark {
     private static void timeEach(CodesAndFactors arrays, long seed) {
         DisentanglementSuite.Config c = DisentanglementSuite.Config.defaults();
         time("MIG", () -> org.vaescope.metrics.Mig.compute(arrays, c.mig(), seed));
-        time("DCI", () -> org.vaescope.metrics.Dci.compute(arrays, c.dci(), seed));
-        time("SAP", () -> org.vaescope.metrics.Sap.compute(arrays, c.sap(), seed));
-        time("Modularity", () -> org.vaescope.metrics.ModularityExplicitness.compute(arrays, c.modularity(), seed));
+        time("DCI", () -> MetricDescriptor.onSplit(Dci::compute, arrays, c.dci(), seed));
+        time("SAP", () -> MetricDescriptor.onSplit(Sap::compute, arrays, c.sap(), seed));
+        time("Modularity", () -> MetricDescriptor.onSplit(ModularityExplicitness::compute, arrays, c.modularity(), seed));
         time("IRS", () -> org.vaescope.metrics.Irs.compute(arrays, c.irs(), seed));
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.imports.OnnxGraph.Node;
 import org.vaescope.core.internal.imports.OnnxGraph.ValueInfo;
-import org.vaescope.core.vae.GaussianSamplerStage;
+import org.vaescope.core.internal.hooks.GaussianSamplerStage;
 import org.vaescope.core.vae.VaeHooks;
 
 /**

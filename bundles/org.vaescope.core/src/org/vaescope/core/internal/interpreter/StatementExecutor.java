@@ -39,7 +39,7 @@ import org.vaescope.metrics.MetricDescriptor;
 import org.vaescope.metrics.MetricResult;
 import org.vaescope.metrics.Metrics;
 import org.vaescope.core.pipeline.ModelAnalysis;
-import org.vaescope.core.pipeline.ModelRepresentation;
+import org.vaescope.core.internal.pipeline.ModelRepresentation;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.script.ast.IndexSelection;
 import org.vaescope.script.ast.Outcome;

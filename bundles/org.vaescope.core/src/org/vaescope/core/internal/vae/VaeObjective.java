@@ -10,7 +10,7 @@ import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.core.vae.VaeModel;
 import org.vaescope.core.vae.VariantConfig;
-import org.vaescope.core.vae.VectorQuantizerStage;
+import org.vaescope.core.internal.hooks.VectorQuantizerStage;
 
 /**
  * The training loss of each variant (formulas in {@link org.vaescope.core.vae.Variant}), evaluated

@@ -1,4 +1,4 @@
-package org.vaescope.core.vae;
+package org.vaescope.core.internal.hooks;
 
 import java.util.ArrayList;
 import java.util.List;

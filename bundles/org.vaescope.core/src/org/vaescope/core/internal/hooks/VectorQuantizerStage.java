@@ -1,4 +1,4 @@
-package org.vaescope.core.vae;
+package org.vaescope.core.internal.hooks;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,6 @@ import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.Stage;
 import org.vaescope.core.hooks.StageContext;
 import org.vaescope.core.runtime.Floats;
-import org.vaescope.core.internal.hooks.Initializers;
 
 /**
  * Vector quantisation of a flat latent: the vector of size L is cut into L / d groups of d values,

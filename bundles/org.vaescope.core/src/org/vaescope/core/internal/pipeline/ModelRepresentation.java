@@ -1,4 +1,4 @@
-package org.vaescope.core.pipeline;
+package org.vaescope.core.internal.pipeline;
 
 import java.util.List;
 import java.util.SplittableRandom;
