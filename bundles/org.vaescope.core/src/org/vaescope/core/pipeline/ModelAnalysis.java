@@ -20,9 +20,9 @@ import org.vaescope.core.analysis.ModelReport;
 import org.vaescope.core.analysis.PatchEffects;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.data.FactorDataset;
+import org.vaescope.core.internal.analysis.JsonWriter;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.runtime.Floats;
-import org.vaescope.core.internal.analysis.JsonWriter;
 import org.vaescope.core.interventions.CircuitPatching;
 import org.vaescope.core.interventions.FactorInterventions;
 import org.vaescope.core.interventions.InputManipulation;
@@ -131,38 +131,33 @@ public final class ModelAnalysis {
                     .member("version", 1)
                     .member("seed", settings.seed());
             json.name("report").rawValue(report.toJson());
-            writeMap(json, "readout_accuracy", readoutAccuracies);
-            writeMap(json, "readout_accuracy_on_reconstructions", reconstructionAccuracies);
-            writeMap(json, "readout_chance_accuracy", chanceAccuracies);
-            writeStrings(json, "confounded_factor_pairs", confoundedPairs);
-            writeStrings(json, "unreadable_factors", unreadableFactors);
-            writeMatrix(json, factorEffects);
-            json.name("model_ces_after_quantiser");
-            if (Double.isNaN(cesAfterQuantiser)) {
-                json.nullValue();
-            } else {
-                json.value(cesAfterQuantiser);
-            }
+            writeFactorValues(json.name("readout_accuracy"), readoutAccuracies);
+            writeFactorValues(json.name("readout_accuracy_on_reconstructions"), reconstructionAccuracies);
+            writeFactorValues(json.name("readout_chance_accuracy"), chanceAccuracies);
+            writeStrings(json.name("confounded_factor_pairs"), confoundedPairs);
+            writeEffectMatrix(json.name("factor_effect_matrix"), factorEffects);
+            writeStrings(json.name("unreadable_factors"), unreadableFactors);
+            json.member("model_ces_after_quantiser", cesAfterQuantiser);
             json.name("disentanglement").rawValue(disentanglement.toJson());
             json.name("circuit_graph").rawValue(circuitGraph.toJson());
             return json.endObject().toJson();
         }
 
-        private static void writeMap(JsonWriter json, String name, Map<String, Double> values) {
-            json.name(name).beginObject();
+        private static void writeFactorValues(JsonWriter json, Map<String, Double> values) {
+            json.beginObject();
             values.forEach((factor, value) -> json.member(factor, value.doubleValue()));
             json.endObject();
         }
 
-        private static void writeStrings(JsonWriter json, String name, List<String> values) {
-            json.name(name).beginArray();
+        private static void writeStrings(JsonWriter json, List<String> values) {
+            json.beginArray();
             values.forEach(json::value);
             json.endArray();
         }
 
         /** The raw M (before confounded and unreadable entries are set aside) with each factor's carriers. */
-        private static void writeMatrix(JsonWriter json, FactorEffectMatrix effects) {
-            json.name("factor_effect_matrix").beginObject().name("carriers").beginArray();
+        private static void writeEffectMatrix(JsonWriter json, FactorEffectMatrix effects) {
+            json.beginObject().name("carriers").beginArray();
             for (int[] carriers : effects.carriers()) {
                 json.beginArray();
                 for (int latent : carriers) {
