@@ -22,6 +22,17 @@ public final class ScriptLanguage {
     public static final String FILE_EXTENSION = ".vis";
 
     /**
+     * Extensions of the model files {@code model "..."} reads, with descriptions; an imported model saved
+     * as an encoder file and a decoder file is written {@code model "enc.onnx" decoder "dec.onnx"}.
+     */
+    public static final Map<String, String> MODEL_EXTENSIONS = orderedMap(
+            ".vsm", "VAEScope model (encoder and decoder in one file)",
+            ".onnx", "ONNX export: a whole VAE, or its encoder with 'decoder \"dec.onnx\"'");
+
+    /** Extensions of models that hold the whole VAE in one file and take no {@code decoder} clause. */
+    public static final List<String> WHOLE_MODEL_EXTENSIONS = List.of(".vsm");
+
+    /**
      * Metrics of the paper's own analysis, computed by the engine's model report rather than by the
      * metrics bundle: identifier and one-line description.
      */

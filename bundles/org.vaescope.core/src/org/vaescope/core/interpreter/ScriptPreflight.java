@@ -13,9 +13,8 @@ import java.util.Optional;
 
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.internal.interpreter.ScriptDatasets;
-import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.store.ModelFileException;
-import org.vaescope.core.store.SavedModel;
 import org.vaescope.script.SandboxException;
 import org.vaescope.script.SandboxPaths;
 import org.vaescope.script.ast.Script;
@@ -60,10 +59,11 @@ public final class ScriptPreflight {
     public static List<Diagnostic> check(Script script, String text, SandboxPaths sandbox) {
         LineMap lines = new LineMap(text);
         List<Diagnostic> problems = new ArrayList<>();
-        Map<Statement.Model, SavedModel> models = new LinkedHashMap<>();
+        Map<Statement.Model, VaeFiles.Loaded> models = new LinkedHashMap<>();
         for (Statement.Model m : script.models()) {
             try {
-                models.put(m, ModelFile.load(sandbox.resolveInput(m.path().value())));
+                Path decoder = m.decoder() == null ? null : sandbox.resolveInput(m.decoder().value());
+                models.put(m, VaeFiles.open(sandbox.resolveInput(m.path().value()), decoder));
             } catch (ModelFileException e) {
                 problems.add(error(lines, m.path().span(), "model '" + m.path().value() + "' cannot be loaded: "
                         + e.problem()));
@@ -83,8 +83,8 @@ public final class ScriptPreflight {
             return problems;
         }
         int[] images = {dataset.channels(), dataset.height(), dataset.width()};
-        models.forEach((statement, saved) -> {
-            int[] expected = saved.metadata().imageShape();
+        models.forEach((statement, loaded) -> {
+            int[] expected = loaded.model().imageShape();
             if (!Arrays.equals(expected, images)) {
                 problems.add(error(lines, datasetStatement.get().span(), "the dataset's images are "
                         + imageText(images) + " but the model '" + statement.path().value() + "' expects "

@@ -34,8 +34,8 @@ import org.vaescope.metrics.DisentanglementSuite;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.runtime.Nd4jRuntime;
+import org.vaescope.core.vae.HookedVae;
 import org.vaescope.core.vae.VaeHooks;
-import org.vaescope.core.vae.VaeModel;
 import org.vaescope.core.internal.pipeline.ModelRepresentation;
 
 /**
@@ -190,7 +190,7 @@ public final class ModelAnalysis {
     }
 
     /** Runs the analysis; cancels with a {@link java.util.concurrent.CancellationException}. */
-    public static Result run(VaeModel model, FactorDataset dataset, Settings settings, ProgressMonitor monitor) {
+    public static Result run(HookedVae model, FactorDataset dataset, Settings settings, ProgressMonitor monitor) {
         Nd4jRuntime.ensureStarted();
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
         int step = 0;
@@ -250,7 +250,7 @@ public final class ModelAnalysis {
      * quantised μ) and {@code latent.logvar} (not on the path a deterministic run decodes); name
      * them to analyse them.
      */
-    static List<String> analysedHooks(VaeModel model, List<String> hooks) {
+    static List<String> analysedHooks(HookedVae model, List<String> hooks) {
         if (!hooks.isEmpty()) {
             return hooks;
         }
@@ -313,7 +313,7 @@ public final class ModelAnalysis {
     }
 
     /** The VQ-VAE's second CES figure, with codes fed after the quantiser; NaN for a Gaussian VAE. */
-    private static double cesAfterQuantiser(VaeModel model, INDArray inputs, Settings settings) {
+    private static double cesAfterQuantiser(HookedVae model, INDArray inputs, Settings settings) {
         if (!LatentPerturbation.quantised(model)) {
             return Double.NaN;
         }

@@ -162,7 +162,7 @@ public final class ScriptChecker {
         }
 
         public Void visitModel(Statement.Model m) {
-            checkInput(m.path());
+            checkModel(m);
             return null;
         }
 
@@ -272,7 +272,7 @@ public final class ScriptChecker {
         Map<String, Span> aliases = new HashMap<>();
         Map<String, Span> paths = new HashMap<>();
         for (Statement.Model m : compare.models()) {
-            checkInput(m.path());
+            checkModel(m);
             if (m.alias() != null) {
                 Span first = aliases.putIfAbsent(m.alias().text(), m.alias().span());
                 if (first != null) {
@@ -472,6 +472,33 @@ public final class ScriptChecker {
     }
 
     // ---- parts ------------------------------------------------------------------------------
+
+    private void checkModel(Statement.Model m) {
+        checkInput(m.path());
+        String extension = extension(m.path().value());
+        if (!ScriptLanguage.MODEL_EXTENSIONS.containsKey(extension)) {
+            sink.error(m.path().span(), "'" + m.path().value() + "' is not a model file VAEScope reads: use "
+                    + String.join(", ", ScriptLanguage.MODEL_EXTENSIONS.keySet()));
+            return;
+        }
+        if (m.decoder() == null) {
+            return;
+        }
+        checkInput(m.decoder());
+        if (ScriptLanguage.WHOLE_MODEL_EXTENSIONS.contains(extension)) {
+            sink.error(m.decoder().span(), "a " + extension + " model holds its decoder: remove 'decoder \""
+                    + m.decoder().value() + "\"'");
+        } else if (!extension(m.decoder().value()).equals(extension)) {
+            sink.error(m.decoder().span(), "the decoder '" + m.decoder().value() + "' must be a " + extension
+                    + " file like its encoder '" + m.path().value() + "'");
+        }
+    }
+
+    private static String extension(String path) {
+        String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
+    }
 
     private void checkInput(StringLiteral path) {
         Optional<String> problem = SandboxPaths.lexicalProblem(path.value(), "script folder");

@@ -24,9 +24,9 @@ import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.pipeline.AnalysisFile;
 import org.vaescope.core.pipeline.ModelAnalysis;
-import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.store.ModelFileException;
-import org.vaescope.core.store.SavedModel;
+import org.vaescope.core.vae.HookedVae;
 import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisFileException;
@@ -120,10 +120,10 @@ public class RunAnalysisJob extends VaescopeJob {
     private Path analyse(EngineProgress progress) throws IOException, ModelFileException {
         Path modelPath = model.getLocation().toFile().toPath();
         progress.step("loading " + model.getName());
-        SavedModel saved = ModelFile.load(modelPath);
+        HookedVae vae = VaeFiles.open(modelPath).model();
         progress.step("preparing dataset " + request.dataset());
         FactorDataset dataset = Datasets.fromSpec(request.dataset());
-        ModelAnalysis.Result result = ModelAnalysis.run(saved.model(), dataset, request.settings(), progress);
+        ModelAnalysis.Result result = ModelAnalysis.run(vae, dataset, request.settings(), progress);
         progress.checkCanceled("writing the analysis");
         progress.step("writing the analysis file");
         Path target = AnalysisFile.beside(modelPath);

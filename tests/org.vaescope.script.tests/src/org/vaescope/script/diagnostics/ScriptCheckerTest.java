@@ -139,6 +139,22 @@ public class ScriptCheckerTest {
     }
 
     @Test
+    void importedModelClause() {
+        String twoFiles = "compare {\n model \"enc.onnx\" decoder \"dec.onnx\" as a\n model \"vae.onnx\" as b\n}\n"
+                + "dataset dsprites\n";
+        assertEquals(List.of(), format(ScriptChecker.check(twoFiles, ScriptEnvironment.languageOnly())));
+
+        assertEquals(List.of("1:23: error: a .vsm model holds its decoder: remove 'decoder \"d.onnx\"'"),
+                format(ScriptChecker.check("model \"m.vsm\" decoder \"d.onnx\"\ndataset dsprites",
+                        ScriptEnvironment.languageOnly())));
+        assertEquals(List.of("1:24: error: the decoder 'd.vsm' must be a .onnx file like its encoder 'e.onnx'"),
+                format(ScriptChecker.check("model \"e.onnx\" decoder \"d.vsm\"\ndataset dsprites",
+                        ScriptEnvironment.languageOnly())));
+        assertEquals(List.of("1:7: error: 'm.pt' is not a model file VAEScope reads: use .vsm, .onnx"),
+                format(ScriptChecker.check("model \"m.pt\"\ndataset dsprites", ScriptEnvironment.languageOnly())));
+    }
+
+    @Test
     void syntaxAndSemanticDiagnosticsComeTogetherInTextOrder() {
         String text = HEADER + "metric mgi\npatch\nsamples 10";
 

@@ -6,7 +6,8 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.QualifiedName;
 import org.vaescope.core.pipeline.ModelAnalysis;
-import org.vaescope.core.store.ModelMetadata;
+import org.vaescope.core.data.Datasets;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.ui.VaescopeUi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,10 +30,11 @@ public record AnalysisRequest(String dataset, int pairsPerFactor, int latentSamp
         hooks = List.copyOf(hooks);
     }
 
-    /** Quick sample counts on the model's training dataset at the model's image size. */
-    public static AnalysisRequest defaults(ModelMetadata metadata) {
+    /** Quick sample counts on the model's training dataset (dSprites for an imported model) at its image size. */
+    public static AnalysisRequest defaults(VaeFiles.Loaded model) {
         ModelAnalysis.Settings quick = ModelAnalysis.Settings.quick(1);
-        return new AnalysisRequest(metadata.datasetName() + ":size=" + metadata.architecture().height(),
+        String dataset = model.trainingDataset().orElse(Datasets.GENERATORS.get(0));
+        return new AnalysisRequest(dataset + ":size=" + model.model().imageShape()[1],
                 quick.pairsPerFactor(), quick.latentSamples(), quick.metricTrain(), quick.metricTest(), 1, List.of());
     }
 

@@ -31,8 +31,8 @@ import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.interventions.ImageGrid;
 import org.vaescope.core.interventions.LatentPerturbation;
-import org.vaescope.core.store.ModelFile;
-import org.vaescope.core.store.SavedModel;
+import org.vaescope.core.imports.VaeFiles;
+import org.vaescope.core.vae.HookedVae;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisElement;
@@ -167,12 +167,12 @@ public class LatentTraversalsView extends AnalysisView {
 
     private static ImageGrid traverse(Path model, String datasetSpec, int index, double r, int count, long seed)
             throws Exception {
-        SavedModel saved = ModelFile.load(model);
+        HookedVae vae = VaeFiles.open(model).model();
         FactorDataset dataset = Datasets.fromSpec(datasetSpec);
         INDArray inputs = LatentPerturbation.sample(dataset, index + 1, seed);
         INDArray one = inputs.get(NDArrayIndex.interval(index, index + 1));
-        int[] latents = IntStream.range(0, saved.model().latentSize()).toArray();
-        return LatentPerturbation.forVae(saved.model()).traverse(one, latents, -r, r, count);
+        int[] latents = IntStream.range(0, vae.latentSize()).toArray();
+        return LatentPerturbation.forVae(vae).traverse(one, latents, -r, r, count);
     }
 
     private int cellSize() {

@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -42,6 +47,24 @@ public final class Workbenches {
                 }
             }
         }
+    }
+
+    /** The active window at 1280×1000 in the screen's corner, so screenshots show every pane. */
+    public static IWorkbenchWindow sizedWindow() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1280, 1000);
+        window.getShell().setLocation(0, 0);
+        return window;
+    }
+
+    /** The workspace project of this name, created if needed and open. */
+    public static IProject openProject(String name) throws Exception {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+        if (!project.exists()) {
+            project.create(new NullProgressMonitor());
+        }
+        project.open(new NullProgressMonitor());
+        return project;
     }
 
     /** Selects a file in the Project Explorer and makes the explorer the active part. */
