@@ -99,7 +99,7 @@ final class ResultsDocument {
 
     private static void appendRuns(StringBuilder md, List<Reproduction.Run> runs) {
         md.append("## Every run\n\nRead-out accuracy per factor: on dataset images / on the model's reconstructions "
-                + "/ chance (1 / classes). Confounded pairs share a carrier latent and are no evidence either way; "
+                + "/ chance (1 / classes). Confounded pairs (k -> l: the latent shifted for k also carries l) are no evidence either way; "
                 + "unreadable factors are those whose read-out does not see them in the reconstructions (accuracy "
                 + "above chance below 0.1), so no edge into them is testable.\n\n"
                 + "| dataset | model | seed | MIG | DCI | CES | active latents | read-out accuracy "

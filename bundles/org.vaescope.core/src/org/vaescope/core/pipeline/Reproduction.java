@@ -153,7 +153,9 @@ public final class Reproduction {
 
     /**
      * The jobs in the order they run: first the controls (the control variant on dSprites and on
-     * the causal dataset, seed by seed, for the first {@link #CAUSAL_SEEDS} seeds), then the other
+     * the causal dataset for the first seed, then on dSprites for the next seeds up to
+     * {@link #CAUSAL_SEEDS} — the negative control needs three — then on the causal dataset for
+     * them), then the other
      * variants seed by seed, then the remaining seeds; a reproduction stopped early keeps
      * balanced seeds of whatever it finished.
      */
@@ -162,6 +164,11 @@ public final class Reproduction {
         int controlSeeds = Math.min(CAUSAL_SEEDS, seeds.size());
         for (int s = 0; s < controlSeeds; s++) {
             jobs.add(new Job("dsprites", CAUSAL_VARIANT, seeds.get(s)));
+            if (s == 0) {
+                jobs.add(new Job("causal", CAUSAL_VARIANT, seeds.get(s)));
+            }
+        }
+        for (int s = 1; s < controlSeeds; s++) {
             jobs.add(new Job("causal", CAUSAL_VARIANT, seeds.get(s)));
         }
         for (int s = 0; s < seeds.size(); s++) {

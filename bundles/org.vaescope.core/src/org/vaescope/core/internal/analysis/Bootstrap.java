@@ -74,8 +74,10 @@ public final class Bootstrap {
      * corrects the bias of the statistic and a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 (Σ(θ̄ − θ₍ᵢ₎)²)^{3/2}), from the
      * jackknife values θ₍ᵢ₎, its skew. For statistics whose replicates sit on one side of the point
      * estimate (maxima, thresholded counts, ratios) the percentile interval can miss the point
-     * itself; BCa moves the interval toward it. The share is kept within [1/(2B), 1 − 1/(2B)].
-     * Non-finite replicates and jackknife values are left out; {@code {NaN, NaN}} without any.
+     * itself; BCa moves the interval toward it. When the point lies outside every replicate (share 0
+     * or 1), or the adjusted interval still excludes it, no interval is placed: {@code {NaN, NaN}},
+     * reported as undefined rather than an interval that excludes its own point. Non-finite replicates and jackknife values are left out;
+     * {@code {NaN, NaN}} without any.
      */
     public static double[] bcaInterval(double[] values, double point, double[] jackknife, double confidence) {
         double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
@@ -86,8 +88,12 @@ public final class Bootstrap {
         for (double v : finite) {
             below += v < point ? 1 : v == point ? 0.5 : 0;
         }
-        double half = 0.5 / finite.length;
-        double share = Math.min(1 - half, Math.max(half, below / finite.length));
+        if (below == 0 || below == finite.length) {
+            // the point lies outside every replicate: the resampling does not reproduce the statistic
+            // (a thresholded one whose resamples all land on one side), so it places no interval
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double share = below / finite.length;
         NormalDistribution normal = new NormalDistribution();
         double z0 = normal.inverseCumulativeProbability(share);
         double a = acceleration(jackknife);
@@ -97,7 +103,10 @@ public final class Bootstrap {
         for (int i = 0; i < 2; i++) {
             levels[i] = normal.cumulativeProbability(z0 + (z0 + z[i]) / (1 - a * (z0 + z[i])));
         }
-        return new double[] {quantile(finite, levels[0]), quantile(finite, levels[1])};
+        double lower = quantile(finite, levels[0]);
+        double upper = quantile(finite, levels[1]);
+        // an interval that excludes its own point estimate is no interval for it
+        return point < lower || point > upper ? new double[] {Double.NaN, Double.NaN} : new double[] {lower, upper};
     }
 
     /** a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 (Σ(θ̄ − θ₍ᵢ₎)²)^{3/2}) over the finite jackknife values; 0 when they agree. */

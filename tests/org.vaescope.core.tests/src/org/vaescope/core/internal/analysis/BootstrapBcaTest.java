@@ -2,6 +2,7 @@ package org.vaescope.core.internal.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,12 @@ class BootstrapBcaTest {
 
         assertEquals(cubes / (6 * Math.pow(squares, 1.5)), Bootstrap.acceleration(jackknife), 1e-12);
         assertEquals(0, Bootstrap.acceleration(new double[] {2, 2, 2}), 1e-12);
+    }
+
+    @Test
+    void aPointOutsideEveryReplicateGetsNoInterval() {
+        double[] interval = Bootstrap.bcaInterval(oneToHundred(), 100.5, new double[] {1, 2, 3}, 0.95);
+
+        assertTrue(Double.isNaN(interval[0]) && Double.isNaN(interval[1]), java.util.Arrays.toString(interval));
     }
 }
