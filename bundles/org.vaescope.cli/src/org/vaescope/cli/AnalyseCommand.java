@@ -1,6 +1,7 @@
 package org.vaescope.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.pipeline.AnalysisFile;
 import org.vaescope.core.pipeline.ModelAnalysis;
+import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.runtime.InputFiles;
 
 import picocli.CommandLine.Command;
@@ -18,10 +20,11 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code analyse MODEL [--decoder DEC] [--dataset DATA] [--out FILE.vsa] [--quick] [--seed S]}: the whole
- * causal analysis of a VAEScope model or an imported VAE, written as the analysis file the IDE opens.
+ * causal analysis of a VAEScope model or an imported VAE, written as the analysis file the IDE opens
+ * (by default {@code MODEL.vsa} beside the model).
  */
-@Command(name = "analyse", description = "the causal analysis of a model (.vsm, or .onnx with --decoder when saved "
-        + "as two files), written as a .vsa analysis file")
+@Command(name = "analyse", aliases = "analyze", description = "the causal analysis of a model (.vsm, or .onnx with "
+        + "--decoder when saved as two files), written as a .vsa analysis file (the IDE's)")
 final class AnalyseCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,7 +38,7 @@ final class AnalyseCommand implements Callable<Integer> {
     Path decoder;
 
     @Option(names = "--dataset", paramLabel = "DATA", description = "the dataset (default: the model's training "
-            + "dataset; required for an imported model)")
+            + "dataset at its image size; required for an imported model)")
     String dataset;
 
     @Option(names = "--out", paramLabel = "FILE.vsa", description = "the analysis file (default: beside the model)")
@@ -61,8 +64,8 @@ final class AnalyseCommand implements Callable<Integer> {
         FactorDataset data = DatasetSpecs.open(spec);
         ReconstructCommand.requireMatchingImages(model, loaded.model(), data);
         ModelAnalysis.Settings settings = quick ? ModelAnalysis.Settings.quick(seed) : ModelAnalysis.Settings.defaults(seed);
-        ModelAnalysis.Result result = ModelAnalysis.run(loaded.model(), data, settings, null);
-        AnalysisFile.write(result, new AnalysisFile.Provenance(model.toAbsolutePath(), spec, VaescopeCli.VERSION), out);
+        ModelAnalysis.Result result = ModelAnalysis.run(loaded.model(), data, settings, printing(cli.out()));
+        write(result, model, spec, out);
         cli.out().print(result.report().toText());
         cli.out().printf(Locale.ROOT, "disentanglement score (MIG) %.3f%nanalysis of %s on %s written to %s%n",
                 result.disentanglementScore(), loaded.files(), spec, out);
@@ -73,5 +76,32 @@ final class AnalyseCommand implements Callable<Integer> {
         String trained = loaded.trainingDataset().orElseThrow(() -> new InputException(model
                 + ": an imported model does not say which dataset it was trained on — give --dataset"));
         return trained + ":size=" + loaded.model().imageShape()[1];
+    }
+
+    /** Writes the analysis file of a model beside it, as the IDE does; returns its path. */
+    static Path write(ModelAnalysis.Result result, Path model, String datasetSpec) throws IOException {
+        return write(result, model, datasetSpec, AnalysisFile.beside(model));
+    }
+
+    private static Path write(ModelAnalysis.Result result, Path model, String datasetSpec, Path target)
+            throws IOException {
+        AnalysisFile.write(result, new AnalysisFile.Provenance(model.toAbsolutePath(), datasetSpec, VaescopeCli.VERSION),
+                target);
+        return target;
+    }
+
+    /** Prints each step of the engine's progress on its own line. */
+    static ProgressMonitor printing(PrintStream out) {
+        return new ProgressMonitor() {
+            @Override
+            public void worked(int done, int total, String what) {
+                out.printf("  [%d/%d] %s%n", done, total, what);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return false;
+            }
+        };
     }
 }

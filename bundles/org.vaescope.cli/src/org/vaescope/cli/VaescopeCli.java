@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vaescope", mixinStandardHelpOptions = true, version = "VAEScope " + VaescopeCli.VERSION,
         description = "Mechanistic interpretability of variational autoencoders by causal intervention.",
-        subcommands = {DescribeCommand.class, AnalyseCommand.class, TrainCommand.class, ReconstructCommand.class, MetricsCommand.class,
-            ReproduceCommand.class, BenchmarkCommand.class, Demo.class, CheckCommand.class, RunCommand.class,
+        subcommands = {DescribeCommand.class, TrainCommand.class, AnalyseCommand.class, ReconstructCommand.class,
+            MetricsCommand.class, ReproduceCommand.class, BenchmarkCommand.class, Demo.class, CheckCommand.class, RunCommand.class,
             ExamplesCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
             "DATA is a built-in generator NAME[:key=value,...] (dsprites, dsprites:size=32,",
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "problem), 2 usage."})
 public final class VaescopeCli {
 
-    /** The version of VAEScope, as the analysis files record it. */
+    /** The engine's version, recorded in the provenance of the analysis files the command line writes. */
     static final String VERSION = "0.1.0";
 
     static final int OK = 0;

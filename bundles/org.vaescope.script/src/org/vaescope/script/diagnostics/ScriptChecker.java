@@ -149,6 +149,9 @@ public final class ScriptChecker {
     // ---- statements -------------------------------------------------------------------------
 
     private void checkStatement(Statement statement) {
+        for (NumberLiteral number : ScriptLimits.nonFiniteNumbers(statement)) {
+            sink.error(number.span(), "the number '" + number.text() + "' is not finite — write a finite number");
+        }
         statement.accept(statementCheck);
     }
 
@@ -364,10 +367,26 @@ public final class ScriptChecker {
                     + ": the upper end must not be below the lower end");
         } else if (perturb.step() != null && !(perturb.step().value() > 0)) {
             sink.error(perturb.step().span(), "step must be positive, found " + perturb.step().text());
-        } else if (perturb.deltaGrid().length == 0) {
+        } else if (gridTooFine(perturb)) {
+            sink.error(deltas.span(), String.format(Locale.ROOT,
+                    "the grid from %s to %s in steps of %s has %.0f points, more than %d — use a larger step",
+                    deltas.from().text(), deltas.to().text(), perturb.step() == null ? "1" : perturb.step().text(),
+                    gridPoints(perturb), ScriptLimits.MAX_GRID_POINTS));
+        } else if (Double.isFinite(gridPoints(perturb)) && perturb.deltaGrid().length == 0) {
             sink.warning(deltas.span(), "every delta is 0: the perturbation changes nothing");
         }
         checkSamples(perturb.samples());
+    }
+
+    private static double gridPoints(Statement.PerturbLatent perturb) {
+        return ScriptLimits.gridPoints(perturb.deltas().from().value(), perturb.deltas().to().value(),
+                perturb.step() == null ? 1.0 : perturb.step().value());
+    }
+
+    /** A countable grid of more than {@link ScriptLimits#MAX_GRID_POINTS} (an infinite end is reported as such). */
+    private static boolean gridTooFine(Statement.PerturbLatent perturb) {
+        double points = gridPoints(perturb);
+        return Double.isFinite(points) && points > ScriptLimits.MAX_GRID_POINTS;
     }
 
     private void checkTraverse(Statement.TraverseLatent traverse) {
@@ -379,6 +398,8 @@ public final class ScriptChecker {
         }
         if (traverse.steps().value() < 2) {
             sink.error(traverse.steps().span(), "a traversal needs at least 2 steps, found " + traverse.steps().text());
+        } else {
+            checkCount(traverse.steps(), "steps", ScriptLimits.MAX_STEPS);
         }
         checkSamples(traverse.samples());
     }
@@ -390,7 +411,7 @@ public final class ScriptChecker {
         if (attribute.top() != null) {
             if (attribute.top().value() < 1) {
                 sink.error(attribute.top().span(), "'top' needs at least 1 unit, found " + attribute.top().text());
-            } else {
+            } else if (checkCount(attribute.top(), "top", ScriptLimits.MAX_SAMPLES)) {
                 unitCount(attribute.hook()).ifPresent(count -> {
                     int selected = attribute.units().all() ? count : selectedCount(attribute.units());
                     if (attribute.top().value() > selected) {
@@ -503,10 +524,22 @@ public final class ScriptChecker {
         }
         if (count.value() < 1) {
             sink.error(count.span(), "the sample count must be at least 1, found " + count.text());
+        } else if (!checkCount(count, "samples", ScriptLimits.MAX_SAMPLES)) {
+            return;
         } else if (count.value() < FEW_SAMPLES) {
             sink.warning(count.span(), "only " + count.text() + " samples: estimates from fewer than " + FEW_SAMPLES
                     + " inputs are unreliable");
         }
+    }
+
+    /** A finite count at least 1 must also be whole and within its bound; false (and an error) when not. */
+    private boolean checkCount(NumberLiteral count, String name, long bound) {
+        if (!Double.isFinite(count.value()) || ScriptLimits.isCountWithin(count, bound)) {
+            return true;
+        }
+        sink.error(count.span(), name + " must be a whole number in 1.." + bound + ", got " + count.text()
+                + " — write a count in that range");
+        return false;
     }
 
     private void checkConditions(Condition source, Condition target, String statement) {

@@ -28,13 +28,16 @@ import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.store.ModelFileException;
 import org.vaescope.core.vae.HookedVae;
 import org.vaescope.ui.VaescopeUi;
+import org.vaescope.ui.internal.analysis.Analysis;
+import org.vaescope.ui.internal.analysis.AnalysisFileException;
+import org.vaescope.ui.internal.analysis.AnalysisRegistry;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.analysis.EngineProgress;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
 
 /**
- * Runs the causal analysis of a saved model and writes the analysis file beside it, then opens it
- * in the analysis editor in the VAEScope perspective. The engine runs on its own thread; the job
+ * Runs the causal analysis of a saved model and writes the analysis file beside it, reads it back
+ * (still in the job) and opens it in the analysis editor in the VAEScope perspective. The engine runs on its own thread; the job
  * polls it every {@value #POLL_MS} ms, so Cancel ends the job at once and the engine stops at its
  * next check, its result thrown away. The file is written atomically, only after a full run.
  */
@@ -65,12 +68,18 @@ public class RunAnalysisJob extends VaescopeJob {
             if (written == null) {
                 return Status.CANCEL_STATUS;
             }
+            Analysis ready = Analysis.read(written);
             IFile analysis = model.getParent().getFile(new org.eclipse.core.runtime.Path(written.getFileName().toString()));
             analysis.refreshLocal(IResource.DEPTH_ZERO, null);
-            window.getShell().getDisplay().asyncExec(() -> open(analysis));
+            window.getShell().getDisplay().asyncExec(() -> {
+                AnalysisRegistry.get().offer(ready);
+                open(analysis);
+            });
             return Status.OK_STATUS;
         } catch (ExecutionException e) {
             return failure(e.getCause());
+        } catch (AnalysisFileException e) {
+            return failure(e);
         } catch (CoreException e) {
             return e.getStatus();
         } finally {
@@ -137,7 +146,7 @@ public class RunAnalysisJob extends VaescopeJob {
 
     private static boolean isUserMistake(Throwable cause) {
         return cause instanceof IllegalArgumentException || cause instanceof IOException
-                || cause instanceof ModelFileException;
+                || cause instanceof ModelFileException || cause instanceof AnalysisFileException;
     }
 
     private void open(IFile analysis) {

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.ui.IMemento;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vaescope.core.data.Datasets;
@@ -80,6 +81,27 @@ public class LatentTraversalsView extends AnalysisView {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(canvas);
         canvas.addListener(SWT.Paint, e -> paint(e.gc));
         canvas.addListener(SWT.MouseUp, this::click);
+    }
+
+    @Override
+    protected void saveViewState(IMemento memento) {
+        memento.putInteger("input", input.getSelection());
+        memento.putInteger("range", range.getSelection());
+        memento.putInteger("steps", steps.getSelection());
+    }
+
+    @Override
+    protected void restoreState(IMemento memento) {
+        restore(memento, "input", input);
+        restore(memento, "range", range);
+        restore(memento, "steps", steps);
+    }
+
+    private static void restore(IMemento memento, String key, Spinner spinner) {
+        Integer value = memento.getInteger(key);
+        if (value != null) {
+            spinner.setSelection(value);
+        }
     }
 
     private static Spinner spinner(Composite bar, String label, int value, int min, int max, int digits) {

@@ -79,6 +79,12 @@ public final class Workbenches {
         }
     }
 
+    /** Runs the event loop for a while: GTK paints on its frame clock, after the events that asked for it. */
+    public static void settle(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        waitUntil("the display to settle", millis + 1_000, () -> System.currentTimeMillis() >= end);
+    }
+
     /** Processes every pending UI event. */
     public static void drainEvents() {
         Display display = Display.getCurrent();
