@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.vaescope.core.data.DSpritesDataset;
-import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.model.DemoModels;
 import org.vaescope.core.model.ModelInspector;
 import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.pipeline.ModelAnalysis;
+import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.training.Trainer;
 import org.vaescope.core.training.TrainingConfig;
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * The demo the README runs, on built-in defaults and nothing downloaded: opens a DL4J model
  * (structure dump), trains a small beta-VAE on procedural 32×32 dSprites, analyses it causally
- * and writes the report, the circuit graph and a reconstruction grid into the demo folder.
+ * and writes the analysis file beside the model (the IDE opens it), the circuit graph and a
+ * reconstruction grid into the demo folder.
  */
 @Command(name = "demo", description = "the tour on built-in data: DL4J structure, beta-VAE on dSprites 32×32, causal analysis")
 final class Demo implements Callable<Integer> {
@@ -76,26 +77,13 @@ final class Demo implements Callable<Integer> {
         out.println();
         out.println("== 3. Causal analysis (input manipulation, latent perturbation, factor interventions, metrics)");
         ModelAnalysis.Result analysis = ModelAnalysis.run(trained.model(), dsprites, ModelAnalysis.Settings.quick(SEED),
-                printing(out));
+                AnalyseCommand.printing(out));
         out.print(analysis.report().toText());
         out.printf(Locale.ROOT, "disentanglement score (MIG) %.3f%n", analysis.disentanglementScore());
-        Files.writeString(dir.resolve("analysis.json"), analysis.toJson());
+        Path analysisFile = AnalyseCommand.write(analysis, model, "dsprites:size=32");
         Files.writeString(dir.resolve("circuits.dot"), analysis.circuitGraph().toDot());
-        out.println("report " + dir.resolve("analysis.json") + ", circuit graph " + dir.resolve("circuits.dot"));
+        out.println("analysis " + analysisFile + " (opens in the IDE's analysis editor), circuit graph "
+                + dir.resolve("circuits.dot"));
         return VaescopeCli.OK;
-    }
-
-    private static ProgressMonitor printing(PrintStream out) {
-        return new ProgressMonitor() {
-            @Override
-            public void worked(int done, int total, String what) {
-                out.printf("  [%d/%d] %s%n", done, total, what);
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return false;
-            }
-        };
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.model.ModelInspector;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.runtime.InputFiles;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.ModelMetadata;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code describe MODEL}: the layers of a DL4J or SameDiff model, or a {@code .vsm}'s metadata and hook points. */
-@Command(name = "describe", description = "print the structure of a saved model (DL4J zip, SameDiff .fb, VAEScope .vsm)")
+@Command(name = "describe", description = "print the structure of a saved model (DL4J zip, SameDiff .fb, VAEScope .vsm, ONNX; an ONNX "
+        + "encoder with its *decoder* file beside it as the whole VAE)")
 final class DescribeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,7 +32,7 @@ final class DescribeCommand implements Callable<Integer> {
         if (model.toString().endsWith(ModelFile.EXTENSION)) {
             describeSaved(ModelFile.load(model));
         } else {
-            cli.out().print(ModelInspector.describe(model).toText());
+            cli.out().print(VaeFiles.describe(model).toText());
         }
         return VaescopeCli.OK;
     }

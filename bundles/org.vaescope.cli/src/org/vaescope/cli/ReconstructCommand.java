@@ -11,8 +11,8 @@ import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.interpreter.ScriptPreflight;
 import org.vaescope.core.interventions.ImageGrid;
 import org.vaescope.core.runtime.Floats;
-import org.vaescope.core.store.ModelFile;
-import org.vaescope.core.store.SavedModel;
+import org.vaescope.core.imports.VaeFiles;
+import org.vaescope.core.vae.HookedVae;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reconstruct MODEL.vsm --dataset SPEC --out GRID.png [--n 8] [--seed S]}: writes a grid
+ * {@code reconstruct MODEL --dataset SPEC --out GRID.png [--n 8] [--seed S]}: writes a grid
  * with dataset images on the top row and their reconstructions σ(D(μ(x))) below, and prints the
  * mean per-pixel absolute error.
  */
@@ -35,7 +35,8 @@ final class ReconstructCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL.vsm", description = "a model trained by 'train'")
+    @Parameters(paramLabel = "MODEL", description = "a model trained by 'train' (.vsm) or an ONNX VAE (its encoder"
+            + " file when the decoder is saved beside it as *decoder*)")
     Path model;
 
     @Option(names = "--dataset", required = true, paramLabel = "DATA", description = "the images to reconstruct")
@@ -54,13 +55,13 @@ final class ReconstructCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int n = Counts.positive(spec, "--n", count, Counts.MAX_GRID_COLUMNS);
         OutputChecks.requireWritableFile(target);
-        SavedModel saved = ModelFile.load(model);
+        HookedVae vae = VaeFiles.open(model).model();
         FactorDataset data = DatasetSpecs.open(dataset);
-        requireMatchingImages(saved, data);
+        requireMatchingImages(model, vae, data);
         int[][] classes = data.sampleFactors(n, new SplittableRandom(seed));
         float[] originals = data.renderAll(classes);
         INDArray images = Floats.array(originals, n, data.channels(), data.height(), data.width());
-        float[] reconstructions = Floats.of(saved.model().reconstruct(images));
+        float[] reconstructions = Floats.of(vae.reconstruct(images));
         float[] pixels = new float[originals.length * 2];
         System.arraycopy(originals, 0, pixels, 0, originals.length);
         System.arraycopy(reconstructions, 0, pixels, originals.length, originals.length);
@@ -77,11 +78,11 @@ final class ReconstructCommand implements Callable<Integer> {
     }
 
     /** Refuses, before any forward pass, images of another size or colour than the model was trained on. */
-    static void requireMatchingImages(SavedModel saved, FactorDataset data) {
-        int[] shape = saved.metadata().imageShape();
+    static void requireMatchingImages(Path model, HookedVae vae, FactorDataset data) {
+        int[] shape = vae.imageShape();
         int[] given = {data.channels(), data.height(), data.width()};
         if (!Arrays.equals(shape, given)) {
-            throw new InputException(saved.file() + ": the model expects " + ScriptPreflight.imageText(shape)
+            throw new InputException(model + ": the model expects " + ScriptPreflight.imageText(shape)
                     + " images but the dataset " + data.name() + " has " + ScriptPreflight.imageText(given)
                     + " images — use a dataset of the model's image size (e.g. dsprites:size=" + shape[1] + ")");
         }

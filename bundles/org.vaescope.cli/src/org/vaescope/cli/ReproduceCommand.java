@@ -63,9 +63,20 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--curve-every", paramLabel = "N", description = "steps between MIG-curve points (default steps/4)")
     Long curveEveryOption;
 
-    @Option(names = "--train", defaultValue = "yes", paramLabel = "yes|no",
-            description = "no: only tabulate the runs already in --runs")
+    @Option(names = "--train", defaultValue = "yes", paramLabel = "yes|no|only|analyse",
+            description = "no: only tabulate the runs already in --runs; only: train the models, analyse none; "
+                    + "analyse: analyse the models trained so far, train none")
     String trainOption;
+
+    @Option(names = "--hidden", defaultValue = "256,256", split = ",", paramLabel = "W,W",
+            description = "hidden layer widths of the MLP encoder (the decoder mirrors them)")
+    List<Integer> hidden;
+
+    /**
+     * Read-outs for the reproduction: unpooled 32×32 images, a wider hidden layer and more images
+     * than the interactive default, which pools to 16×16 and cannot see orientation there.
+     */
+    private static final ReadoutSettings READOUTS = new ReadoutSettings(10_000, 2_000, 256, 15, 64, 3e-3, 32, 0);
 
     @Override
     public Integer call() throws IOException {
@@ -79,22 +90,30 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "option --lr needs a positive finite number, got " + learningRate);
         }
-        if (!trainOption.equals("yes") && !trainOption.equals("no")) {
+        if (!List.of("yes", "no", "only", "analyse").contains(trainOption)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "option --train takes yes or no, got " + trainOption);
+                    "option --train takes yes, no, only or analyse, got " + trainOption);
         }
-        boolean train = trainOption.equals("yes");
+        for (long width : hidden) {
+            Counts.positive(spec, "--hidden", width, Counts.MAX_IMAGE_SIDE * Counts.MAX_IMAGE_SIDE);
+        }
         OutputChecks.requireWritableFile(target);
-        Architecture architecture = Architecture.mlp(1, size, size, 10, 256, 256);
+        Architecture architecture = Architecture.mlp(1, size, size, 10, hidden.stream().mapToInt(Integer::intValue)
+                .toArray());
         ModelAnalysis.Settings analysis = new ModelAnalysis.Settings(samples, samples, 1, 10 * samples, 5 * samples,
-                List.of(), ReadoutSettings.defaults(0), AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
+                List.of(), READOUTS, AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
                 0);
         Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, 64, learningRate, seeds,
                 analysis, size, runDirectory, curveEvery, 2_000);
         out.printf(Locale.ROOT, "reproducing at %dx%d: %d models, %d steps each, runs in %s%n", size, size,
                 Reproduction.plan(seeds).size(), steps, runDirectory);
         long start = System.nanoTime();
-        List<Reproduction.Run> runs = train ? Reproduction.run(settings, out, null) : Reproduction.collect(settings);
+        if (trainOption.equals("only")) {
+            Reproduction.trainOnly(settings, out, null);
+            return VaescopeCli.OK;
+        }
+        List<Reproduction.Run> runs = trainOption.equals("no") ? Reproduction.collect(settings)
+                : Reproduction.run(settings, trainOption.equals("analyse"), out, null);
         double minutes = (System.nanoTime() - start) / 6e10;
         String command = "./vaescope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String markdown = ResultsDocument.render(command.strip(), settings, size, runs, minutes);

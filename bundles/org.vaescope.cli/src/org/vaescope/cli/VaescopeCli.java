@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
  * input was bad (the message names the file and the problem), 2 usage error. A stack trace shows
  * only with {@code --debug}.
  */
-@Command(name = "vaescope", mixinStandardHelpOptions = true, version = "VAEScope 0.1.0",
+@Command(name = "vaescope", mixinStandardHelpOptions = true, version = "VAEScope " + VaescopeCli.VERSION,
         description = "Mechanistic interpretability of variational autoencoders by causal intervention.",
-        subcommands = {DescribeCommand.class, TrainCommand.class, ReconstructCommand.class, MetricsCommand.class,
-            ReproduceCommand.class, BenchmarkCommand.class, Demo.class, CheckCommand.class, RunCommand.class,
+        subcommands = {DescribeCommand.class, TrainCommand.class, AnalyseCommand.class, ReconstructCommand.class,
+            MetricsCommand.class, ReproduceCommand.class, BenchmarkCommand.class, Demo.class, CheckCommand.class, RunCommand.class,
             ExamplesCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
             "DATA is a built-in generator NAME[:key=value,...] (dsprites, dsprites:size=32,",
@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 success, 1 bad input (the message names the file and the",
             "problem), 2 usage."})
 public final class VaescopeCli {
+
+    /** The engine's version, recorded in the provenance of the analysis files the command line writes. */
+    static final String VERSION = "0.1.0";
 
     static final int OK = 0;
     static final int FAILED = 1;

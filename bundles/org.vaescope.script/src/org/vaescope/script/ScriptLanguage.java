@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.vaescope.metrics.MetricDescriptor;
+import org.vaescope.metrics.Metrics;
 import org.vaescope.script.ScriptEnvironment.DatasetInfo;
 import org.vaescope.script.ScriptEnvironment.FactorInfo;
 import org.vaescope.script.ScriptEnvironment.GeneratorInfo;
@@ -19,18 +21,31 @@ public final class ScriptLanguage {
     /** The usual file name extension of scripts. */
     public static final String FILE_EXTENSION = ".vis";
 
-    /** Metric identifiers accepted by {@code metric NAME}, with a one-line description each. */
-    public static final Map<String, String> METRIC_DESCRIPTIONS = orderedMap(
+    /**
+     * Extensions of the model files {@code model "..."} reads, with descriptions; an imported model saved
+     * as an encoder file and a decoder file is written {@code model "enc.onnx" decoder "dec.onnx"}.
+     */
+    public static final Map<String, String> MODEL_EXTENSIONS = orderedMap(
+            ".vsm", "VAEScope model (encoder and decoder in one file)",
+            ".onnx", "ONNX export: a whole VAE, or its encoder with 'decoder \"dec.onnx\"'");
+
+    /** Extensions of models that hold the whole VAE in one file and take no {@code decoder} clause. */
+    public static final List<String> WHOLE_MODEL_EXTENSIONS = List.of(".vsm");
+
+    /**
+     * Metrics of the paper's own analysis, computed by the engine's model report rather than by the
+     * metrics bundle: identifier and one-line description.
+     */
+    public static final Map<String, String> ANALYSIS_METRICS = orderedMap(
             "ces", "causal effect strength: output change per unit latent change (paper metric)",
             "specificity", "intervention specificity: share of a latent's effect on its main factor (paper metric)",
-            "modularity", "circuit modularity: 1 - mean Jaccard overlap of factor circuits (paper metric)",
-            "mig", "mutual information gap (Chen et al.)",
-            "dci", "DCI disentanglement, completeness, informativeness (Eastwood & Williams)",
-            "sap", "separated attribute predictability (Kumar et al.)",
-            "betavae", "BetaVAE score (Higgins et al.)",
-            "factorvae", "FactorVAE score (Kim & Mnih)",
-            "irs", "interventional robustness score (Suter et al.)",
-            "modularity_explicitness", "modularity and explicitness (Ridgeway & Zemel)");
+            "modularity", "circuit modularity: 1 - mean Jaccard overlap of factor circuits (paper metric)");
+
+    /**
+     * Metric identifiers accepted by {@code metric NAME}, with a one-line description each: the
+     * analysis metrics, then every disentanglement metric's descriptor in {@link Metrics#ALL}.
+     */
+    public static final Map<String, String> METRIC_DESCRIPTIONS = metricDescriptions();
 
     /** The metric identifiers, in the order of {@link #METRIC_DESCRIPTIONS}. */
     public static final List<String> METRICS = List.copyOf(METRIC_DESCRIPTIONS.keySet());
@@ -64,6 +79,14 @@ public final class ScriptLanguage {
                     null));
 
     private ScriptLanguage() {
+    }
+
+    private static Map<String, String> metricDescriptions() {
+        Map<String, String> metrics = new LinkedHashMap<>(ANALYSIS_METRICS);
+        for (MetricDescriptor metric : Metrics.ALL) {
+            metrics.put(metric.id(), metric.description());
+        }
+        return java.util.Collections.unmodifiableMap(metrics);
     }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {

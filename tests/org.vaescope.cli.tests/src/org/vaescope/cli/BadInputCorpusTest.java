@@ -57,10 +57,14 @@ class BadInputCorpusTest {
 
     private static Path model;
     private static final List<String> REPORT = new ArrayList<>();
+    private static final List<String> MEMORY = new ArrayList<>();
     private static final Map<String, Integer> VERDICTS = new TreeMap<>();
     private static long worstDeclaredBytes;
     private static long worstAllocatedBytes;
     private static String worstCase = "";
+    private static long worstResidentDeclaredBytes;
+    private static long worstResidentBytes = -1;
+    private static String worstResidentCase = "not measured (no /proc/self/clear_refs)";
 
     /** One case: its folder holds {@code work/} (the user's folder) and {@code victim/} (elsewhere). */
     private record Outcome(int code, String out, String err) {
@@ -84,11 +88,16 @@ class BadInputCorpusTest {
         lines.add(String.format(Locale.ROOT, "worst huge-declared-size case: %s — declared %d bytes, heap peak growth %d "
                 + "bytes (%.4f%% of declared)", worstCase, worstDeclaredBytes, worstAllocatedBytes,
                 100.0 * worstAllocatedBytes / Math.max(1, worstDeclaredBytes)));
+        lines.add(String.format(Locale.ROOT, "worst huge-declared-size case by resident memory (heap and native): %s"
+                + " — declared %d bytes, process peak RSS growth %d bytes (%.4f%% of declared)", worstResidentCase,
+                worstResidentDeclaredBytes, worstResidentBytes,
+                100.0 * Math.max(0, worstResidentBytes) / Math.max(1, worstResidentDeclaredBytes)));
+        lines.addAll(MEMORY);
         lines.addAll(REPORT);
         Path target = Path.of("target");
         Files.createDirectories(target);
         Files.write(target.resolve("bad-input-corpus.txt"), lines, StandardCharsets.UTF_8);
-        lines.stream().limit(2).forEach(System.out::println);
+        lines.stream().limit(3).forEach(System.out::println);
     }
 
     // ---- output safety ----------------------------------------------------------------------
@@ -421,7 +430,11 @@ class BadInputCorpusTest {
         return outcome;
     }
 
-    /** A case whose file declares far more than it holds: also measures the heap it made the JVM grow by. */
+    /**
+     * A case whose file declares far more than it holds: also measures the heap it made the JVM grow
+     * by and, where Linux lets a process reset its peak resident size, the growth of the process's
+     * peak RSS (heap and native memory, ND4J's off-heap buffers included).
+     */
     private static void hugeCase(String name, Path world, long declaredBytes, String message, String... args)
             throws Exception {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -429,9 +442,23 @@ class BadInputCorpusTest {
         System.gc();
         long used = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long residentBefore = resetPeakResidentBytes();
         expectError(name, world, 1, message, args);
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long grown = Math.max(0, peak - used);
+        long residentGrown = residentBefore < 0 ? -1 : Math.max(0, residentBytes("VmHWM") - residentBefore);
+        MEMORY.add(String.format(Locale.ROOT, "memory %-52s declared %d bytes, heap peak +%d, process peak RSS +%d",
+                name, declaredBytes, grown, residentGrown));
+        if (residentBefore >= 0) {
+            if ((double) residentGrown / declaredBytes
+                    > (double) worstResidentBytes / Math.max(1, worstResidentDeclaredBytes)) {
+                worstResidentBytes = residentGrown;
+                worstResidentDeclaredBytes = declaredBytes;
+                worstResidentCase = name;
+            }
+            assertTrue(residentGrown < declaredBytes / 100, name + ": the peak resident size grew by "
+                    + residentGrown + " bytes for a declared " + declaredBytes);
+        }
         if ((double) grown / declaredBytes > (double) worstAllocatedBytes / Math.max(1, worstDeclaredBytes)) {
             worstAllocatedBytes = grown;
             worstDeclaredBytes = declaredBytes;
@@ -439,6 +466,26 @@ class BadInputCorpusTest {
         }
         assertTrue(grown < declaredBytes / 100, name + ": the heap grew by " + grown + " bytes for a declared "
                 + declaredBytes);
+    }
+
+    /** Resets the process's peak resident size (Linux, "5" to clear_refs); the current RSS, or -1 if unsupported. */
+    private static long resetPeakResidentBytes() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return residentBytes("VmRSS");
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    /** A {@code kB} field of /proc/self/status, in bytes. */
+    private static long residentBytes(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("/proc/self/status has no " + field);
     }
 
     private static Outcome cli(String... args) {

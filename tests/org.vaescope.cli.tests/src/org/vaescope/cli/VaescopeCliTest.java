@@ -1,11 +1,14 @@
 package org.vaescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaescope.core.numpy.NdArray;
 import org.vaescope.core.numpy.Npy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class VaescopeCliTest {
 
@@ -41,11 +47,16 @@ class VaescopeCliTest {
         assertTrue(out().contains("encoder.conv1"), out());
         assertTrue(out().contains("32×32×32"), out());
         assertTrue(out().contains("disentanglement score (MIG)"), out());
-        for (String file : new String[] {"demo-encoder.zip", "demo-betavae.vsm", "reconstructions.png", "analysis.json",
+        for (String file : new String[] {"demo-encoder.zip", "demo-betavae.vsm", "reconstructions.png", "demo-betavae.vsa",
             "circuits.dot"}) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file);
         }
-        assertTrue(Files.readString(dir.resolve("analysis.json")).startsWith("{\"format\":\"vaescope-analysis\""));
+        JsonNode analysis = new ObjectMapper().readTree(dir.resolve("demo-betavae.vsa").toFile());
+        assertEquals("vaescope-analysis", analysis.path("format").asText());
+        assertEquals(2, analysis.path("version").asInt(), "the IDE's analysis file version");
+        assertEquals("demo-betavae.vsm", analysis.path("provenance").path("model").asText());
+        assertEquals("dsprites:size=32", analysis.path("provenance").path("dataset").asText());
+        assertFalse(Files.exists(dir.resolve("analysis.json")), "no version-1 analysis is written");
     }
 
     @Test
@@ -79,8 +90,9 @@ class VaescopeCliTest {
         assertEquals(0, run("metrics", "--codes", codesFile.toString(), "--factors", factorsFile.toString(),
                 "--train", "640", "--test", "320"), err());
 
-        String json = out();
-        assertTrue(json.contains("\"MIG\":{\"metric\":\"MIG\",\"score\":1.0,"), json);
+        JsonNode mig = new ObjectMapper().readTree(out()).path("metrics").path("MIG");
+        assertEquals("MIG", mig.path("metric").asText(), out());
+        assertEquals(1.0, mig.path("score").asDouble(), out());
     }
 
     @Test
@@ -110,10 +122,9 @@ class VaescopeCliTest {
 
         assertEquals(0, run("metrics", "--codes", codesFile.toString(), "--factors", factorsFile.toString(),
                 "--train", "800", "--test", "200"), err());
-        java.util.regex.Matcher entropy = java.util.regex.Pattern.compile("\"factor_entropy\":\\[([0-9.]+)")
-                .matcher(out());
-        assertTrue(entropy.find(), out());
-        assertEquals(Math.log(40), Double.parseDouble(entropy.group(1)), 1e-9);
+        JsonNode entropy = new ObjectMapper().readTree(out()).findValue("factor_entropy");
+        assertTrue(entropy != null && entropy.isArray(), out());
+        assertEquals(Math.log(40), entropy.get(0).asDouble(), 1e-9);
         assertTrue(!out().contains("discretised"), out());
         int firstRun = out().length();
 

@@ -92,12 +92,16 @@ public final class Circuits {
         return 1 - sum / pairs;
     }
 
-    /** Circuit modularity with a bootstrap interval over resampled pairs (when kept). */
+    /**
+     * Circuit modularity with a BCa bootstrap interval over resampled pairs (when kept): thresholded
+     * circuits make the statistic biased (resampled responses are noisier, their peaks higher and
+     * circuits smaller), so the percentile interval can miss the point estimate; the jackknife
+     * leaves out one pair per factor at a time.
+     */
     public static Estimate modularity(UnitEffects effects, AnalysisSettings settings, BootstrapSettings bootstrap) {
-        return Estimates.of(new double[] {modularity(find(effects, settings))},
-                effects.hasSamples()
-                        ? random -> new double[] {modularity(find(effects.resample(random), settings))}
-                        : null,
-                effects.sampleCount(), effects.seed(), bootstrap).get(0);
+        return Estimates.bca(modularity(find(effects, settings)),
+                effects.hasSamples() ? random -> modularity(find(effects.resample(random), settings)) : null,
+                pair -> modularity(find(effects.leaveOut(pair), settings)), effects.sampleCount() >= 2 ? effects.sampleCount() : 0,
+                effects.sampleCount(), effects.seed(), bootstrap);
     }
 }

@@ -6,25 +6,26 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.HookException;
 import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.hooks.StagedView;
 import org.vaescope.core.model.ModelFormat;
 import org.vaescope.core.model.ModelStructure;
 import org.vaescope.core.vae.Architecture;
+import org.vaescope.core.vae.HookedVae;
 import org.vaescope.core.vae.Likelihood;
+import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.core.vae.VaeModel;
 import org.vaescope.core.vae.VariantConfig;
 
 /**
- * A VAE trained elsewhere, imported as a {@link HookedModel} on VAEScope's engine. It has the hook
+ * A VAE trained elsewhere, imported as a {@link HookedVae} on VAEScope's engine. It has the hook
  * points of every VAEScope VAE ({@code input}, {@code latent.mu}, {@code latent.logvar},
  * {@code latent.z}, {@code output.logits}) and one hook point per node output of the imported graph,
  * named by a readable alias of the node name; {@link #hook(String)} also accepts the ONNX value name.
  * Runs are deterministic (z = μ) unless the options ask to sample.
  */
-public final class ImportedVae implements StagedView {
+public final class ImportedVae implements StagedView, HookedVae {
 
     /** The reconstruction as probabilities, present when the exported model ended in a sigmoid. */
     public static final String PROBABILITIES = "output.probabilities";
@@ -52,6 +53,11 @@ public final class ImportedVae implements StagedView {
     @Override
     public StagedModel graph() {
         return graph;
+    }
+
+    @Override
+    public int latentSize() {
+        return graph.hookPoint(VaeHooks.LATENT_MU).units();
     }
 
     /** True if the exported model output probabilities (its final sigmoid is hook {@link #PROBABILITIES}). */

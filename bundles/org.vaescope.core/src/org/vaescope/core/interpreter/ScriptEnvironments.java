@@ -25,8 +25,8 @@ import org.vaescope.script.ScriptEnvironment.ModelInfo;
 import org.vaescope.script.ScriptLanguage;
 import org.vaescope.script.parser.ScriptParser;
 import org.vaescope.script.ast.Statement;
-import org.vaescope.core.store.ModelFile;
-import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.imports.VaeFiles;
+import org.vaescope.core.vae.HookedVae;
 
 /**
  * Builds the {@link ScriptEnvironment} of a script from what can be loaded: the hook points and latent
@@ -76,7 +76,7 @@ public final class ScriptEnvironments {
     }
 
     /** The latent size and hook points (without the input) of a model. */
-    public static ModelInfo modelInfo(VaeModel model) {
+    public static ModelInfo modelInfo(HookedVae model) {
         Map<String, Integer> hooks = new LinkedHashMap<>();
         for (HookPoint h : model.hookPoints()) {
             if (!h.name().equals(model.inputHook())) {
@@ -101,7 +101,7 @@ public final class ScriptEnvironments {
     private static Optional<ModelInfo> modelInfo(Script script, SandboxPaths sandbox) {
         List<ModelInfo> infos = new ArrayList<>();
         for (Statement.Model m : script.models()) {
-            Optional<ModelInfo> info = load(m.path().value(), sandbox);
+            Optional<ModelInfo> info = load(m, sandbox);
             if (info.isEmpty()) {
                 return Optional.empty();
             }
@@ -119,18 +119,19 @@ public final class ScriptEnvironments {
         return Optional.of(new ModelInfo(latentSize, shared));
     }
 
-    private static Optional<ModelInfo> load(String writtenPath, SandboxPaths sandbox) {
+    private static Optional<ModelInfo> load(Statement.Model model, SandboxPaths sandbox) {
         try {
-            Path file = sandbox.resolveInput(writtenPath);
-            if (!Files.isRegularFile(file)) {
+            Path file = sandbox.resolveInput(model.path().value());
+            Path decoder = model.decoder() == null ? null : sandbox.resolveInput(model.decoder().value());
+            if (!Files.isRegularFile(file) || (decoder != null && !Files.isRegularFile(decoder))) {
                 return Optional.empty();
             }
-            String key = "model|" + fileKey(file);
+            String key = "model|" + fileKey(file) + (decoder == null ? "" : "|" + fileKey(decoder));
             ModelInfo cached = cached(key, ModelInfo.class);
             if (cached != null) {
                 return Optional.of(cached);
             }
-            ModelInfo info = modelInfo(ModelFile.load(file).model());
+            ModelInfo info = modelInfo(VaeFiles.open(file, decoder).model());
             cache(key, info);
             return Optional.of(info);
         } catch (SandboxException | IOException | RuntimeException e) {

@@ -12,8 +12,10 @@ import org.vaescope.core.readout.FactorReadouts;
  * {@code carriersPerFactor} latents with the largest factor effect E[i,k]; all of them are shifted by
  * δ together, and
  * <pre>
- *   M[k,l] = E_x,δ |r_l(σ(D(z_{C_k ← z_{C_k}+δ}))) − r_l(σ(D(z)))| / range_l.
+ *   M[k,l] = E_x,δ d_l(σ(D(z_{C_k ← z_{C_k}+δ})), σ(D(z))),
  * </pre>
+ * d_l the change of read-out l in [0, 1] by its scale ({@link FactorReadouts#change}: |Δr_l| / range_l
+ * for an ordinal factor, total variation for a categorical one, circular distance for an angle).
  * With one carrier, M[k,k] equals E[argmax_i E[i,k], k]. Entries of factor pairs that share a carrier
  * are 0 (see {@link FactorEffectMatrix}).
  */
@@ -42,16 +44,17 @@ public final class FactorInterventions {
         }
         double[][] z = perturbation.encode(inputs);
         int n = z.length;
-        double[][] base = readouts.expectedClasses(perturbation.decode(z));
+        FactorReadouts.Readings base = readouts.read(perturbation.decode(z));
         double[][][] perSample = new double[n][factors][factors];
         int step = 0;
         for (int k = 0; k < factors; k++) {
             for (double delta : deltas) {
                 progress.checkCanceled("factor interventions");
-                double[][] shifted = readouts.expectedClasses(perturbation.decode(perturbation.shift(z, carriers[k], delta)));
+                FactorReadouts.Readings shifted = readouts.read(perturbation.decode(perturbation.shift(z, carriers[k],
+                        delta)));
                 for (int b = 0; b < n; b++) {
                     for (int l = 0; l < factors; l++) {
-                        perSample[b][k][l] += Math.abs(shifted[b][l] - base[b][l]) / readouts.range(l) / deltas.length;
+                        perSample[b][k][l] += readouts.change(base, b, shifted, b, l) / deltas.length;
                     }
                 }
                 progress.worked(++step, factors * deltas.length, readouts.factorNames().get(k));

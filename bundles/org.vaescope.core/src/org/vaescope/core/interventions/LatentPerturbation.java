@@ -19,8 +19,10 @@ import org.vaescope.core.vae.VaeHooks;
  * encode hook and the decoder run by feeding the decode hook:
  * <pre>
  *   O[i]   = E_x,δ ‖σ(D(z_{i←z_i+δ})) − σ(D(z))‖₂ / |δ|
- *   E[i,k] = E_x,δ |r_k(σ(D(z_{i←z_i+δ}))) − r_k(σ(D(z)))| / range_k
+ *   E[i,k] = E_x,δ d_k(σ(D(z_{i←z_i+δ})), σ(D(z)))
  * </pre>
+ * d_k the change of read-out k in [0, 1] by its scale ({@link FactorReadouts#change}; for an ordinal
+ * factor |Δr_k| / range_k, the spec's definition).
  * δ over a grid (default {−2, −1, 1, 2}, in latent units), r_k the {@link FactorReadouts}. Also
  * z_i ← v and traversals over a range of values. Decoding is batched.
  */
@@ -67,13 +69,25 @@ public final class LatentPerturbation {
     }
 
     /**
-     * Perturbation of a VAEScope VAE: z read at {@code latent.mu}, fed at {@code latent.z}, the KL from
-     * {@code latent.logvar} (a VQ-VAE has none), 256 codes per pass.
+     * Perturbation of a VAEScope VAE, 256 codes per pass: z read at {@code latent.mu} and fed at
+     * {@code latent.z}, the KL from {@code latent.logvar}; for a VQ-VAE (no log-variance) fed back at
+     * {@code latent.mu}, so the perturbed code passes the quantiser as the model's own codes do (see
+     * {@link #afterQuantiser} for the other reading).
      */
     public static LatentPerturbation forVae(HookedModel model) {
-        boolean gaussian = model.hookPoints().stream().anyMatch(h -> h.name().equals(VaeHooks.LATENT_LOGVAR));
-        return new LatentPerturbation(model, VaeHooks.LATENT_MU, VaeHooks.LATENT_Z,
-                gaussian ? VaeHooks.LATENT_LOGVAR : null, 256);
+        boolean quantised = quantised(model);
+        return new LatentPerturbation(model, VaeHooks.LATENT_MU, quantised ? VaeHooks.LATENT_MU : VaeHooks.LATENT_Z,
+                quantised ? null : VaeHooks.LATENT_LOGVAR, 256);
+    }
+
+    /** For a VQ-VAE: the perturbed pre-quantiser code fed to the decoder directly, skipping the quantiser. */
+    public static LatentPerturbation afterQuantiser(HookedModel model) {
+        return new LatentPerturbation(model, VaeHooks.LATENT_MU, VaeHooks.LATENT_Z, null, 256);
+    }
+
+    /** Whether the model's latent is quantised (a VQ-VAE: no log-variance hook). */
+    public static boolean quantised(HookedModel model) {
+        return model.hookPoints().stream().noneMatch(h -> h.name().equals(VaeHooks.LATENT_LOGVAR));
     }
 
     public int latentSize() {
@@ -169,7 +183,7 @@ public final class LatentPerturbation {
         int n = z.length;
         INDArray base = decode(z);
         float[] basePixels = Floats.of(base);
-        double[][] baseReadouts = readouts == null ? null : readouts.expectedClasses(base);
+        FactorReadouts.Readings baseReadouts = readouts == null ? null : readouts.read(base);
         int factors = readouts == null ? 0 : readouts.factorCount();
         double[][] outputPerSample = new double[n][latentSize];
         double[][][] factorPerSample = new double[n][latentSize][factors];
@@ -186,11 +200,10 @@ public final class LatentPerturbation {
                             / deltas.length;
                 }
                 if (readouts != null) {
-                    double[][] r = readouts.expectedClasses(images);
+                    FactorReadouts.Readings r = readouts.read(images);
                     for (int b = 0; b < n; b++) {
                         for (int k = 0; k < factors; k++) {
-                            factorPerSample[b][i][k] += Math.abs(r[b][k] - baseReadouts[b][k]) / readouts.range(k)
-                                    / deltas.length;
+                            factorPerSample[b][i][k] += readouts.change(baseReadouts, b, r, b, k) / deltas.length;
                         }
                     }
                 }

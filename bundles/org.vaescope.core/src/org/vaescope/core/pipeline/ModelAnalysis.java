@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.analysis.AnalysisSettings;
@@ -19,6 +21,8 @@ import org.vaescope.core.analysis.PatchEffects;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.internal.analysis.JsonWriter;
+import org.vaescope.core.hooks.HookPoint;
+import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.interventions.CircuitPatching;
 import org.vaescope.core.interventions.FactorInterventions;
 import org.vaescope.core.interventions.InputManipulation;
@@ -30,7 +34,8 @@ import org.vaescope.metrics.DisentanglementSuite;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.runtime.Nd4jRuntime;
-import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.vae.HookedVae;
+import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.core.internal.pipeline.ModelRepresentation;
 
 /**
@@ -85,9 +90,29 @@ public final class ModelAnalysis {
     }
 
     /** Everything one analysis produced. */
+    /**
+     * @param readoutAccuracies held-out accuracy of each read-out on dataset images
+     * @param reconstructionAccuracies accuracy of each read-out on the model's reconstructions of
+     *        dataset images, against the images' true classes: how well a read-out can see the
+     *        factor in what the decoder draws (the images interventions are measured on)
+     * @param chanceAccuracies each read-out's chance accuracy 1 / classes, the floor both accuracies
+     *        are read against
+     * @param confoundedPairs factor pairs (k, l), as {@code k -> l}, whose carrier latents overlap: an
+     *        intervention on k's carriers also intervenes on l's, so M[k,l] is no evidence about an
+     *        edge and the implied graph leaves the pair out; listed instead of reported as M = 0
+     * @param unreadableFactors factors whose read-out does not see them in the model's
+     *        reconstructions (accuracy above chance, (acc − chance) / (1 − chance), below
+     *        {@value #READABLE_FLOOR}): a change of such a read-out is noise, so the implied graph
+     *        draws no edge into them; listed, not reported as absent edges
+     * @param cesAfterQuantiser for a VQ-VAE, the model CES with the perturbed code fed after the
+     *        quantiser (the main figure perturbs before it); NaN for a Gaussian VAE
+     */
     public record Result(ModelReport report, DisentanglementSuite.Result disentanglement, UnitResponses units,
             LatentEffects latents, FactorEffectMatrix factorEffects, String readoutSummary,
-            Map<String, Double> readoutAccuracies, CircuitGraph circuitGraph, Settings settings) {
+            Map<String, Double> readoutAccuracies, Map<String, Double> reconstructionAccuracies,
+            Map<String, Double> chanceAccuracies, List<String> confoundedPairs, List<String> unreadableFactors,
+            double cesAfterQuantiser,
+            CircuitGraph circuitGraph, Settings settings) {
 
         /** Mean CES over active latents (our definition, see {@link ModelReport}). */
         public double modelCes() {
@@ -106,12 +131,49 @@ public final class ModelAnalysis {
                     .member("version", 1)
                     .member("seed", settings.seed());
             json.name("report").rawValue(report.toJson());
-            json.name("readout_accuracy").beginObject();
-            readoutAccuracies.forEach((factor, accuracy) -> json.member(factor, accuracy.doubleValue()));
-            json.endObject();
+            writeFactorValues(json.name("readout_accuracy"), readoutAccuracies);
+            writeFactorValues(json.name("readout_accuracy_on_reconstructions"), reconstructionAccuracies);
+            writeFactorValues(json.name("readout_chance_accuracy"), chanceAccuracies);
+            writeStrings(json.name("confounded_factor_pairs"), confoundedPairs);
+            writeEffectMatrix(json.name("factor_effect_matrix"), factorEffects);
+            writeStrings(json.name("unreadable_factors"), unreadableFactors);
+            json.member("model_ces_after_quantiser", cesAfterQuantiser);
             json.name("disentanglement").rawValue(disentanglement.toJson());
             json.name("circuit_graph").rawValue(circuitGraph.toJson());
             return json.endObject().toJson();
+        }
+
+        private static void writeFactorValues(JsonWriter json, Map<String, Double> values) {
+            json.beginObject();
+            values.forEach((factor, value) -> json.member(factor, value.doubleValue()));
+            json.endObject();
+        }
+
+        private static void writeStrings(JsonWriter json, List<String> values) {
+            json.beginArray();
+            values.forEach(json::value);
+            json.endArray();
+        }
+
+        /** The raw M (before confounded and unreadable entries are set aside) with each factor's carriers. */
+        private static void writeEffectMatrix(JsonWriter json, FactorEffectMatrix effects) {
+            json.beginObject().name("carriers").beginArray();
+            for (int[] carriers : effects.carriers()) {
+                json.beginArray();
+                for (int latent : carriers) {
+                    json.value(latent);
+                }
+                json.endArray();
+            }
+            json.endArray().name("m").beginArray();
+            for (double[] row : effects.effect()) {
+                json.beginArray();
+                for (double value : row) {
+                    json.value(value);
+                }
+                json.endArray();
+            }
+            json.endArray().endObject();
         }
     }
 
@@ -128,7 +190,7 @@ public final class ModelAnalysis {
     }
 
     /** Runs the analysis; cancels with a {@link java.util.concurrent.CancellationException}. */
-    public static Result run(VaeModel model, FactorDataset dataset, Settings settings, ProgressMonitor monitor) {
+    public static Result run(HookedVae model, FactorDataset dataset, Settings settings, ProgressMonitor monitor) {
         Nd4jRuntime.ensureStarted();
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
         int step = 0;
@@ -136,8 +198,8 @@ public final class ModelAnalysis {
         FactorReadouts readouts = FactorReadouts.train(dataset, settings.readouts(), progress);
 
         progress.worked(step++, STEPS.length, STEPS[1]);
-        UnitResponses units = InputManipulation.respond(model, dataset, settings.hooks(), settings.pairsPerFactor(),
-                settings.seed(), settings.batchSize(), nested(progress));
+        UnitResponses units = InputManipulation.respond(model, dataset, analysedHooks(model, settings.hooks()),
+                settings.pairsPerFactor(), settings.seed(), settings.batchSize(), nested(progress));
 
         progress.worked(step++, STEPS.length, STEPS[2]);
         LatentPerturbation perturbation = LatentPerturbation.forVae(model);
@@ -146,8 +208,11 @@ public final class ModelAnalysis {
                 settings.seed(), nested(progress));
 
         progress.worked(step++, STEPS.length, STEPS[3]);
-        FactorEffectMatrix factorEffects = FactorInterventions.impliedEffects(perturbation, inputs, readouts, latents,
-                settings.carriersPerFactor(), LatentPerturbation.DEFAULT_DELTAS, settings.seed(), nested(progress));
+        // sample splitting: the carriers are chosen on `inputs`, M is estimated on independent inputs
+        long interventionSeed = new SplittableRandom(settings.seed()).split().nextLong();
+        FactorEffectMatrix factorEffects = FactorInterventions.impliedEffects(perturbation,
+                LatentPerturbation.sample(dataset, settings.latentSamples(), interventionSeed), readouts, latents,
+                settings.carriersPerFactor(), LatentPerturbation.DEFAULT_DELTAS, interventionSeed, nested(progress));
 
         progress.worked(step++, STEPS.length, STEPS[4]);
         DisentanglementSuite.Result disentanglement = DisentanglementSuite.run(
@@ -158,22 +223,103 @@ public final class ModelAnalysis {
         progress.checkCanceled("the report");
         progress.worked(step, STEPS.length, STEPS[5]);
         UnitEffects unitEffects = toUnitEffects(units);
-        ModelReport report = ModelReport.compute(latents, unitEffects, factorEffects, dataset.trueGraph().orElse(null),
+        double[] reconstructed = reconstructionAccuracy(perturbation, dataset, readouts, settings);
+        boolean[] unreadable = unreadable(readouts, reconstructed);
+        boolean[][] confounded = confounded(factorEffects, latents, settings.thresholds());
+        FactorEffectMatrix implied = FactorEffectMatrix.measured(factorEffects.factors(),
+                withoutUnreadable(withoutConfounded(factorEffects, confounded), unreadable), factorEffects.carriers(),
+                interventionSeed);
+        ModelReport report = ModelReport.compute(latents, unitEffects, implied, dataset.trueGraph().orElse(null),
                 settings.thresholds(), settings.bootstrap());
         PatchEffects circuitEdges = CircuitPatching.edges(model, Circuits.find(unitEffects, settings.thresholds()),
                 circuitPairs(dataset, units.factors(), settings), settings.seed(), nested(progress));
         CircuitGraph graph = new CircuitGraphBuilder(unitEffects, settings.thresholds()).patchEffects(circuitEdges)
-                .latentEffects(latents).factorEffects(factorEffects).build();
+                .latentEffects(latents).factorEffects(implied).build();
         progress.worked(STEPS.length, STEPS.length, "done");
-        return new Result(report, disentanglement, units, latents, factorEffects, readouts.summary(), accuracies(readouts), graph, settings);
+        return new Result(report, disentanglement, units, latents, factorEffects,
+                readouts.summary(), perReadout(readouts, readouts::accuracy), perReadout(readouts, k -> reconstructed[k]),
+                perReadout(readouts, readouts::chanceAccuracy), confoundedPairs(factorEffects, confounded),
+                java.util.stream.IntStream.range(0, unreadable.length).filter(k -> unreadable[k])
+                        .mapToObj(k -> readouts.factorNames().get(k)).toList(),
+                cesAfterQuantiser(model, inputs, settings), graph, settings);
     }
 
-    private static Map<String, Double> accuracies(FactorReadouts readouts) {
-        Map<String, Double> accuracy = new LinkedHashMap<>();
-        for (int k = 0; k < readouts.factorCount(); k++) {
-            accuracy.put(readouts.factorNames().get(k), readouts.accuracy(k));
+    /**
+     * The hook points analysed: the given ones, or by default every hook point but the input, the
+     * output and the bottleneck's copies — {@code latent.z} (μ itself in a deterministic run, or the
+     * quantised μ) and {@code latent.logvar} (not on the path a deterministic run decodes); name
+     * them to analyse them.
+     */
+    static List<String> analysedHooks(HookedVae model, List<String> hooks) {
+        if (!hooks.isEmpty()) {
+            return hooks;
         }
-        return accuracy;
+        Set<String> optIn = Set.of(model.inputHook(), model.outputHook(), VaeHooks.LATENT_Z, VaeHooks.LATENT_LOGVAR);
+        return model.hookPoints().stream().map(HookPoint::name).filter(h -> !optIn.contains(h)).toList();
+    }
+
+    private static Map<String, Double> perReadout(FactorReadouts readouts, IntToDoubleFunction value) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int k = 0; k < readouts.factorCount(); k++) {
+            values.put(readouts.factorNames().get(k), value.applyAsDouble(k));
+        }
+        return values;
+    }
+
+    /** Read-out accuracy on reconstructions σ(D(μ(x))) of fresh dataset images, against their true classes. */
+    static double[] reconstructionAccuracy(LatentPerturbation perturbation, FactorDataset dataset,
+            FactorReadouts readouts, Settings settings) {
+        int n = settings.readouts().testSamples();
+        int[][] classes = dataset.sampleFactors(n, new SplittableRandom(settings.seed() ^ 0x5eed));
+        INDArray images = Floats.array(dataset.renderAll(classes), n, dataset.channels(), dataset.height(),
+                dataset.width());
+        return readouts.accuracyOn(perturbation.decode(perturbation.encode(images)), classes);
+    }
+
+    /** Least accuracy above chance, (acc − chance) / (1 − chance), on reconstructions for a read-out to count. */
+    static final double READABLE_FLOOR = 0.1;
+
+    static boolean[] unreadable(FactorReadouts readouts, double[] reconstructionAccuracy) {
+        boolean[] unreadable = new boolean[reconstructionAccuracy.length];
+        for (int k = 0; k < unreadable.length; k++) {
+            double chance = readouts.chanceAccuracy(k);
+            unreadable[k] = (reconstructionAccuracy[k] - chance) / (1 - chance) < READABLE_FLOOR;
+        }
+        return unreadable;
+    }
+
+    /** The per-input terms of M with the columns of unreadable factors (other than k = l) set to 0. */
+    static double[][][] withoutUnreadable(double[][][] perSample, boolean[] unreadable) {
+        for (double[][] sample : perSample) {
+            for (int k = 0; k < sample.length; k++) {
+                for (int l = 0; l < sample[k].length; l++) {
+                    sample[k][l] = k != l && unreadable[l] ? 0 : sample[k][l];
+                }
+            }
+        }
+        return perSample;
+    }
+
+    static List<String> confoundedPairs(FactorEffectMatrix effects, boolean[][] confounded) {
+        List<String> pairs = new ArrayList<>();
+        for (int k = 0; k < effects.factors().size(); k++) {
+            for (int l = 0; l < effects.factors().size(); l++) {
+                if (k != l && confounded[k][l]) {
+                    pairs.add(effects.factors().get(k) + " -> " + effects.factors().get(l));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** The VQ-VAE's second CES figure, with codes fed after the quantiser; NaN for a Gaussian VAE. */
+    private static double cesAfterQuantiser(HookedVae model, INDArray inputs, Settings settings) {
+        if (!LatentPerturbation.quantised(model)) {
+            return Double.NaN;
+        }
+        double[] output = LatentPerturbation.afterQuantiser(model).effects(inputs, LatentPerturbation.DEFAULT_DELTAS,
+                null, settings.seed(), null).outputEffect();
+        return java.util.Arrays.stream(output).average().orElse(Double.NaN);
     }
 
     /** Pairs differing in one factor each, for the edges of the circuits (at most 32 per factor). */
@@ -187,12 +333,90 @@ public final class ModelAnalysis {
         return pairs;
     }
 
+    /**
+     * Which factor pairs (k, l) are confounded: k's carrier latents include a latent that carries l
+     * — one of l's carriers, or an active latent with {@code E[i,l] ≥ circuitFraction · max_active
+     * E[j,l]} (the rule that links latents to factors in the circuit graph). The spec draws an edge
+     * k → l only "with no intervention on l's latents"; shifting such a latent is one, so M[k,l] is
+     * no evidence of an edge: an entangled latent moving two factors is not one factor causing the
+     * other.
+     */
+    static boolean[][] confounded(FactorEffectMatrix effects, LatentEffects latents,
+            AnalysisSettings settings) {
+        int factors = effects.factors().size();
+        boolean[] active = org.vaescope.core.analysis.LatentMetrics.activeLatents(latents, settings.activeKlThreshold());
+        boolean[][] confounded = new boolean[factors][factors];
+        for (int l = 0; l < factors; l++) {
+            double max = 0;
+            for (int i = 0; i < active.length; i++) {
+                max = active[i] ? Math.max(max, latents.factorEffect(i, l)) : max;
+            }
+            for (int k = 0; k < factors; k++) {
+                confounded[k][l] = k != l && effects.sharedCarrier(k, l);
+                for (int i : effects.carriers()[k]) {
+                    confounded[k][l] |= k != l && active[i] && max >= settings.minCircuitPeak()
+                            && latents.factorEffect(i, l) >= settings.circuitFraction() * max;
+                }
+            }
+        }
+        return confounded;
+    }
+
+    /** The per-input terms of M with the confounded entries set to 0 (no evidence of an edge). */
+    static double[][][] withoutConfounded(FactorEffectMatrix effects, boolean[][] confounded) {
+        double[][][] kept = new double[effects.perSample().length][][];
+        for (int b = 0; b < kept.length; b++) {
+            double[][] sample = effects.perSample()[b];
+            kept[b] = new double[sample.length][];
+            for (int k = 0; k < sample.length; k++) {
+                kept[b][k] = sample[k].clone();
+                for (int l = 0; l < sample[k].length; l++) {
+                    if (k != l && confounded[k][l]) {
+                        kept[b][k][l] = 0;
+                    }
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The unit effects of the responses, with units whose raw spread is negligible silenced: a unit
+     * whose standard deviation over the data is at most {@value #DEAD_SPREAD} of the largest at its
+     * hook point gets A = 0 (dead). A is |Δh| / (std + 1e-8), so a nearly constant unit's rounding
+     * noise would otherwise be divided by its tiny spread and read as a strong response.
+     */
     static UnitEffects toUnitEffects(UnitResponses units) {
         List<double[][][]> terms = new ArrayList<>();
         for (String hook : units.hooks()) {
-            terms.add(units.pairTerms(hook));
+            double[][][] shared = units.pairTerms(hook);
+            boolean[] dead = deadBySpread(units.unitStd(hook));
+            double[][][] pairTerms = new double[shared.length][][];
+            for (int k = 0; k < shared.length; k++) {
+                pairTerms[k] = new double[shared[k].length][];
+                for (int p = 0; p < shared[k].length; p++) {
+                    pairTerms[k][p] = shared[k][p].clone();
+                    for (int u = 0; u < dead.length; u++) {
+                        pairTerms[k][p][u] = dead[u] ? 0 : pairTerms[k][p][u];
+                    }
+                }
+            }
+            terms.add(pairTerms);
         }
         return UnitEffects.fromPairTerms(units.hooks(), units.factors(), terms, units.seed());
+    }
+
+    /** Share of a hook point's largest unit spread at or below which a unit counts as dead. */
+    static final double DEAD_SPREAD = 1e-3;
+
+    /** Units whose std is at most {@link #DEAD_SPREAD} of the hook point's largest (all when every std is 0). */
+    static boolean[] deadBySpread(double[] std) {
+        double largest = java.util.Arrays.stream(std).max().orElse(0);
+        boolean[] dead = new boolean[std.length];
+        for (int u = 0; u < std.length; u++) {
+            dead[u] = std[u] <= DEAD_SPREAD * largest;
+        }
+        return dead;
     }
 
     private static ProgressMonitor nested(ProgressMonitor outer) {

@@ -101,12 +101,18 @@ public final class Reproduction {
      * @param precision edge precision against the true graph (null without one)
      * @param recall edge recall against the true graph (null without one)
      * @param readoutAccuracy held-out accuracy of each factor's read-out on dataset images
+     * @param reconstructionAccuracy the read-outs' accuracy on the model's reconstructions
+     * @param chanceAccuracy each read-out's chance accuracy (1 / classes)
+     * @param confoundedPairs factor pairs whose carriers overlap (no evidence either way)
+     * @param unreadableFactors factors whose read-out does not see them in reconstructions (no edge into them is testable)
      */
     public record Run(String dataset, Variant variant, long seed, double mig, double dciDisentanglement, Estimate ces,
             Estimate specificity, Estimate modularity, int monosemantic, int polysemantic, int dead,
             int activeLatents, Map<String, Double> finalLosses, Map<String, Double> hyperparameters,
             List<CurvePoint> migCurve, List<String> impliedEdges, Estimate precision, Estimate recall,
-            Map<String, Double> readoutAccuracy, double seconds) {
+            Map<String, Double> readoutAccuracy, Map<String, Double> reconstructionAccuracy,
+            Map<String, Double> chanceAccuracy, List<String> confoundedPairs, List<String> unreadableFactors,
+            double seconds) {
 
         /** File name of this run's JSON in the run directory. */
         static String fileName(String dataset, Variant variant, long seed) {
@@ -173,12 +179,23 @@ public final class Reproduction {
      * line per model; returns all runs (done now or before).
      */
     public static List<Run> run(Settings settings, PrintStream log, ProgressMonitor monitor) {
+        return run(settings, false, log, monitor);
+    }
+
+    /**
+     * As {@link #run(Settings, PrintStream, ProgressMonitor)}; with {@code trainedOnly} the jobs
+     * whose model is not yet trained are skipped (analyses beside a training process).
+     */
+    public static List<Run> run(Settings settings, boolean trainedOnly, PrintStream log, ProgressMonitor monitor) {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
         List<Job> jobs = plan(settings.seeds());
         List<Run> runs = new ArrayList<>();
         for (Job job : jobs) {
             progress.checkCanceled("the reproduction");
             Path file = settings.runDirectory().resolve(Run.fileName(job.dataset(), job.variant(), job.seed()));
+            if (trainedOnly && !Files.exists(file) && !Files.exists(finalModel(settings, job))) {
+                continue;
+            }
             Run run = Files.exists(file) ? read(file) : trainAndAnalyse(job, settings, progress, file);
             runs.add(run);
             log.printf(Locale.ROOT, "[%d/%d] %-8s %-10s seed %d: MIG %.3f, DCI %.3f, CES %.3f, implied edges %d (%.0f s)%n",
@@ -187,6 +204,26 @@ public final class Reproduction {
             log.flush();
         }
         return runs;
+    }
+
+    /**
+     * Trains every planned model not yet trained, without analysing it (a later {@link #run}
+     * analyses the kept models); prints each model's MIG curve.
+     */
+    public static void trainOnly(Settings settings, PrintStream log, ProgressMonitor monitor) {
+        ProgressMonitor progress = ProgressMonitor.orNone(monitor);
+        List<Job> jobs = plan(settings.seeds());
+        int done = 0;
+        for (Job job : jobs) {
+            progress.checkCanceled("the reproduction");
+            long start = System.nanoTime();
+            Trained trained = trainedModel(job, settings, dataset(job.dataset(), settings.imageSize()),
+                    variantConfig(job.variant(), settings.learningRate()), progress);
+            log.printf(Locale.ROOT, "[%d/%d] %-8s %-10s seed %d trained: MIG curve %s, losses %s (%.0f s)%n", ++done,
+                    jobs.size(), job.dataset(), job.variant().id(), job.seed(), trained.curve(),
+                    trained.finalLosses(), (System.nanoTime() - start) / 1e9);
+            log.flush();
+        }
     }
 
     /** Every run already in the run directory, in plan order (for a table of a stopped reproduction). */
@@ -224,38 +261,87 @@ public final class Reproduction {
     private static Run trainAndAnalyse(Job job, Settings settings, ProgressMonitor progress, Path file) {
         long start = System.nanoTime();
         FactorDataset dataset = dataset(job.dataset(), settings.imageSize());
-        Path checkpoint = settings.runDirectory().resolve("checkpoints")
-                .resolve(Run.fileName(job.dataset(), job.variant(), job.seed()).replace(".json", ModelFile.EXTENSION));
         VariantConfig variant = variantConfig(job.variant(), settings.learningRate());
-        List<CurvePoint> curve = new ArrayList<>();
-        try {
-            Files.createDirectories(checkpoint.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        TrainingListener curveListener = new TrainingListener() {
-            @Override
-            public void checkpointWritten(int step, Path written) {
-                curve.add(new CurvePoint(step, checkpointMig(written, dataset, settings.curveSamples(), job.seed())));
-            }
-        };
-        TrainingResult trained = Trainer.train(TrainingConfig.builder(variant).architecture(settings.architecture())
-                .steps(settings.steps()).batchSize(settings.batchSize()).learningRate(settings.learningRate())
-                .seed(job.seed()).checkpoints(settings.curveEvery(), checkpoint).build(), dataset, curveListener,
-                progress);
+        Trained trained = trainedModel(job, settings, dataset, variant, progress);
         ModelAnalysis.Settings a = settings.analysis();
         ModelAnalysis.Result analysed = ModelAnalysis.run(trained.model(), dataset,
                 new ModelAnalysis.Settings(a.pairsPerFactor(), a.latentSamples(), a.carriersPerFactor(),
                         a.metricTrain(), a.metricTest(), a.hooks(), a.readouts(), a.thresholds(), a.bootstrap(),
                         a.batchSize(), job.seed()),
                 progress);
-        if (curve.isEmpty() || curve.get(curve.size() - 1).step() != trained.stepsCompleted()) {
-            curve.add(new CurvePoint(trained.stepsCompleted(),
-                    curveMig(trained.model(), dataset, settings.curveSamples(), job.seed())));
-        }
-        Run run = summarise(job, variant, trained, analysed, curve, (System.nanoTime() - start) / 1e9);
+        Run run = summarise(job, variant, trained, analysed, (System.nanoTime() - start) / 1e9);
         write(file, run, analysed);
         return run;
+    }
+
+    /** A trained model with its final losses and MIG curve (kept apart so analyses can be redone). */
+    record Trained(VaeModel model, Map<String, Double> finalLosses, List<CurvePoint> curve) {
+    }
+
+    /**
+     * The job's trained model: read back when an earlier invocation finished training it (the
+     * analysis can then be redone without retraining), otherwise trained now and kept beside the
+     * checkpoints with its MIG curve.
+     */
+    private static Trained trainedModel(Job job, Settings settings, FactorDataset dataset, VariantConfig variant,
+            ProgressMonitor progress) {
+        String name = Run.fileName(job.dataset(), job.variant(), job.seed()).replace(".json", "");
+        Path checkpoints = settings.runDirectory().resolve("checkpoints");
+        Path checkpoint = checkpoints.resolve(name + ModelFile.EXTENSION);
+        Path finalModel = finalModel(settings, job);
+        Path curveFile = checkpoints.resolve(name + "-curve.json");
+        try {
+            Files.createDirectories(checkpoints);
+            if (Files.exists(finalModel) && Files.exists(curveFile)) {
+                var saved = ModelFile.load(finalModel);
+                if (saved.metadata().trainingSteps() == settings.steps()) {
+                    List<CurvePoint> curve = List.of(JSON.readValue(curveFile.toFile(), CurvePoint[].class));
+                    return new Trained(saved.model(), saved.metadata().finalLosses(), curve);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read back the trained model " + finalModel + ": " + e.getMessage()
+                    + " (delete it to train again)", e);
+        }
+        List<CurvePoint> curve = new ArrayList<>();
+        TrainingListener curveListener = new TrainingListener() {
+            @Override
+            public void checkpointWritten(int step, Path written) {
+                curve.add(new CurvePoint(step, checkpointMig(written, dataset, settings.curveSamples(), job.seed())));
+                writeJson(curveFile, curve);
+            }
+        };
+        TrainingResult result = Trainer.train(TrainingConfig.builder(variant).architecture(settings.architecture())
+                .steps(settings.steps()).batchSize(settings.batchSize()).learningRate(settings.learningRate())
+                .seed(job.seed()).checkpoints(settings.curveEvery(), checkpoint).build(), dataset, curveListener,
+                progress);
+        if (curve.isEmpty() || curve.get(curve.size() - 1).step() != result.stepsCompleted()) {
+            curve.add(new CurvePoint(result.stepsCompleted(),
+                    curveMig(result.model(), dataset, settings.curveSamples(), job.seed())));
+        }
+        writeJson(curveFile, curve);
+        try {
+            ModelFile.save(finalModel, result.model(), result.metadata());
+        } catch (ModelFileException e) {
+            throw new IllegalStateException("cannot keep the trained model " + finalModel + ": " + e.getMessage(), e);
+        }
+        return new Trained(result.model(), result.metadata().finalLosses(), List.copyOf(curve));
+    }
+
+    /** The trained model of a job, saved once training has finished. */
+    private static Path finalModel(Settings settings, Job job) {
+        return settings.runDirectory().resolve("checkpoints").resolve(Run.fileName(job.dataset(), job.variant(),
+                job.seed()).replace(".json", "-final" + ModelFile.EXTENSION));
+    }
+
+    private static void writeJson(Path file, Object value) {
+        try {
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private static double checkpointMig(Path checkpoint, FactorDataset dataset, int samples, long seed) {
@@ -270,8 +356,8 @@ public final class Reproduction {
         return Mig.compute(new ModelRepresentation(model, dataset, 1024), new Mig.Config(samples, 20), seed).score();
     }
 
-    private static Run summarise(Job job, VariantConfig variant, TrainingResult trained, ModelAnalysis.Result result,
-            List<CurvePoint> curve, double seconds) {
+    private static Run summarise(Job job, VariantConfig variant, Trained trained, ModelAnalysis.Result result,
+            double seconds) {
         int mono = 0;
         int poly = 0;
         int dead = 0;
@@ -287,10 +373,11 @@ public final class Reproduction {
         FactorGraphComparison comparison = result.report().factorGraphComparison();
         return new Run(job.dataset(), job.variant(), job.seed(), result.disentanglementScore(), dci.disentanglement(),
                 result.report().modelCes(), result.report().modelSpecificity(), result.report().circuitModularity(),
-                mono, poly, dead, result.report().activeLatentCount(), trained.metadata().finalLosses(),
-                variant.hyperparameters(), List.copyOf(curve), edges,
+                mono, poly, dead, result.report().activeLatentCount(), trained.finalLosses(),
+                variant.hyperparameters(), trained.curve(), edges,
                 comparison == null ? null : comparison.precision(), comparison == null ? null : comparison.recall(),
-                result.readoutAccuracies(), seconds);
+                result.readoutAccuracies(), result.reconstructionAccuracies(), result.chanceAccuracies(),
+                result.confoundedPairs(), result.unreadableFactors(), seconds);
     }
 
     private static void write(Path file, Run run, ModelAnalysis.Result analysed) {
@@ -300,9 +387,7 @@ public final class Reproduction {
             document.put("version", 1);
             document.set("run", JSON.valueToTree(run));
             document.set("analysis", withoutCircuitGraph((ObjectNode) JSON.readTree(analysed.toJson())));
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            writeJson(file, document);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run file " + file, e);
         }

@@ -28,6 +28,13 @@ import org.vaescope.core.runtime.Nd4jRuntime;
  * <p>
  * The read-out value is continuous: r_k(image) = Σ_c c · p_k(c | image), the softmax-weighted
  * class index, in [0, range_k] with range_k = classes_k − 1.
+ * <p>
+ * <b>Changes of a read-out</b> ({@link #change}), in [0, 1], respect the factor's {@link Scale}: an
+ * ordinal factor by |Δr_k| / range_k; the categorical {@code shape} by the total-variation distance
+ * ½ Σ_c |p(c|a) − p(c|b)| between the class distributions (its classes have no order); the circular
+ * {@code orientation} by the circular distance between the circular means of the class angles,
+ * folded by the shape's rotational symmetry m (square 4, ellipse 2, heart 1, the shape read from the
+ * first image): ψ = arg Σ_c p(c) e^{i m θ_c}, change = |wrap(ψ_a − ψ_b)| / π.
  */
 public final class FactorReadouts {
 
@@ -41,6 +48,37 @@ public final class FactorReadouts {
     private final double[] meanAbsoluteError;
     private final ReadoutSettings settings;
     private final String datasetName;
+    private final Scale[] scales;
+    private final double[][] angles;
+
+    /** How changes of a factor's read-out are measured. */
+    public enum Scale {
+        /** ordered classes: |Δ expected class| / range */
+        ORDINAL,
+        /** unordered classes: total-variation distance */
+        CATEGORICAL,
+        /** angles: circular distance, folded by the shape's symmetry */
+        CIRCULAR
+    }
+
+    /** Rotational symmetry order of the shapes of dSprites and the causal dataset: square, ellipse, heart. */
+    private static final int[] SHAPE_SYMMETRY = {4, 2, 1};
+
+    /** The class probabilities of a batch of images under every read-out. */
+    public static final class Readings {
+        private final float[] probabilities;
+        private final int images;
+
+        private Readings(float[] probabilities, int images) {
+            this.probabilities = probabilities;
+            this.images = images;
+        }
+
+        /** Number of images read. */
+        public int images() {
+            return images;
+        }
+    }
 
     private FactorReadouts(ReadoutNetwork network, ImagePooling pooling, List<String> names, int[] datasetFactors,
             int[] classCounts, ReadoutSettings settings, String datasetName) {
@@ -54,6 +92,17 @@ public final class FactorReadouts {
         this.meanAbsoluteError = new double[names.size()];
         this.settings = settings;
         this.datasetName = datasetName;
+        this.scales = new Scale[names.size()];
+        this.angles = new double[names.size()][];
+    }
+
+    /** The scale of a factor by its name in dSprites and the causal dataset; ordinal otherwise. */
+    static Scale scaleOf(Factor factor) {
+        return switch (factor.name()) {
+            case "shape" -> Scale.CATEGORICAL;
+            case "orientation" -> Scale.CIRCULAR;
+            default -> Scale.ORDINAL;
+        };
     }
 
     /**
@@ -91,6 +140,11 @@ public final class FactorReadouts {
         ReadoutNetwork network = new ReadoutNetwork(pooling.features(), settings.hidden(), classCounts, random.split());
         FactorReadouts readouts = new FactorReadouts(network, pooling, names, datasetFactors, classCounts, settings,
                 dataset.name());
+        for (int k = 0; k < names.size(); k++) {
+            Factor factor = factors.get(datasetFactors[k]);
+            readouts.scales[k] = scaleOf(factor);
+            readouts.angles[k] = factor.values();
+        }
         int[][] trainClasses = trainingClasses(dataset, settings.trainSamples(), random.split());
         int[][] testClasses = trainingClasses(dataset, settings.testSamples(), random.split());
         float[] trainX = readouts.pooling.pool(dataset.renderAll(trainClasses), settings.trainSamples());
@@ -172,28 +226,138 @@ public final class FactorReadouts {
         float[] p = probabilities(images, n);
         int outputs = network.outputs;
         for (int k = 0; k < names.size(); k++) {
-            int correct = 0;
             int close = 0;
             double error = 0;
             for (int b = 0; b < n; b++) {
                 int base = b * outputs + network.offsets[k];
-                int best = 0;
-                double expected = 0;
-                for (int c = 0; c < classCounts[k]; c++) {
-                    expected += c * p[base + c];
-                    if (p[base + c] > p[base + best]) {
-                        best = c;
-                    }
-                }
                 int truth = classes[b][datasetFactors[k]];
-                correct += best == truth ? 1 : 0;
-                close += Math.abs(best - truth) <= 1 ? 1 : 0;
-                error += Math.abs(expected - truth);
+                close += Math.abs(argmax(p, base, classCounts[k]) - truth) <= 1 ? 1 : 0;
+                error += Math.abs(expected(p, base, classCounts[k]) - truth);
             }
-            accuracy[k] = correct / (double) n;
             withinOne[k] = close / (double) n;
             meanAbsoluteError[k] = error / n;
         }
+        double[] correct = accuracyOn(p, n, classes);
+        System.arraycopy(correct, 0, accuracy, 0, correct.length);
+    }
+
+    /**
+     * Accuracy of every read-out (argmax class equals the true class) on the given images, for
+     * example a model's reconstructions of dataset images with these classes.
+     *
+     * @param classes the dataset's classes of each image (all factors, dataset order)
+     */
+    public double[] accuracyOn(INDArray images, int[][] classes) {
+        int n = checkImages(images);
+        if (classes.length != n) {
+            throw new IllegalArgumentException(n + " images but " + classes.length + " class rows");
+        }
+        return accuracyOn(probabilities(floats(images), n), n, classes);
+    }
+
+    private double[] accuracyOn(float[] p, int n, int[][] classes) {
+        double[] correct = new double[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            for (int b = 0; b < n; b++) {
+                int base = b * network.outputs + network.offsets[k];
+                correct[k] += argmax(p, base, classCounts[k]) == classes[b][datasetFactors[k]] ? 1.0 / n : 0;
+            }
+        }
+        return correct;
+    }
+
+    /** Chance accuracy of read-out k, 1 / classes_k: the floor that accuracies are measured against. */
+    public double chanceAccuracy(int k) {
+        return 1.0 / classCounts[check(k)];
+    }
+
+    /** The scale by which changes of read-out k are measured. */
+    public Scale scale(int k) {
+        return scales[check(k)];
+    }
+
+    /** The class probabilities of every read-out for the images. */
+    public Readings read(INDArray images) {
+        int n = checkImages(images);
+        return new Readings(probabilities(floats(images), n), n);
+    }
+
+    /**
+     * The change of read-out k between image {@code i} of {@code before} and image {@code j} of
+     * {@code after}, in [0, 1], by the read-out's {@link Scale} (see the class comment).
+     */
+    public double change(Readings before, int i, Readings after, int j, int k) {
+        int a = i * network.outputs + network.offsets[check(k)];
+        int b = j * network.outputs + network.offsets[k];
+        float[] p = before.probabilities;
+        float[] q = after.probabilities;
+        return switch (scales[k]) {
+            case ORDINAL -> Math.abs(expected(p, a, classCounts[k]) - expected(q, b, classCounts[k])) / range(k);
+            case CATEGORICAL -> totalVariation(p, a, q, b, classCounts[k]);
+            case CIRCULAR -> circularChange(p, a, q, b, angles[k], symmetryOrder(before, i));
+        };
+    }
+
+    static double totalVariation(float[] p, int a, float[] q, int b, int classes) {
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            sum += Math.abs(p[a + c] - q[b + c]);
+        }
+        return sum / 2;
+    }
+
+    /** |wrap(ψ_p − ψ_q)| / π with ψ = arg Σ_c p(c) e^{i m θ_c}, in [0, 1]. */
+    static double circularChange(float[] p, int a, float[] q, int b, double[] angles, int m) {
+        return Math.abs(wrap(circularMean(p, a, angles, m) - circularMean(q, b, angles, m))) / Math.PI;
+    }
+
+    /** arg Σ_c p(c) e^{i m θ_c}: the mean angle, multiplied by the symmetry order m. */
+    private static double circularMean(float[] p, int base, double[] angles, int m) {
+        double cos = 0;
+        double sin = 0;
+        for (int c = 0; c < angles.length; c++) {
+            cos += p[base + c] * Math.cos(m * angles[c]);
+            sin += p[base + c] * Math.sin(m * angles[c]);
+        }
+        return Math.atan2(sin, cos);
+    }
+
+    static double wrap(double angle) {
+        double wrapped = angle % (2 * Math.PI);
+        if (wrapped > Math.PI) {
+            wrapped -= 2 * Math.PI;
+        } else if (wrapped < -Math.PI) {
+            wrapped += 2 * Math.PI;
+        }
+        return wrapped;
+    }
+
+    /** The rotational symmetry of the shape read from image i (1 without a shape read-out). */
+    private int symmetryOrder(Readings readings, int i) {
+        int k = names.indexOf("shape");
+        if (k < 0 || classCounts[k] != SHAPE_SYMMETRY.length) {
+            return 1;
+        }
+        return SHAPE_SYMMETRY[argmax(readings.probabilities, i * network.outputs + network.offsets[k],
+                classCounts[k])];
+    }
+
+    private static int argmax(float[] p, int base, int classes) {
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+            if (p[base + c] > p[base + best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static double expected(float[] p, int base, int classes) {
+        double expected = 0;
+        for (int c = 0; c < classes; c++) {
+            expected += c * p[base + c];
+        }
+        return expected;
     }
 
     /** Names of the factors with a read-out, in dataset order. */

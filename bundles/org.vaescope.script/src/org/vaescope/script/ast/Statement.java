@@ -29,8 +29,11 @@ public sealed interface Statement extends Node {
         }
     }
 
-    /** {@code model "path.vsm" [as name]}: the model to analyse; alias is null when not written. */
-    record Model(StringLiteral path, Identifier alias, Span span) implements Statement {
+    /**
+     * {@code model "path.vsm" [as name]} or {@code model "encoder.onnx" [decoder "decoder.onnx"] [as name]}:
+     * the model to analyse; decoder and alias are null when not written.
+     */
+    record Model(StringLiteral path, StringLiteral decoder, Identifier alias, Span span) implements Statement {
         public <R> R accept(StatementVisitor<R> v) {
             return v.visitModel(this);
         }

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public enum StatementKind {
     VERSION(Role.SETUP, "vaescope", "format version", "vaescope 1", "format version of the script (first line)"),
-    MODEL(Role.SETUP, "model", "model", "model \"path.vsm\" [as NAME]", "the model file to analyse"),
+    MODEL(Role.SETUP, "model", "model", "model \"path.vsm\" [decoder \"dec.onnx\"] [as NAME]",
+            "the model file to analyse (.vsm, or .onnx with its decoder file when saved as two)"),
     COMPARE(Role.SETUP, "compare", "model comparison", "compare { model \"a.vsm\" as a ... }",
             "a block of models to run the same analyses on"),
     GENERATED_DATASET(Role.SETUP, "dataset", "built-in dataset", "dataset NAME(param=value, ...)",

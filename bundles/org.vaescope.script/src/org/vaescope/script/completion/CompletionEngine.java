@@ -272,7 +272,7 @@ public final class CompletionEngine {
             } else if (expectation instanceof Expectation.InputFile file) {
                 for (String path : env.scriptFolderFiles()) {
                     String lower = path.toLowerCase(Locale.ROOT);
-                    boolean isModel = lower.endsWith(".vsm");
+                    boolean isModel = ScriptLanguage.MODEL_EXTENSIONS.keySet().stream().anyMatch(lower::endsWith);
                     boolean isScript = lower.endsWith(ScriptLanguage.FILE_EXTENSION);
                     if (file.model() ? isModel : !isModel && !isScript) {
                         quoted(path, file.model() ? "model file" : "data file");

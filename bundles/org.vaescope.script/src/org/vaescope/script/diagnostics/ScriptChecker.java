@@ -149,6 +149,9 @@ public final class ScriptChecker {
     // ---- statements -------------------------------------------------------------------------
 
     private void checkStatement(Statement statement) {
+        for (NumberLiteral number : ScriptLimits.nonFiniteNumbers(statement)) {
+            sink.error(number.span(), "the number '" + number.text() + "' is not finite — write a finite number");
+        }
         statement.accept(statementCheck);
     }
 
@@ -159,7 +162,7 @@ public final class ScriptChecker {
         }
 
         public Void visitModel(Statement.Model m) {
-            checkInput(m.path());
+            checkModel(m);
             return null;
         }
 
@@ -269,7 +272,7 @@ public final class ScriptChecker {
         Map<String, Span> aliases = new HashMap<>();
         Map<String, Span> paths = new HashMap<>();
         for (Statement.Model m : compare.models()) {
-            checkInput(m.path());
+            checkModel(m);
             if (m.alias() != null) {
                 Span first = aliases.putIfAbsent(m.alias().text(), m.alias().span());
                 if (first != null) {
@@ -364,10 +367,26 @@ public final class ScriptChecker {
                     + ": the upper end must not be below the lower end");
         } else if (perturb.step() != null && !(perturb.step().value() > 0)) {
             sink.error(perturb.step().span(), "step must be positive, found " + perturb.step().text());
-        } else if (perturb.deltaGrid().length == 0) {
+        } else if (gridTooFine(perturb)) {
+            sink.error(deltas.span(), String.format(Locale.ROOT,
+                    "the grid from %s to %s in steps of %s has %.0f points, more than %d — use a larger step",
+                    deltas.from().text(), deltas.to().text(), perturb.step() == null ? "1" : perturb.step().text(),
+                    gridPoints(perturb), ScriptLimits.MAX_GRID_POINTS));
+        } else if (Double.isFinite(gridPoints(perturb)) && perturb.deltaGrid().length == 0) {
             sink.warning(deltas.span(), "every delta is 0: the perturbation changes nothing");
         }
         checkSamples(perturb.samples());
+    }
+
+    private static double gridPoints(Statement.PerturbLatent perturb) {
+        return ScriptLimits.gridPoints(perturb.deltas().from().value(), perturb.deltas().to().value(),
+                perturb.step() == null ? 1.0 : perturb.step().value());
+    }
+
+    /** A countable grid of more than {@link ScriptLimits#MAX_GRID_POINTS} (an infinite end is reported as such). */
+    private static boolean gridTooFine(Statement.PerturbLatent perturb) {
+        double points = gridPoints(perturb);
+        return Double.isFinite(points) && points > ScriptLimits.MAX_GRID_POINTS;
     }
 
     private void checkTraverse(Statement.TraverseLatent traverse) {
@@ -379,6 +398,8 @@ public final class ScriptChecker {
         }
         if (traverse.steps().value() < 2) {
             sink.error(traverse.steps().span(), "a traversal needs at least 2 steps, found " + traverse.steps().text());
+        } else {
+            checkCount(traverse.steps(), "steps", ScriptLimits.MAX_STEPS);
         }
         checkSamples(traverse.samples());
     }
@@ -390,7 +411,7 @@ public final class ScriptChecker {
         if (attribute.top() != null) {
             if (attribute.top().value() < 1) {
                 sink.error(attribute.top().span(), "'top' needs at least 1 unit, found " + attribute.top().text());
-            } else {
+            } else if (checkCount(attribute.top(), "top", ScriptLimits.MAX_SAMPLES)) {
                 unitCount(attribute.hook()).ifPresent(count -> {
                     int selected = attribute.units().all() ? count : selectedCount(attribute.units());
                     if (attribute.top().value() > selected) {
@@ -452,6 +473,33 @@ public final class ScriptChecker {
 
     // ---- parts ------------------------------------------------------------------------------
 
+    private void checkModel(Statement.Model m) {
+        checkInput(m.path());
+        String extension = extension(m.path().value());
+        if (!ScriptLanguage.MODEL_EXTENSIONS.containsKey(extension)) {
+            sink.error(m.path().span(), "'" + m.path().value() + "' is not a model file VAEScope reads: use "
+                    + String.join(", ", ScriptLanguage.MODEL_EXTENSIONS.keySet()));
+            return;
+        }
+        if (m.decoder() == null) {
+            return;
+        }
+        checkInput(m.decoder());
+        if (ScriptLanguage.WHOLE_MODEL_EXTENSIONS.contains(extension)) {
+            sink.error(m.decoder().span(), "a " + extension + " model holds its decoder: remove 'decoder \""
+                    + m.decoder().value() + "\"'");
+        } else if (!extension(m.decoder().value()).equals(extension)) {
+            sink.error(m.decoder().span(), "the decoder '" + m.decoder().value() + "' must be a " + extension
+                    + " file like its encoder '" + m.path().value() + "'");
+        }
+    }
+
+    private static String extension(String path) {
+        String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot);
+    }
+
     private void checkInput(StringLiteral path) {
         Optional<String> problem = SandboxPaths.lexicalProblem(path.value(), "script folder");
         if (problem.isPresent()) {
@@ -476,10 +524,22 @@ public final class ScriptChecker {
         }
         if (count.value() < 1) {
             sink.error(count.span(), "the sample count must be at least 1, found " + count.text());
+        } else if (!checkCount(count, "samples", ScriptLimits.MAX_SAMPLES)) {
+            return;
         } else if (count.value() < FEW_SAMPLES) {
             sink.warning(count.span(), "only " + count.text() + " samples: estimates from fewer than " + FEW_SAMPLES
                     + " inputs are unreliable");
         }
+    }
+
+    /** A finite count at least 1 must also be whole and within its bound; false (and an error) when not. */
+    private boolean checkCount(NumberLiteral count, String name, long bound) {
+        if (!Double.isFinite(count.value()) || ScriptLimits.isCountWithin(count, bound)) {
+            return true;
+        }
+        sink.error(count.span(), name + " must be a whole number in 1.." + bound + ", got " + count.text()
+                + " — write a count in that range");
+        return false;
     }
 
     private void checkConditions(Condition source, Condition target, String statement) {

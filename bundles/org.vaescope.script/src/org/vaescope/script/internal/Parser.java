@@ -207,12 +207,20 @@ public final class Parser {
 
     private Statement.Model model(Token start) {
         StringLiteral path = string("a model file name in quotes", new Expectation.InputFile(true));
+        StringLiteral decoder = null;
+        String file = path.value().toLowerCase(java.util.Locale.ROOT);
+        if (ScriptLanguage.WHOLE_MODEL_EXTENSIONS.stream().noneMatch(file::endsWith)) {
+            offerKeyword("decoder");
+        }
+        if (acceptKeyword("decoder")) {
+            decoder = string("the decoder's file name in quotes", new Expectation.InputFile(true));
+        }
         Identifier alias = null;
         offerKeyword("as");
         if (acceptKeyword("as")) {
             alias = identifier("a name for the model", null);
         }
-        return new Statement.Model(path, alias, spanFrom(start));
+        return new Statement.Model(path, decoder, alias, spanFrom(start));
     }
 
     private Statement compare(Token start) {

@@ -12,7 +12,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.WorkbenchException;
 import org.eclipse.ui.statushandlers.StatusManager;
-import org.vaescope.core.model.ModelInspector;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.model.ModelStructure;
 import org.vaescope.ui.VaescopeUi;
@@ -40,7 +40,7 @@ public class DescribeModelJob extends VaescopeJob {
         Path location = file.getLocation().toFile().toPath();
         try {
             progress.split(1);
-            ModelStructure structure = ModelInspector.describe(location);
+            ModelStructure structure = VaeFiles.describe(location);
             progress.split(1);
             window.getShell().getDisplay().asyncExec(() -> show(structure));
             return Status.OK_STATUS;

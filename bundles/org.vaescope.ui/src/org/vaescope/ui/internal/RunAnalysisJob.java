@@ -24,18 +24,21 @@ import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.pipeline.AnalysisFile;
 import org.vaescope.core.pipeline.ModelAnalysis;
-import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.store.ModelFileException;
-import org.vaescope.core.store.SavedModel;
+import org.vaescope.core.vae.HookedVae;
 import org.vaescope.ui.VaescopeUi;
+import org.vaescope.ui.internal.analysis.Analysis;
+import org.vaescope.ui.internal.analysis.AnalysisFileException;
+import org.vaescope.ui.internal.analysis.AnalysisRegistry;
 import org.vaescope.ui.internal.preferences.VaescopePreferencePage;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.analysis.EngineProgress;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
 
 /**
- * Runs the causal analysis of a saved model and writes the analysis file beside it, then opens it
- * in the analysis editor in the VAEScope perspective. The engine runs on its own thread; the job
+ * Runs the causal analysis of a saved model and writes the analysis file beside it, reads it back
+ * (still in the job) and opens it in the analysis editor in the VAEScope perspective. The engine runs on its own thread; the job
  * polls it every {@value #POLL_MS} ms, so Cancel ends the job at once and the engine stops at its
  * next check, its result thrown away. The file is written atomically, only after a full run.
  */
@@ -66,12 +69,18 @@ public class RunAnalysisJob extends VaescopeJob {
             if (written == null) {
                 return Status.CANCEL_STATUS;
             }
+            Analysis ready = Analysis.read(written);
             IFile analysis = model.getParent().getFile(new org.eclipse.core.runtime.Path(written.getFileName().toString()));
             analysis.refreshLocal(IResource.DEPTH_ZERO, null);
-            window.getShell().getDisplay().asyncExec(() -> open(analysis));
+            window.getShell().getDisplay().asyncExec(() -> {
+                AnalysisRegistry.get().offer(ready);
+                open(analysis);
+            });
             return Status.OK_STATUS;
         } catch (ExecutionException e) {
             return failure(e.getCause());
+        } catch (AnalysisFileException e) {
+            return failure(e);
         } catch (CoreException e) {
             return e.getStatus();
         } finally {
@@ -113,10 +122,10 @@ public class RunAnalysisJob extends VaescopeJob {
         Path modelPath = model.getLocation().toFile().toPath();
         VaescopePreferencePage.settings(model.getProject()).applyToRuntime();
         progress.step("loading " + model.getName());
-        SavedModel saved = ModelFile.load(modelPath);
+        HookedVae vae = VaeFiles.open(modelPath).model();
         progress.step("preparing dataset " + request.dataset());
         FactorDataset dataset = Datasets.fromSpec(request.dataset());
-        ModelAnalysis.Result result = ModelAnalysis.run(saved.model(), dataset, request.settings(), progress);
+        ModelAnalysis.Result result = ModelAnalysis.run(vae, dataset, request.settings(), progress);
         progress.checkCanceled("writing the analysis");
         progress.step("writing the analysis file");
         Path target = AnalysisFile.beside(modelPath);
@@ -139,7 +148,7 @@ public class RunAnalysisJob extends VaescopeJob {
 
     private static boolean isUserMistake(Throwable cause) {
         return cause instanceof IllegalArgumentException || cause instanceof IOException
-                || cause instanceof ModelFileException;
+                || cause instanceof ModelFileException || cause instanceof AnalysisFileException;
     }
 
     private void open(IFile analysis) {

@@ -41,7 +41,7 @@ import org.vaescope.core.vae.VariantConfig;
  */
 class ImportedVersusVsmTest {
 
-    private static final Architecture ARCHITECTURE = new Architecture(Architecture.Kind.CONV, 1, 32, 32, 4,
+    static final Architecture ARCHITECTURE = new Architecture(Architecture.Kind.CONV, 1, 32, 32, 4,
             new int[] {4, 4, 8, 8, 16});
 
     @TempDir

@@ -1,6 +1,7 @@
 package org.vaescope.core.interventions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -8,12 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.analysis.CircuitSet;
 import org.vaescope.core.analysis.PatchEffects;
+import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.StagedModel;
+import org.vaescope.core.vae.Architecture;
+import org.vaescope.core.vae.Likelihood;
+import org.vaescope.core.vae.Variant;
+import org.vaescope.core.vae.VariantConfig;
+import org.vaescope.core.vae.VaeHooks;
+import org.vaescope.core.vae.VaeModel;
 
 /**
  * On the linear network y = w2 · (W1 x), patching hidden unit u from source into target moves y by
- * w2[u]·Δh_u, and the whole change is Σ_u w2[u]·Δh_u: the edge u → y carries the fraction
- * w2[u]·E[Δh_u] / Σ_j w2[j]·E[Δh_j], and the fractions of all hidden units add up to 1.
+ * Δp_b = w2[u]·Δh_u,b, and the whole change is Δs_b = Σ_j w2[j]·Δh_j,b: the edge u → y is the slope
+ * Σ_b Δp_b Δs_b / Σ_b Δs_b², and the slopes of all hidden units add up to 1.
  */
 class CircuitPatchingTest {
 
@@ -28,27 +36,56 @@ class CircuitPatchingTest {
 
         PatchEffects effects = CircuitPatching.edges(model, circuits, List.of(pairs), 3, null);
 
-        double[] meanChange = new double[3];
+        double[][] change = new double[12][3];
+        double[] whole = new double[12];
+        double wholeSquares = 0;
         for (int b = 0; b < 12; b++) {
             double[] ht = TestNets.hidden(TestNets.row(targets, b));
             double[] hs = TestNets.hidden(TestNets.row(sources, b));
             for (int u = 0; u < 3; u++) {
-                meanChange[u] += (hs[u] - ht[u]) / 12;
+                change[b][u] = hs[u] - ht[u];
+                whole[b] += TestNets.W2[u] * change[b][u];
             }
-        }
-        double whole = 0;
-        for (int u = 0; u < 3; u++) {
-            whole += TestNets.W2[u] * meanChange[u];
+            wholeSquares += whole[b] * whole[b];
         }
         assertEquals(3, effects.edges().size());
         double sum = 0;
         for (PatchEffects.PatchEdge edge : effects.edges()) {
             assertEquals("h", edge.sourceHook());
             assertEquals("y", edge.targetHook());
-            double expected = TestNets.W2[edge.sourceUnit()] * meanChange[edge.sourceUnit()] / whole;
+            double expected = 0;
+            for (int b = 0; b < 12; b++) {
+                expected += TestNets.W2[edge.sourceUnit()] * change[b][edge.sourceUnit()] * whole[b] / wholeSquares;
+            }
             assertEquals(expected, edge.weight(), 1e-4, "edge from h[" + edge.sourceUnit() + "]");
             sum += edge.weight();
         }
-        assertEquals(1.0, sum, 1e-4, "a linear network's fractions add up to the whole change");
+        assertEquals(1.0, sum, 1e-4, "a linear network's slopes add up to 1");
+    }
+
+    @Test
+    void edgesFollowTheDataFlowNotTheHookListOrder() {
+        VaeModel vae = VaeModel.create(Architecture.mlp(1, 8, 8, 3, 16), VariantConfig.of(Variant.VAE),
+                Likelihood.BERNOULLI, 5);
+        List<String> layers = List.of("encoder.fc1", VaeHooks.LATENT_MU, VaeHooks.LATENT_LOGVAR, "decoder.fc1");
+
+        assertEquals(List.of("encoder.fc1"), CircuitPatching.parents(vae, layers, VaeHooks.LATENT_LOGVAR),
+                "log-variance is read from the encoder, not from the mean listed before it");
+        assertEquals(List.of(VaeHooks.LATENT_MU, VaeHooks.LATENT_LOGVAR),
+                CircuitPatching.parents(vae, layers, "decoder.fc1"), "the decoder reads the bottleneck");
+        assertEquals(List.of("encoder.fc1"), CircuitPatching.parents(vae,
+                List.of("encoder.fc1", "decoder.fc1"), "decoder.fc1"), "through hook points outside the circuit");
+        assertEquals(List.of(), CircuitPatching.parents(vae, layers, "encoder.fc1"));
+    }
+
+    @Test
+    void aChannelsSlopeCountsPositionWiseChangesThatCancelInItsMean() {
+        HookPoint channel = new HookPoint("conv", new int[] {1, 1, 2}, "conv");
+        float[] clean = {1, 0};
+        float[] full = {0, 1};     // the object moved: the channel's spatial mean did not change
+        float[] patched = {0.5f, 0.5f};
+
+        assertEquals(0.5, CircuitPatching.slope(patched, clean, full, channel, 0), 1e-9);
+        assertTrue(Double.isNaN(CircuitPatching.slope(clean, clean, clean, channel, 0)), "a unit that does not move");
     }
 }

@@ -143,4 +143,25 @@ class LatentPerturbationTest {
         }
         assertEquals(20, m.sampleCount());
     }
+
+    @Test
+    void aVqVaesCodesArePerturbedBeforeTheQuantiserAsItsOwnCodesAre() {
+        VaeModel vq = VaeModel.create(Architecture.mlp(1, 8, 8, 4, 16), VariantConfig.of(Variant.VQ_VAE),
+                Likelihood.BERNOULLI, 11);
+        INDArray images = LatentPerturbation.sample(new DSpritesDataset(8), 6, 3);
+        LatentPerturbation before = LatentPerturbation.forVae(vq);
+        float[] reconstruction = MetricEvaluator.sigmoid(Floats.of(vq.run(images,
+                org.vaescope.core.hooks.RunOptions.defaults()).output()));
+
+        assertTrue(LatentPerturbation.quantised(vq));
+        assertArrayEquals(reconstruction, Floats.of(before.decode(before.encode(images))), 1e-6f,
+                "an unperturbed code decodes to the model's own reconstruction");
+        LatentPerturbation after = LatentPerturbation.afterQuantiser(vq);
+        float[] skipped = Floats.of(after.decode(after.encode(images)));
+        double difference = 0;
+        for (int j = 0; j < skipped.length; j++) {
+            difference = Math.max(difference, Math.abs(skipped[j] - reconstruction[j]));
+        }
+        assertTrue(difference > 1e-4, "fed after the quantiser, the unquantised code decodes differently");
+    }
 }

@@ -41,6 +41,7 @@ class FactorGraphRecoveryTest {
     private static final int SHAPE = 0;
     private static final int SIZE = 1;
     private static final int BRIGHTNESS = 2;
+    private static final int ORIENTATION = 3;
     private static final int POS_X = 4;
     private static final int POS_Y = 5;
     /** Largest gap allowed between M from the read-outs and M from the true classes, in read-out ranges. */
@@ -78,7 +79,10 @@ class FactorGraphRecoveryTest {
 
     /**
      * E computed with perfect read-outs (the true classes) from the structural equations:
-     * exact[i][l] = mean over inputs and δ of |class_l(z_{i←z_i+δ}) − class_l(z)| / range_l.
+     * exact[i][l] = mean over inputs and δ of the change of factor l between class_l(z) and
+     * class_l(z_{i←z_i+δ}) on its scale: 1 if shape changed (total variation of one-hot
+     * distributions), the circular distance for orientation (folded by the shape's symmetry),
+     * |Δclass| / range_l otherwise.
      * With each factor's own latent as its carrier this is also the expected M.
      */
     private static double[][] exactLatentEffects(CausalDecoderStage decoder, int[][] classes) {
@@ -93,13 +97,25 @@ class FactorGraphRecoveryTest {
                     shifted[i] += delta;
                     int[] moved = decoder.classesOf(shifted);
                     for (int l = 0; l < k; l++) {
-                        exact[i][l] += Math.abs(moved[l] - c[l]) / (DATA.factors().get(l).size() - 1.0)
-                                / (classes.length * DELTAS.length);
+                        exact[i][l] += exactChange(l, c, moved) / (classes.length * DELTAS.length);
                     }
                 }
             }
         }
         return exact;
+    }
+
+    private static double exactChange(int factor, int[] before, int[] after) {
+        if (factor == SHAPE) {
+            return before[SHAPE] == after[SHAPE] ? 0 : 1;
+        }
+        if (factor == ORIENTATION) {
+            double[] angles = DATA.factors().get(ORIENTATION).values();
+            int symmetry = new int[] {4, 2, 1}[before[SHAPE]];
+            double turn = symmetry * (angles[after[ORIENTATION]] - angles[before[ORIENTATION]]);
+            return Math.abs(Math.IEEEremainder(turn, 2 * Math.PI)) / Math.PI;
+        }
+        return Math.abs(after[factor] - before[factor]) / (DATA.factors().get(factor).size() - 1.0);
     }
 
     private static FactorGraphComparison compare(FactorEffectMatrix implied) {

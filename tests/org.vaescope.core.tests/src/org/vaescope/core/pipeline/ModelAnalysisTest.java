@@ -13,12 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.CausalShapesDataset;
-import org.vaescope.core.hooks.HookPoint;
+import org.vaescope.core.analysis.FactorEffectMatrix;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.Variant;
 import org.vaescope.core.vae.VariantConfig;
+import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.core.vae.VaeModel;
 
 /** The whole analysis on a small untrained VAE: every part present, consistent and deterministic. */
@@ -36,10 +37,11 @@ class ModelAnalysisTest {
     }
 
     @Test
-    void everyHookPointButTheInputIsAnalysedAndEveryUnitClassified() {
-        List<String> expected = model.hookPoints().stream().map(HookPoint::name)
-                .filter(h -> !h.equals(model.inputHook())).toList();
-        assertEquals(expected, result.units().hooks());
+    void theDefaultHooksLeaveOutTheInputOutputAndTheBottlenecksCopiesAndEveryUnitIsClassified() {
+        assertEquals(List.of("encoder.fc1", "encoder.fc2", VaeHooks.LATENT_MU, "decoder.fc1", "decoder.fc2"),
+                result.units().hooks(), "z copies μ in a deterministic run; log σ² and the output are opt-in");
+        assertEquals(List.of(VaeHooks.LATENT_LOGVAR), ModelAnalysis.analysedHooks(model,
+                List.of(VaeHooks.LATENT_LOGVAR)), "named hook points are analysed as named");
         for (UnitClassification.HookUnitCounts counts : result.report().unitCounts()) {
             int units = model.hookPoint(counts.hook()).units();
             double classified = counts.dead().value() + counts.monosemantic().value() + counts.polysemantic().value();
@@ -73,6 +75,86 @@ class ModelAnalysisTest {
         assertEquals(result.toJson(), again.toJson());
         assertArrayEquals(result.latents().kl(), again.latents().kl());
         assertTrue(result.toJson().startsWith("{\"format\":\"vaescope-analysis\",\"version\":1,"));
+    }
+
+    @Test
+    void unitsWhoseRawSpreadIsNegligibleAreDead() {
+        assertArrayEquals(new boolean[] {false, true, true, false},
+                ModelAnalysis.deadBySpread(new double[] {2.0, 1e-4, 0, 0.01}));
+        assertArrayEquals(new boolean[] {true, true}, ModelAnalysis.deadBySpread(new double[] {0, 0}));
+        for (String hook : result.units().hooks()) {
+            boolean[] dead = ModelAnalysis.deadBySpread(result.units().unitStd(hook));
+            var effects = ModelAnalysis.toUnitEffects(result.units());
+            int h = effects.hookIndex(hook);
+            for (int u = 0; u < dead.length; u++) {
+                for (int k = 0; dead[u] && k < effects.factorCount(); k++) {
+                    assertEquals(0, effects.response(h, u, k), hook + " unit " + u);
+                }
+            }
+        }
+    }
+
+    /**
+     * Latent 0 carries a (E = 0.9) and also moves b (0.8, above half of b's best 1.0): shifting it
+     * intervenes on b's latents, so a → b is confounded; latent 1 carries b and barely moves a.
+     */
+    @Test
+    void aCarrierThatAlsoCarriesTheOtherFactorConfoundsThePair() {
+        double[][] e = {{0.9, 0.8}, {0.1, 1.0}};
+        var latents = org.vaescope.core.analysis.LatentEffects.fromSamples(
+                new org.vaescope.core.analysis.LatentEffects.PerSample(new double[][] {{1, 1}, {1, 1}},
+                        new double[][][] {e, e}, new double[][] {{1, 1}, {1, 1}}), List.of("a", "b"), 1);
+        double[][] m = {{0.9, 0.8}, {0.1, 1.0}};
+        FactorEffectMatrix effects = FactorEffectMatrix.measured(List.of("a", "b"), new double[][][] {m},
+                new int[][] {{0}, {1}}, 1);
+
+        boolean[][] confounded = ModelAnalysis.confounded(effects, latents,
+                org.vaescope.core.analysis.AnalysisSettings.defaults());
+
+        assertArrayEquals(new boolean[] {false, true}, confounded[0]);
+        assertArrayEquals(new boolean[] {false, false}, confounded[1]);
+    }
+
+    @Test
+    void noEdgeIsDrawnIntoAFactorTheReadOutCannotSeeInReconstructions() {
+        double[][][] perSample = {{{0.9, 0.5}, {0.4, 0.8}}};
+
+        double[][][] kept = ModelAnalysis.withoutUnreadable(perSample, new boolean[] {false, true});
+
+        assertArrayEquals(new double[] {0.9, 0.0}, kept[0][0], "a -> b is untestable: b's read-out sees noise");
+        assertArrayEquals(new double[] {0.4, 0.8}, kept[0][1]);
+        for (String factor : result.unreadableFactors()) {
+            double accuracy = result.reconstructionAccuracies().get(factor);
+            double chance = result.chanceAccuracies().get(factor);
+            assertTrue((accuracy - chance) / (1 - chance) < ModelAnalysis.READABLE_FLOOR, factor);
+        }
+    }
+
+    @Test
+    void confoundedPairsAreListedNotHidden() {
+        double[][] sample = {{0.9, 0.5}, {0.4, 0.8}};
+        FactorEffectMatrix effects = FactorEffectMatrix.measured(List.of("a", "b"), new double[][][] {sample},
+                new int[][] {{0}, {0}}, 1);
+
+        assertEquals(List.of("a -> b", "b -> a"), ModelAnalysis.confoundedPairs(effects,
+                new boolean[][] {{false, true}, {true, false}}));
+        for (String pair : result.confoundedPairs()) {
+            assertTrue(result.report().impliedFactorGraph().edges().stream()
+                    .noneMatch(e -> pair.equals(e.cause() + " -> " + e.effect())), pair + " is no edge");
+        }
+        assertTrue(result.toJson().contains("\"confounded_factor_pairs\":["));
+    }
+
+    @Test
+    void readOutAccuracyOnReconstructionsIsReportedBesideChance() {
+        assertEquals(result.readoutAccuracies().keySet(), result.reconstructionAccuracies().keySet());
+        assertEquals(1.0 / 3, result.chanceAccuracies().get("shape"), 1e-12);
+        assertEquals(1.0 / 8, result.chanceAccuracies().get("posX"), 1e-12);
+        for (double accuracy : result.reconstructionAccuracies().values()) {
+            assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+        }
+        assertTrue(result.toJson().contains("\"readout_accuracy_on_reconstructions\":{\"shape\":"));
+        assertTrue(Double.isNaN(result.cesAfterQuantiser()), "a Gaussian VAE has no quantiser");
     }
 
     @Test

@@ -57,6 +57,8 @@ class CompletionEngineTest {
                         "measure top samples"),
                 Arguments.of("compare {\n  |", "model"),
                 Arguments.of("compare { model \"a.vsm\" |", "as"),
+                Arguments.of("model \"enc.onnx\" |", "decoder as"),
+                Arguments.of("model \"enc.onnx\" decoder |", "\"models/vae.vsm\" \"models/beta.vsm\""),
                 Arguments.of("compare {\n model \"a.vsm\"\n}\n|", KEYWORDS_AFTER_FIRST),
                 Arguments.of("# patch |", ""),
                 Arguments.of("metric ces # |", ""),

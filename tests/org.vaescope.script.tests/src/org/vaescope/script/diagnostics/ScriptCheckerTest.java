@@ -62,6 +62,15 @@ public class ScriptCheckerTest {
                 Arguments.of("perturb latent 1 by 2..-2", "3:21: error: empty range 2..-2: the upper end must not be below the lower end"),
                 Arguments.of("perturb latent 1 by -2..2 step 0", "3:32: error: step must be positive, found 0"),
                 Arguments.of("perturb latent 1 by 0", "3:21: warning: every delta is 0: the perturbation changes nothing"),
+                Arguments.of("perturb latent 1 by 0..20000", "3:21: error: the grid from 0 to 20000 in steps of 1 has"
+                        + " 20001 points, more than 10000 — use a larger step"),
+                Arguments.of("perturb latent 1 by -2..2 step 0.0000000001", "3:21: error: the grid from -2 to 2 in steps"
+                        + " of 0.0000000001 has 40000000001 points, more than 10000 — use a larger step"),
+                Arguments.of("set latent 0 = 1e999", "3:16: error: the number '1e999' is not finite — write a finite number"),
+                Arguments.of("traverse latent 1 range -2..2 steps 100000000", "3:37: error: steps must be a whole number"
+                        + " in 1..1000, got 100000000 — write a count in that range"),
+                Arguments.of("vary factor all samples 10000000", "3:25: error: samples must be a whole number in"
+                        + " 1..1000000, got 10000000 — write a count in that range"),
                 Arguments.of("traverse latent 1 range 3..3 steps 1",
                         "3:25: error: empty range 3..3: the lower end must be below the upper end"
                                 + "|3:36: error: a traversal needs at least 2 steps, found 1"),
@@ -127,6 +136,22 @@ public class ScriptCheckerTest {
         assertEquals(List.of("3:8: warning: model 'a.vsm' is already listed at line 2",
                 "3:19: error: model name 'x' is already used at line 2"),
                 format(ScriptChecker.check(text, ScriptEnvironment.languageOnly())));
+    }
+
+    @Test
+    void importedModelClause() {
+        String twoFiles = "compare {\n model \"enc.onnx\" decoder \"dec.onnx\" as a\n model \"vae.onnx\" as b\n}\n"
+                + "dataset dsprites\n";
+        assertEquals(List.of(), format(ScriptChecker.check(twoFiles, ScriptEnvironment.languageOnly())));
+
+        assertEquals(List.of("1:23: error: a .vsm model holds its decoder: remove 'decoder \"d.onnx\"'"),
+                format(ScriptChecker.check("model \"m.vsm\" decoder \"d.onnx\"\ndataset dsprites",
+                        ScriptEnvironment.languageOnly())));
+        assertEquals(List.of("1:24: error: the decoder 'd.vsm' must be a .onnx file like its encoder 'e.onnx'"),
+                format(ScriptChecker.check("model \"e.onnx\" decoder \"d.vsm\"\ndataset dsprites",
+                        ScriptEnvironment.languageOnly())));
+        assertEquals(List.of("1:7: error: 'm.pt' is not a model file VAEScope reads: use .vsm, .onnx"),
+                format(ScriptChecker.check("model \"m.pt\"\ndataset dsprites", ScriptEnvironment.languageOnly())));
     }
 
     @Test

@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vaescope.metrics.MetricDescriptor;
+import org.vaescope.metrics.Metrics;
 import org.vaescope.script.ScriptEnvironment;
+import org.vaescope.script.diagnostics.ScriptChecker;
 import org.vaescope.script.TestEnvironments;
 
 class HoverEngineTest {
@@ -54,5 +57,19 @@ class HoverEngineTest {
         assertEquals(SCRIPT.indexOf("encoder.fc1"), hover.span().offset());
         assertEquals("encoder.fc1".length(), hover.span().length());
         assertTrue(hover.body().startsWith("256 units (0..255)"), hover.body());
+    }
+
+    /** The language reads its metrics from the descriptors: every one completes, checks and hovers with its text. */
+    @org.junit.jupiter.api.Test
+    void everyMetricDescriptorIsAScriptMetricWithItsDescription() {
+        for (MetricDescriptor metric : Metrics.ALL) {
+            String script = "vaescope 1\nmetric " + metric.id() + "\n";
+            Hover hover = HoverEngine.hover(script, script.indexOf(metric.id()), ScriptEnvironment.languageOnly())
+                    .orElseThrow();
+            assertEquals("metric " + metric.id(), hover.title());
+            assertEquals(metric.description(), hover.body());
+            assertTrue(ScriptChecker.check(script, ScriptEnvironment.languageOnly()).stream()
+                    .noneMatch(d -> d.message().contains(metric.id())), metric.id());
+        }
     }
 }

@@ -39,7 +39,7 @@ class ScriptFuzzTest {
         "patch", "ablate", "attribute", "mediate", "vary", "perturb", "set", "traverse", "model", "dataset",
         "compare", "samples", "seed", "metric", "report", "graph", "images", "table", "vaescope", "factor", "latent",
         "units", "channels", "all", "from", "into", "to", "through", "measure", "readout", "reconstruction", "mode",
-        "mean", "top", "by", "step", "range", "steps", "file", "format", "html", "json", "dot", "csv", "as",
+        "mean", "top", "by", "step", "range", "steps", "file", "format", "html", "json", "dot", "csv", "as", "decoder",
         "encoder.conv2", "shape", "heart", "dsprites", "ces", "mig", "0", "7", "-2", "1.5", "1e9", "99999999999",
         "0..7", "..", "(", ")", "{", "}", ",", "=", "\"r.html\"", "\"", "\"../x\"", "#", "\n", "\n", " ", "\t", "@",
         "\\", "\u00e9", "\ud83d\ude00", "\r\n", "..."

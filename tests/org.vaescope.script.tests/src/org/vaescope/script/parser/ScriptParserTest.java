@@ -26,11 +26,13 @@ public class ScriptParserTest {
     static Stream<Arguments> validScripts() {
         return Stream.of(
                 Arguments.of("vaescope 1", "Version(1)"),
-                Arguments.of("model \"models/vae.vsm\"", "Model(\"models/vae.vsm\", -)"),
-                Arguments.of("model \"a \\\"b\\\".vsm\" as first", "Model(\"a \"b\".vsm\", first)"),
+                Arguments.of("model \"enc.onnx\" decoder \"dec.onnx\" as torch",
+                        "Model(\"enc.onnx\", \"dec.onnx\", torch)"),
+                Arguments.of("model \"models/vae.vsm\"", "Model(\"models/vae.vsm\", -, -)"),
+                Arguments.of("model \"a \\\"b\\\".vsm\" as first", "Model(\"a \"b\".vsm\", -, first)"),
                 Arguments.of("compare {\n  model \"a.vsm\" as a\n\n  model \"b.vsm\" as b\n}",
-                        "Compare([Model(\"a.vsm\", a), Model(\"b.vsm\", b)])"),
-                Arguments.of("compare { model \"a.vsm\" }", "Compare([Model(\"a.vsm\", -)])"),
+                        "Compare([Model(\"a.vsm\", -, a), Model(\"b.vsm\", -, b)])"),
+                Arguments.of("compare { model \"a.vsm\" }", "Compare([Model(\"a.vsm\", -, -)])"),
                 Arguments.of("dataset dsprites(size=32)", "GeneratedDataset(dsprites, [size=32])"),
                 Arguments.of("dataset dsprites", "GeneratedDataset(dsprites, [])"),
                 Arguments.of("dataset causal()", "GeneratedDataset(causal, [])"),

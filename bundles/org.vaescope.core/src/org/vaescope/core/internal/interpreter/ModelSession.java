@@ -11,7 +11,7 @@ import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.interventions.UnitResponses;
 import org.vaescope.metrics.MetricResult;
 import org.vaescope.core.pipeline.ModelAnalysis;
-import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.vae.HookedVae;
 
 /**
  * One model of a run and what is computed for it once and reused: the whole {@link ModelAnalysis}
@@ -22,14 +22,14 @@ public final class ModelSession {
 
     private final String name;
     private final String writtenPath;
-    private final VaeModel model;
+    private final HookedVae model;
     private final RunContext context;
     private ModelAnalysis.Result analysis;
     private UnitEffects unitEffects;
     private final Map<String, MetricResult> metrics = new LinkedHashMap<>();
     private final List<ImageGrid> grids = new ArrayList<>();
 
-    public ModelSession(String name, String writtenPath, VaeModel model, RunContext context) {
+    public ModelSession(String name, String writtenPath, HookedVae model, RunContext context) {
         this.name = name;
         this.writtenPath = writtenPath;
         this.model = model;
@@ -46,7 +46,7 @@ public final class ModelSession {
         return writtenPath;
     }
 
-    public VaeModel model() {
+    public HookedVae model() {
         return model;
     }
 

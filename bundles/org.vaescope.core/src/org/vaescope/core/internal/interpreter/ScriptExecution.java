@@ -26,9 +26,8 @@ import org.vaescope.script.SandboxException;
 import org.vaescope.script.SandboxPaths;
 import org.vaescope.script.ast.Script;
 import org.vaescope.script.ast.Statement;
-import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.store.ModelFileException;
-import org.vaescope.core.store.SavedModel;
 
 /**
  * One run of a checked script: loads its models and dataset through the sandbox, executes the
@@ -88,7 +87,7 @@ public final class ScriptExecution {
         if (models.isEmpty()) {
             throw new ScriptRunException(0, "the script names no model: add 'model \"FILE.vsm\"'");
         }
-        List<SavedModel> loaded = new ArrayList<>();
+        List<VaeFiles.Loaded> loaded = new ArrayList<>();
         for (Statement.Model m : models) {
             monitor.checkCanceled("loading the models");
             loaded.add(loadModel(m));
@@ -129,9 +128,18 @@ public final class ScriptExecution {
 
     // ---- set-up ---------------------------------------------------------------------------------
 
-    private SavedModel loadModel(Statement.Model m) {
+    private VaeFiles.Loaded loadModel(Statement.Model m) {
         int line = line(m);
-        String written = m.path().value();
+        Path file = modelFile(m.path().value(), line);
+        Path decoder = m.decoder() == null ? null : modelFile(m.decoder().value(), line);
+        try {
+            return VaeFiles.open(file, decoder);
+        } catch (ModelFileException | RuntimeException e) {
+            throw new ScriptRunException(line, "cannot load model '" + m.path().value() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Path modelFile(String written, int line) {
         Path file;
         try {
             file = sandbox.resolveInput(written);
@@ -142,14 +150,10 @@ public final class ScriptExecution {
             throw new ScriptRunException(line, "model file '" + written + "' does not exist in the script folder "
                     + sandbox.scriptFolder());
         }
-        try {
-            return ModelFile.load(file);
-        } catch (ModelFileException | RuntimeException e) {
-            throw new ScriptRunException(line, "cannot load model '" + written + "': " + e.getMessage(), e);
-        }
+        return file;
     }
 
-    private FactorDataset dataset(SavedModel first) {
+    private FactorDataset dataset(VaeFiles.Loaded first) {
         if (script.dataset().isPresent()) {
             Statement statement = script.dataset().get();
             try {
@@ -164,16 +168,20 @@ public final class ScriptExecution {
         if (options.defaultDataset() != null) {
             return options.defaultDataset();
         }
-        String trained = first.metadata().datasetName();
+        if (first.trainingDataset().isEmpty()) {
+            throw new ScriptRunException(0, "the script has no 'dataset' statement and the imported model "
+                    + first.files().get(0).getFileName() + " does not say what it was trained on: add a 'dataset' statement");
+        }
+        String trained = first.trainingDataset().get();
         if (Datasets.GENERATORS.contains(trained)) {
-            return Datasets.create(trained, Map.of("size", Integer.toString(first.metadata().imageShape()[1])));
+            return Datasets.create(trained, Map.of("size", Integer.toString(first.model().imageShape()[1])));
         }
         throw new ScriptRunException(0, "the script has no 'dataset' statement and the model's training dataset '"
                 + trained + "' is not a built-in generator: add a 'dataset' statement");
     }
 
-    private void checkShape(Statement.Model m, SavedModel saved, FactorDataset dataset) {
-        int[] model = saved.metadata().imageShape();
+    private void checkShape(Statement.Model m, VaeFiles.Loaded loaded, FactorDataset dataset) {
+        int[] model = loaded.model().imageShape();
         int[] data = {dataset.channels(), dataset.height(), dataset.width()};
         if (!Arrays.equals(model, data)) {
             throw new ScriptRunException(line(m), "model '" + m.path().value() + "' takes " + shape(model)

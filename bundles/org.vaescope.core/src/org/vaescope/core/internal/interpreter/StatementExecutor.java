@@ -46,7 +46,7 @@ import org.vaescope.script.ast.Outcome;
 import org.vaescope.script.ast.Statement;
 import org.vaescope.script.ast.StatementKind;
 import org.vaescope.script.ast.StatementVisitor;
-import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.vae.HookedVae;
 
 /**
  * Executes one statement of a script on one model and describes what it computed as a
@@ -62,7 +62,7 @@ public final class StatementExecutor {
 
     private final ModelSession session;
     private final RunContext context;
-    private final VaeModel model;
+    private final HookedVae model;
     private final ProgressMonitor monitor;
 
     public StatementExecutor(ModelSession session, ProgressMonitor monitor) {

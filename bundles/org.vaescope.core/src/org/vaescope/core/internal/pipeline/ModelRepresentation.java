@@ -8,7 +8,7 @@ import org.vaescope.core.data.Factor;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.runtime.Floats;
 import org.vaescope.metrics.RepresentationSampler;
-import org.vaescope.core.vae.VaeModel;
+import org.vaescope.core.vae.HookedVae;
 
 /**
  * A VAE's representation of a dataset for the disentanglement metrics: the code of an image is its
@@ -16,11 +16,11 @@ import org.vaescope.core.vae.VaeModel;
  */
 public final class ModelRepresentation implements RepresentationSampler {
 
-    private final VaeModel model;
+    private final HookedVae model;
     private final FactorDataset dataset;
     private final int batchSize;
 
-    public ModelRepresentation(VaeModel model, FactorDataset dataset, int batchSize) {
+    public ModelRepresentation(HookedVae model, FactorDataset dataset, int batchSize) {
         this.model = model;
         this.dataset = dataset;
         this.batchSize = batchSize;

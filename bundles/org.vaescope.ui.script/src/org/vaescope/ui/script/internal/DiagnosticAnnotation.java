@@ -21,7 +21,13 @@ final class DiagnosticAnnotation extends Annotation {
         return diagnostic;
     }
 
-    private static String type(Diagnostic diagnostic) {
+    /** The diagnostic moved to where the document has since moved its annotation (line and column unchanged). */
+    Diagnostic diagnosticAt(int offset) {
+        return new Diagnostic(diagnostic.severity(), diagnostic.message(), diagnostic.line(), diagnostic.column(), offset,
+                diagnostic.length());
+    }
+
+    static String type(Diagnostic diagnostic) {
         return switch (diagnostic.severity()) {
             case ERROR -> ERROR;
             case WARNING -> WARNING;

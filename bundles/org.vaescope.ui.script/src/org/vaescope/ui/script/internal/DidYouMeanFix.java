@@ -14,6 +14,7 @@ import org.eclipse.core.filebuffers.ITextFileBufferManager;
 import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.contentassist.CompletionProposal;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.quickassist.IQuickAssistInvocationContext;
@@ -62,8 +63,9 @@ final class DidYouMeanFix implements IQuickAssistProcessor {
         int offset = context.getOffset();
         for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
             Annotation annotation = it.next();
-            if (annotation instanceof DiagnosticAnnotation d) {
-                Diagnostic diagnostic = d.diagnostic();
+            Position position = model.getPosition(annotation);
+            if (annotation instanceof DiagnosticAnnotation d && position != null) {
+                Diagnostic diagnostic = d.diagnosticAt(position.getOffset());
                 if (diagnostic.offset() <= offset && offset <= diagnostic.offset() + diagnostic.length()) {
                     DidYouMean.of(diagnostic).map(DidYouMeanFix::proposal).ifPresent(proposals::add);
                 }

@@ -47,6 +47,11 @@ public final class NewScriptWizard extends BasicNewResourceWizard {
         addPage(page);
     }
 
+    /** Sets the new file's name, as typed into the page. */
+    void fileName(String name) {
+        page.setFileName(name);
+    }
+
     @Override
     public boolean performFinish() {
         IFile file = page.createNewFile();

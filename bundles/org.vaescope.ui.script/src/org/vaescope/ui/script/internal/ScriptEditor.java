@@ -70,6 +70,11 @@ public final class ScriptEditor extends TextEditor {
         return ((ScriptSourceViewerConfiguration) getSourceViewerConfiguration()).completionProcessor();
     }
 
+    /** The matcher behind the bracket highlight: {@code ( )} and {@code { }}. */
+    ICharacterPairMatcher bracketMatcher() {
+        return brackets;
+    }
+
     /** The source viewer, for tests and the benchmark. */
     public ISourceViewer viewer() {
         return getSourceViewer();

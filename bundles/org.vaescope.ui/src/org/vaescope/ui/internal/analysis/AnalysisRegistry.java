@@ -1,9 +1,19 @@
 package org.vaescope.ui.internal.analysis;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.statushandlers.StatusManager;
 
 /**
  * The analyses open in the workbench, in the order they were opened; the last one is current. The
@@ -14,6 +24,8 @@ public final class AnalysisRegistry {
     private static final AnalysisRegistry INSTANCE = new AnalysisRegistry();
 
     private final List<Analysis> open = new ArrayList<>();
+    private final Map<Path, Analysis> ready = new HashMap<>();
+    private final Set<Path> restoring = new HashSet<>();
     private final List<Consumer<AnalysisRegistry>> listeners = new CopyOnWriteArrayList<>();
 
     public static AnalysisRegistry get() {
@@ -31,10 +43,48 @@ public final class AnalysisRegistry {
     }
 
     /** Forgets the analysis of this file (its editor closed). */
-    public void close(java.nio.file.Path file) {
+    public void close(Path file) {
         if (open.removeIf(a -> a.file().equals(file))) {
             fire();
         }
+    }
+
+    /**
+     * Keeps an analysis read off the UI thread for the editor that opens its file next, so the
+     * editor need not read it again.
+     */
+    public void offer(Analysis analysis) {
+        ready.put(analysis.file(), analysis);
+    }
+
+    /** The analysis of this file offered and not yet taken, or null. */
+    public Analysis take(Path file) {
+        return ready.remove(file);
+    }
+
+    /**
+     * After a restart: reads the analysis a view showed last, in a job, and makes it current unless
+     * another analysis became current meanwhile. Several views asking for one file read it once.
+     */
+    public void restore(Path file, Display display) {
+        if (current() != null || !Files.isRegularFile(file) || !restoring.add(file)) {
+            return;
+        }
+        new ReadAnalysisJob(file, display, analysis -> {
+            restoring.remove(file);
+            if (current() == null) {
+                show(analysis);
+            }
+        }, e -> {
+            restoring.remove(file);
+            StatusManager.getManager().handle(Status.warning("The last analysis shown cannot be restored: "
+                    + e.getMessage()), StatusManager.LOG);
+        }).schedule();
+    }
+
+    /** The analysis of this file among the open ones, or null. */
+    public Analysis find(Path file) {
+        return open.stream().filter(a -> a.file().equals(file)).findFirst().orElse(null);
     }
 
     /** The current analysis, or null. */

@@ -6,8 +6,9 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.QualifiedName;
 import org.vaescope.core.pipeline.ModelAnalysis;
+import org.vaescope.core.data.Datasets;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.settings.EngineSettings;
-import org.vaescope.core.store.ModelMetadata;
 import org.vaescope.ui.VaescopeUi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,9 +31,13 @@ public record AnalysisRequest(String dataset, int pairsPerFactor, int latentSamp
         hooks = List.copyOf(hooks);
     }
 
-    /** The preferences' sample counts and seed on the model's training dataset at the model's image size. */
-    public static AnalysisRequest defaults(ModelMetadata metadata, EngineSettings preferences) {
-        return new AnalysisRequest(metadata.datasetName() + ":size=" + metadata.architecture().height(),
+    /**
+     * The preferences' sample counts and seed on the model's training dataset (dSprites for an imported
+     * model) at its image size.
+     */
+    public static AnalysisRequest defaults(VaeFiles.Loaded model, EngineSettings preferences) {
+        String dataset = model.trainingDataset().orElse(Datasets.GENERATORS.get(0));
+        return new AnalysisRequest(dataset + ":size=" + model.model().imageShape()[1],
                 preferences.pairsPerFactor(), preferences.latentSamples(), preferences.metricTrain(),
                 preferences.metricTest(), preferences.seed(), List.of());
     }

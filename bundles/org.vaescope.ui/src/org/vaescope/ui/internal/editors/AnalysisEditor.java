@@ -6,14 +6,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IFileEditorInput;
@@ -25,11 +29,13 @@ import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
+import org.eclipse.ui.statushandlers.StatusManager;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisElement;
 import org.vaescope.ui.internal.analysis.AnalysisFileException;
 import org.vaescope.ui.internal.analysis.AnalysisRegistry;
 import org.vaescope.ui.internal.analysis.Formats;
+import org.vaescope.ui.internal.analysis.ReadAnalysisJob;
 import org.vaescope.ui.internal.views.SelectionRelay;
 import org.vaescope.ui.internal.views.Tables;
 import org.vaescope.ui.internal.views.Tables.Column;
@@ -38,19 +44,25 @@ import org.vaescope.ui.internal.views.Tables.Column;
  * The analysis editor on a {@code .vsa} file: Overview (provenance and headline metrics), Units
  * (unit classes per hook point), Circuits (circuit-graph nodes and edges per factor) and Factors
  * (CES, implied and true factor graph). Activating it makes its analysis the one the views show.
+ * The file is read in a job (or handed over read by the analysis job); the pages say "Reading…"
+ * until it arrives, or name the file, place and problem when it cannot be read.
  */
 public class AnalysisEditor extends FormEditor {
 
     /** Page ids, in page order. */
     public static final List<String> PAGE_IDS = List.of("overview", "units", "circuits", "factors");
 
+    private Path file;
     private Analysis analysis;
+    private String error;
+    private boolean disposed;
+    private final List<TablePage> tablePages = new ArrayList<>();
     private final SelectionRelay selection = new SelectionRelay();
     private final Map<String, TableViewer> tables = new LinkedHashMap<>();
     private final IPartListener2 activation = new IPartListener2() {
         @Override
         public void partActivated(IWorkbenchPartReference ref) {
-            if (ref.getPart(false) == AnalysisEditor.this) {
+            if (ref.getPart(false) == AnalysisEditor.this && analysis != null) {
                 AnalysisRegistry.get().show(analysis);
             }
         }
@@ -61,28 +73,53 @@ public class AnalysisEditor extends FormEditor {
         if (!(input instanceof IFileEditorInput fileInput) || fileInput.getFile().getLocation() == null) {
             throw new PartInitException("The VAEScope analysis editor opens workspace files only");
         }
-        try {
-            analysis = Analysis.read(fileInput.getFile().getLocation().toFile().toPath());
-        } catch (AnalysisFileException e) {
-            throw new PartInitException(e.getMessage());
-        }
         super.init(site, input);
         setPartName(input.getName());
         site.setSelectionProvider(selection);
         site.getPage().addPartListener(activation);
-        AnalysisRegistry.get().show(analysis);
+        file = fileInput.getFile().getLocation().toFile().toPath();
+        Analysis ready = AnalysisRegistry.get().take(file);
+        if (ready != null) {
+            loaded(ready);
+        } else {
+            new ReadAnalysisJob(file, site.getShell().getDisplay(), this::loaded, this::failed).schedule();
+        }
+    }
+
+    private void loaded(Analysis read) {
+        if (disposed) {
+            return;
+        }
+        analysis = read;
+        AnalysisRegistry.get().show(read);
+        tablePages.forEach(TablePage::refresh);
+    }
+
+    private void failed(AnalysisFileException e) {
+        if (disposed) {
+            return;
+        }
+        error = e.getMessage();
+        StatusManager.getManager().handle(Status.error(error), StatusManager.LOG);
+        tablePages.forEach(TablePage::refresh);
     }
 
     @Override
     protected void addPages() {
         try {
-            addPage(new TablePage(this, "overview", "Overview", this::createOverview));
-            addPage(new TablePage(this, "units", "Units", this::createUnits));
-            addPage(new TablePage(this, "circuits", "Circuits", this::createCircuits));
-            addPage(new TablePage(this, "factors", "Factors", this::createFactors));
+            addTablePage("overview", "Overview", this::createOverview);
+            addTablePage("units", "Units", this::createUnits);
+            addTablePage("circuits", "Circuits", this::createCircuits);
+            addTablePage("factors", "Factors", this::createFactors);
         } catch (PartInitException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void addTablePage(String id, String title, Consumer<Composite> content) throws PartInitException {
+        TablePage page = new TablePage(this, id, title, content);
+        tablePages.add(page);
+        addPage(page);
     }
 
     private void createOverview(Composite body) {
@@ -175,7 +212,7 @@ public class AnalysisEditor extends FormEditor {
         return super.getAdapter(adapter);
     }
 
-    /** The analysis on display. */
+    /** The analysis on display, or null while it is being read (or could not be). */
     public Analysis getAnalysis() {
         return analysis;
     }
@@ -196,8 +233,9 @@ public class AnalysisEditor extends FormEditor {
 
     @Override
     public void dispose() {
+        disposed = true;
         getSite().getPage().removePartListener(activation);
-        AnalysisRegistry.get().close(analysis.file());
+        AnalysisRegistry.get().close(file);
         super.dispose();
     }
 
@@ -216,26 +254,54 @@ public class AnalysisEditor extends FormEditor {
 
     /** The analysis file that backs this editor. */
     public Path getFile() {
-        return analysis.file();
+        return file;
     }
 
-    /** A form page whose body the editor fills with sections of tables. */
-    private static final class TablePage extends FormPage {
-        private final java.util.function.Consumer<Composite> content;
+    /** Why the file could not be read, or null. */
+    public String getError() {
+        return error;
+    }
 
-        TablePage(FormEditor editor, String id, String title, java.util.function.Consumer<Composite> content) {
+    /** A form page whose body the editor fills with sections of tables once the analysis is read. */
+    private static final class TablePage extends FormPage {
+        private final Consumer<Composite> content;
+        private IManagedForm managedForm;
+
+        TablePage(AnalysisEditor editor, String id, String title, Consumer<Composite> content) {
             super(editor, id, title);
             this.content = content;
         }
 
         @Override
-        protected void createFormContent(IManagedForm managedForm) {
+        protected void createFormContent(IManagedForm form) {
+            managedForm = form;
+            form.getForm().setText(getEditor().getPartName() + " — " + getTitle());
+            form.getToolkit().decorateFormHeading(form.getForm().getForm());
+            GridLayoutFactory.swtDefaults().applyTo(form.getForm().getBody());
+            refresh();
+        }
+
+        /** Shows the analysis, the reading message or the error, whichever the editor has now. */
+        void refresh() {
+            if (managedForm == null || managedForm.getForm().isDisposed()) {
+                return;
+            }
+            AnalysisEditor editor = (AnalysisEditor) getEditor();
             ScrolledForm form = managedForm.getForm();
-            form.setText(getEditor().getPartName() + " — " + getTitle());
-            managedForm.getToolkit().decorateFormHeading(form.getForm());
             Composite body = form.getBody();
-            GridLayoutFactory.swtDefaults().applyTo(body);
-            content.accept(body);
+            for (Control child : body.getChildren()) {
+                child.dispose();
+            }
+            if (editor.analysis != null) {
+                form.setMessage(null, IMessageProvider.NONE);
+                content.accept(body);
+            } else if (editor.error != null) {
+                form.setMessage("This analysis file cannot be shown", IMessageProvider.ERROR);
+                managedForm.getToolkit().createLabel(body, editor.error, SWT.WRAP);
+            } else {
+                managedForm.getToolkit().createLabel(body, "Reading " + editor.file.getFileName() + "…");
+            }
+            form.reflow(true);
         }
     }
 }

@@ -27,10 +27,12 @@ public record CircuitFilter(String factor, double minWeight, int topUnitsPerFact
             return graph;
         }
         Set<String> allowedUnits = topUnits(graph);
+        Set<String> units = graph.nodes().stream().filter(n -> n.kind().equals("unit")).map(Analysis.Node::id)
+                .collect(Collectors.toSet());
         List<Analysis.Edge> edges = graph.edges().stream()
                 .filter(e -> Math.abs(e.weight()) >= minWeight)
                 .filter(e -> factor == null || factor.equals(e.factor()))
-                .filter(e -> allowed(graph, e.source(), allowedUnits) && allowed(graph, e.target(), allowedUnits))
+                .filter(e -> allowed(units, e.source(), allowedUnits) && allowed(units, e.target(), allowedUnits))
                 .toList();
         Set<String> kept = new LinkedHashSet<>();
         edges.forEach(e -> {
@@ -43,9 +45,8 @@ public record CircuitFilter(String factor, double minWeight, int topUnitsPerFact
                 edges);
     }
 
-    private static boolean allowed(Analysis.Graph graph, String id, Set<String> allowedUnits) {
-        return allowedUnits == null || allowedUnits.contains(id)
-                || graph.node(id).map(n -> !n.kind().equals("unit")).orElse(true);
+    private static boolean allowed(Set<String> units, String id, Set<String> allowedUnits) {
+        return allowedUnits == null || allowedUnits.contains(id) || !units.contains(id);
     }
 
     /** The units among the top k responders of some factor, or null for no limit. */

@@ -1,11 +1,14 @@
 package org.vaescope.ui.internal.graph;
 
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -13,7 +16,8 @@ import org.eclipse.swt.widgets.Event;
 
 /**
  * Draws a {@link LaidOutGraph} with zoom (mouse wheel, at the pointer), pan (drag), fit (double-click
- * on the background, or {@link #fit()}) and hit-testing (click selects a node). Double-buffered.
+ * on the background, or {@link #fit()}) and hit-testing (click selects a node). The picture is kept
+ * in an image: a paint with the same view (exposure, tooltips) copies it instead of drawing again.
  */
 public class GraphCanvas extends Canvas {
 
@@ -32,12 +36,19 @@ public class GraphCanvas extends Canvas {
     private String selected;
     private Set<String> highlighted = Set.of();
     private Consumer<LaidOutGraph.Box> onSelect = box -> { };
+    private GraphPainter painter;
+    private Image picture;
+    private List<Object> pictureKey = List.of();
     private long lastPaintNanos;
     private int paintCount;
 
     public GraphCanvas(Composite parent) {
-        super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        super(parent, SWT.NO_BACKGROUND);
         addListener(SWT.Paint, this::paint);
+        addListener(SWT.Dispose, e -> {
+            forget();
+            disposePicture();
+        });
         addListener(SWT.MouseVerticalWheel, this::zoom);
         addListener(SWT.MouseDown, e -> {
             dragX = e.x;
@@ -64,7 +75,9 @@ public class GraphCanvas extends Canvas {
 
     /** Shows a graph, fitted to the canvas. */
     public void setGraph(LaidOutGraph newGraph) {
+        forget();
         graph = newGraph;
+        painter = new GraphPainter(getDisplay(), newGraph);
         message = "";
         selected = null;
         highlighted = Set.of();
@@ -73,6 +86,7 @@ public class GraphCanvas extends Canvas {
 
     /** Shows a message instead of a graph (no analysis, laying out …). */
     public void setMessage(String text) {
+        forget();
         graph = null;
         message = text;
         redraw();
@@ -160,18 +174,54 @@ public class GraphCanvas extends Canvas {
 
     private void paint(Event e) {
         long start = System.nanoTime();
-        GC gc = e.gc;
         Rectangle area = getClientArea();
-        gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
-        gc.fillRectangle(area);
-        if (graph == null) {
-            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-            gc.drawText(message, 10, 10, true);
-        } else {
-            GraphPainter.paint(gc, graph, scale, dx, dy, selected, highlighted);
+        if (area.width > 0 && area.height > 0) {
+            List<Object> key = Arrays.asList(graph, message, scale, dx, dy, selected, area.width, area.height);
+            if (picture == null || !key.equals(pictureKey)) {
+                draw(area);
+                pictureKey = key;
+            }
+            e.gc.drawImage(picture, 0, 0);
         }
         lastPaintNanos = System.nanoTime() - start;
         paintCount++;
+    }
+
+    private void draw(Rectangle area) {
+        if (picture == null || !picture.getBounds().equals(new Rectangle(0, 0, area.width, area.height))) {
+            disposePicture();
+            picture = new Image(getDisplay(), area.width, area.height);
+        }
+        GC gc = new GC(picture);
+        try {
+            gc.setFont(getFont());
+            gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            gc.fillRectangle(area);
+            if (graph == null) {
+                gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+                gc.drawText(message, 10, 10, true);
+            } else {
+                painter.paint(gc, scale, dx, dy, selected, highlighted, area);
+            }
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    /** Drops the painter's geometry (a new graph, or disposal); the picture is kept to be drawn over. */
+    private void forget() {
+        if (painter != null) {
+            painter.dispose();
+            painter = null;
+        }
+        pictureKey = List.of();
+    }
+
+    private void disposePicture() {
+        if (picture != null) {
+            picture.dispose();
+            picture = null;
+        }
     }
 
     private static double clamp(double s) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -78,7 +77,7 @@ public final class GraphExport {
         try {
             gc.setBackground(display.getSystemColor(SWT.COLOR_WHITE));
             gc.fillRectangle(0, 0, width, height);
-            GraphPainter.paint(gc, graph, scale, MARGIN * scale, MARGIN * scale, null, Set.of());
+            GraphPainter.paint(gc, graph, scale, MARGIN * scale, MARGIN * scale);
             ImageLoader loader = new ImageLoader();
             loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
             loader.save(file.toString(), SWT.IMAGE_PNG);

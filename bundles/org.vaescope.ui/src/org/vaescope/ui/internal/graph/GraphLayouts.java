@@ -12,12 +12,14 @@ import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.core.util.IElkProgressMonitor;
 import org.eclipse.elk.graph.ElkBendPoint;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
@@ -34,13 +36,39 @@ public final class GraphLayouts {
     private static final double NODE_HEIGHT = 22;
     private static final double CHAR_WIDTH = 7;
     private static final double GROUP_MARGIN = 10;
-    /**
-     * Above this many edges the graph is past reading edge by edge; ELK's network-simplex layering
-     * and layer-sweep crossing minimisation then take tens of seconds, so such graphs get
-     * longest-path layering, merged edges and no crossing minimisation (seconds).
-     */
+    /** Above this many edges the graph gets {@link Settings#LARGE}: it is past reading edge by edge. */
     public static final int LARGE_GRAPH_EDGES = 1_000;
     private static boolean registered;
+
+    /** The ELK layered options that decide a layout's quality and its time. */
+    public record Settings(LayeringStrategy layering, CrossingMinimizationStrategy crossingMinimization,
+            NodePlacementStrategy nodePlacement, EdgeRouting edgeRouting, int thoroughness, boolean mergeEdges) {
+
+        /** ELK's careful defaults: network-simplex layering, layer-sweep crossing minimisation. */
+        public static final Settings READABLE = new Settings(LayeringStrategy.NETWORK_SIMPLEX,
+                CrossingMinimizationStrategy.LAYER_SWEEP, NodePlacementStrategy.BRANDES_KOEPF, EdgeRouting.POLYLINE, 1,
+                false);
+        /**
+         * For graphs of thousands of edges, where the careful defaults take tens of seconds: longest-path
+         * layering, merged edges, no crossing minimisation, and the simple node placement.
+         */
+        public static final Settings LARGE = new Settings(LayeringStrategy.LONGEST_PATH,
+                CrossingMinimizationStrategy.NONE, NodePlacementStrategy.SIMPLE, EdgeRouting.POLYLINE, 1, true);
+
+        /** The settings for a graph of this many edges. */
+        public static Settings forEdges(int edgeCount) {
+            return edgeCount > LARGE_GRAPH_EDGES ? LARGE : READABLE;
+        }
+
+        void applyTo(ElkNode root) {
+            root.setProperty(LayeredOptions.LAYERING_STRATEGY, layering);
+            root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, crossingMinimization);
+            root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, nodePlacement);
+            root.setProperty(CoreOptions.EDGE_ROUTING, edgeRouting);
+            root.setProperty(LayeredOptions.THOROUGHNESS, thoroughness);
+            root.setProperty(LayeredOptions.MERGE_EDGES, mergeEdges);
+        }
+    }
 
     private GraphLayouts() {
     }
@@ -53,19 +81,20 @@ public final class GraphLayouts {
     public static LaidOutGraph layered(List<Analysis.Node> nodes, List<Analysis.Edge> edges,
             ToIntFunction<Analysis.Node> partition, Function<Analysis.Node, String> style,
             Function<Analysis.Node, String> group) {
+        return layered(nodes, edges, partition, style, group, Settings.forEdges(edges.size()), new BasicProgressMonitor());
+    }
+
+    /** As above with these settings, reporting ELK's phases to {@code monitor} (benchmarks time them). */
+    public static LaidOutGraph layered(List<Analysis.Node> nodes, List<Analysis.Edge> edges,
+            ToIntFunction<Analysis.Node> partition, Function<Analysis.Node, String> style,
+            Function<Analysis.Node, String> group, Settings settings, IElkProgressMonitor monitor) {
         registerLayered();
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 8.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
-        root.setProperty(LayeredOptions.THOROUGHNESS, 1);
-        if (edges.size() > LARGE_GRAPH_EDGES) {
-            root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.LONGEST_PATH);
-            root.setProperty(LayeredOptions.MERGE_EDGES, true);
-            root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.NONE);
-        }
+        settings.applyTo(root);
         boolean partitioned = nodes.stream().anyMatch(n -> partition.applyAsInt(n) >= 0);
         root.setProperty(LayeredOptions.PARTITIONING_ACTIVATE, partitioned);
         Map<String, ElkNode> byId = new LinkedHashMap<>();
@@ -85,7 +114,7 @@ public final class GraphLayouts {
                 edgeOf.put(ElkGraphUtil.createSimpleEdge(source, target), edge);
             }
         }
-        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        new RecursiveGraphLayoutEngine().layout(root, monitor);
         return collect(nodes, byId, edgeOf, style, group, root);
     }
 

@@ -13,9 +13,8 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.store.ModelFile;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.store.ModelFileException;
-import org.vaescope.core.store.SavedModel;
 import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.RunAnalysisJob;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
@@ -24,7 +23,7 @@ import org.vaescope.ui.internal.preferences.VaescopePreferencePage;
 import org.vaescope.ui.internal.dialogs.AnalyseDialog;
 
 /**
- * "Analyse with VAEScope…" on a saved model: reads the model's hook points in a job, asks for the
+ * "Analyse with VAEScope…" on a saved or imported model ({@link VaeFiles}): reads the model's hook points in a job, asks for the
  * dataset, sample counts, seed and hooks (starting from the last choice for this model), remembers
  * the answer and runs the analysis in a job. With the parameter {@value VaescopeUi#ANALYSE_USE_LAST_PARAMETER}
  * set to "true" it runs the last (or default) choice without asking.
@@ -54,11 +53,11 @@ public class AnalyseModelHandler extends AbstractHandler {
         @Override
         protected IStatus run(IProgressMonitor monitor) {
             try {
-                SavedModel saved = ModelFile.load(model.getLocation().toFile().toPath());
-                List<String> hooks = saved.model().hookPoints().stream().map(HookPoint::name)
-                        .filter(h -> !h.equals(saved.model().inputHook())).toList();
+                VaeFiles.Loaded loaded = VaeFiles.open(model.getLocation().toFile().toPath());
+                List<String> hooks = loaded.model().hookPoints().stream().map(HookPoint::name)
+                        .filter(h -> !h.equals(loaded.model().inputHook())).toList();
                 AnalysisRequest remembered = AnalysisRequest.remembered(model);
-                AnalysisRequest initial = remembered != null ? remembered : AnalysisRequest.defaults(saved.metadata(),
+                AnalysisRequest initial = remembered != null ? remembered : AnalysisRequest.defaults(loaded,
                         VaescopePreferencePage.settings(model.getProject()));
                 window.getShell().getDisplay().asyncExec(() -> askAndRun(hooks, initial));
             } catch (ModelFileException e) {

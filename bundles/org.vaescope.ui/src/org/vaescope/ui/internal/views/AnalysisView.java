@@ -1,12 +1,16 @@
 package org.vaescope.ui.internal.views;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IMemento;
 import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.views.properties.IPropertySheetPage;
 import org.vaescope.ui.internal.analysis.Analysis;
@@ -16,20 +20,69 @@ import org.vaescope.ui.internal.analysis.AnalysisRegistry;
 /**
  * A view of the current analysis: redraws when another analysis becomes current, publishes what
  * the user picks as an {@link AnalysisElement} selection, and follows the elements other parts select.
+ * Its state remembers the analysis file it showed; after a restart it reads that file again when no
+ * analysis is open.
  */
 public abstract class AnalysisView extends ViewPart {
 
+    private static final String ANALYSIS_FILE = "analysisFile";
+
     protected final SelectionRelay selection = new SelectionRelay();
-    private final Consumer<AnalysisRegistry> registryListener = registry -> showAnalysis(registry.current());
+    private final Consumer<AnalysisRegistry> registryListener = registry -> display(registry.current());
     private final ISelectionListener follower = this::follow;
+    private Path shownFile;
+    private IMemento restoredState;
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        restoredState = memento;
+        String file = memento == null ? null : memento.getString(ANALYSIS_FILE);
+        shownFile = file == null ? null : Path.of(file);
+    }
 
     @Override
     public final void createPartControl(Composite parent) {
         createContent(parent);
+        if (restoredState != null) {
+            restoreState(restoredState);
+        }
         getSite().setSelectionProvider(selection);
         getSite().getPage().addSelectionListener(follower);
         AnalysisRegistry.get().addListener(registryListener);
-        showAnalysis(AnalysisRegistry.get().current());
+        Path restored = shownFile;
+        display(AnalysisRegistry.get().current());
+        if (AnalysisRegistry.get().current() == null && restored != null) {
+            shownFile = restored; // still to be shown: saved again if the workbench closes before it is read
+            AnalysisRegistry.get().restore(restored, parent.getDisplay());
+        }
+    }
+
+    private void display(Analysis analysis) {
+        shownFile = analysis == null ? null : analysis.file();
+        showAnalysis(analysis);
+    }
+
+    @Override
+    public void saveState(IMemento memento) {
+        super.saveState(memento);
+        if (shownFile != null) {
+            memento.putString(ANALYSIS_FILE, shownFile.toString());
+        }
+        saveViewState(memento);
+    }
+
+    /** Saves the view's own settings (filters, ranges) beside the analysis file; none by default. */
+    protected void saveViewState(IMemento memento) {
+    }
+
+    /** Restores what {@link #saveViewState} saved, after the controls exist; nothing by default. */
+    protected void restoreState(IMemento memento) {
+    }
+
+    /** The analysis file on display (or to be restored), or null. */
+    public Path getShownFile() {
+        return shownFile;
     }
 
     /** Creates the view's controls. */

@@ -2,9 +2,12 @@ package org.vaescope.ui.internal.views;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.core.util.IElkProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -17,6 +20,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.ui.IMemento;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisElement;
@@ -34,6 +38,9 @@ import org.vaescope.ui.internal.graph.LaidOutGraph;
 public class CircuitGraphView extends AnalysisView {
 
     private static final String ALL_FACTORS = "All factors";
+    private static final String FACTOR = "factor";
+    private static final String MIN_WEIGHT = "minWeightPercent";
+    private static final String TOP_UNITS = "topUnitsPerFactor";
 
     private Combo factor;
     private Spinner minWeight;
@@ -41,6 +48,7 @@ public class CircuitGraphView extends AnalysisView {
     private GraphCanvas canvas;
     private BarChart profile;
     private Analysis analysis;
+    private String restoredFactor;
     private final AtomicInteger generation = new AtomicInteger();
     private volatile boolean layoutPending;
 
@@ -86,7 +94,8 @@ public class CircuitGraphView extends AnalysisView {
         if (shown != null) {
             shown.factors().forEach(factor::add);
         }
-        factor.select(0);
+        factor.select(restoredFactor == null ? 0 : Math.max(0, factor.indexOf(restoredFactor)));
+        restoredFactor = null;
         factor.getParent().layout();
         relayout();
     }
@@ -97,6 +106,25 @@ public class CircuitGraphView extends AnalysisView {
         minWeight.setSelection((int) Math.round(filter.minWeight() * 100));
         topUnits.setSelection(filter.topUnitsPerFactor());
         relayout();
+    }
+
+    @Override
+    protected void saveViewState(IMemento memento) {
+        CircuitFilter filter = getFilter();
+        if (filter.factor() != null) {
+            memento.putString(FACTOR, filter.factor());
+        }
+        memento.putInteger(MIN_WEIGHT, minWeight.getSelection());
+        memento.putInteger(TOP_UNITS, topUnits.getSelection());
+    }
+
+    @Override
+    protected void restoreState(IMemento memento) {
+        restoredFactor = memento.getString(FACTOR);
+        Integer weight = memento.getInteger(MIN_WEIGHT);
+        Integer top = memento.getInteger(TOP_UNITS);
+        minWeight.setSelection(weight == null ? minWeight.getSelection() : weight);
+        topUnits.setSelection(top == null ? topUnits.getSelection() : top);
     }
 
     /** The filter the controls describe. */
@@ -111,12 +139,13 @@ public class CircuitGraphView extends AnalysisView {
             canvas.setMessage("No analysis open. Right-click a .vsm model: Analyse with VAEScope…");
             return;
         }
-        Analysis.Graph graph = getFilter().apply(analysis.circuitGraph());
-        canvas.setMessage("Laying out " + graph.nodes().size() + " nodes and " + graph.edges().size() + " edges…");
+        CircuitFilter filter = getFilter();
+        Analysis.Graph whole = analysis.circuitGraph();
+        canvas.setMessage("Laying out the circuit graph…");
         layoutPending = true;
         Job job = Job.create("Laying out the circuit graph", (IProgressMonitor monitor) -> {
             try {
-                LaidOutGraph laidOut = layout(graph);
+                LaidOutGraph laidOut = layout(filter.apply(whole));
                 deliver(mine, () -> canvas.setGraph(laidOut));
                 return Status.OK_STATUS;
             } catch (RuntimeException | LinkageError e) {
@@ -139,11 +168,24 @@ public class CircuitGraphView extends AnalysisView {
 
     /** The circuit graph's ELK layout: latents, factors, then one band per hook point in network order. */
     public static LaidOutGraph layout(Analysis.Graph graph) {
-        return GraphLayouts.layered(graph.nodes(), graph.edges(), n -> switch (n.kind()) {
+        return layout(graph, GraphLayouts.Settings.forEdges(graph.edges().size()), new BasicProgressMonitor());
+    }
+
+    /**
+     * As above with these ELK settings, reporting ELK's phases to {@code monitor} (benchmarks). A unit
+     * is labelled by its index only ("#11"): the box of its hook point names the hook, and short
+     * boxes keep the graph large enough on screen for labels.
+     */
+    public static LaidOutGraph layout(Analysis.Graph graph, GraphLayouts.Settings settings,
+            IElkProgressMonitor monitor) {
+        List<Analysis.Node> nodes = graph.nodes().stream().map(n -> n.kind().equals("unit")
+                ? new Analysis.Node(n.id(), n.kind(), n.hook(), n.index(), "#" + n.index(), n.unitClass()) : n).toList();
+        return GraphLayouts.layered(nodes, graph.edges(), n -> switch (n.kind()) {
             case "latent" -> 0;
             case "factor" -> 1;
             default -> 2 + Math.max(0, graph.hooks().indexOf(n.hook()));
-        }, n -> n.kind().equals("unit") && n.unitClass() != null ? n.unitClass() : n.kind(), Analysis.Node::hook);
+        }, n -> n.kind().equals("unit") && n.unitClass() != null ? n.unitClass() : n.kind(), Analysis.Node::hook,
+                settings, monitor);
     }
 
     private void showProfile(String nodeId) {
@@ -153,7 +195,7 @@ public class CircuitGraphView extends AnalysisView {
             profile.show("Response of " + unit.hook() + "[" + unit.unit() + "] (" + unit.unitClass() + ") across factors",
                     analysis.units().factors(), unit.responses());
         } else {
-            profile.show("Select a unit to see its response profile across factors", java.util.List.of(), new double[0]);
+            profile.show("Select a unit to see its response profile across factors", List.of(), new double[0]);
         }
     }
 

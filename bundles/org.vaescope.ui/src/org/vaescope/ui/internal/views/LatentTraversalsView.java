@@ -24,14 +24,15 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.ui.IMemento;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.interventions.ImageGrid;
 import org.vaescope.core.interventions.LatentPerturbation;
-import org.vaescope.core.store.ModelFile;
-import org.vaescope.core.store.SavedModel;
+import org.vaescope.core.imports.VaeFiles;
+import org.vaescope.core.vae.HookedVae;
 import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisElement;
@@ -80,6 +81,27 @@ public class LatentTraversalsView extends AnalysisView {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(canvas);
         canvas.addListener(SWT.Paint, e -> paint(e.gc));
         canvas.addListener(SWT.MouseUp, this::click);
+    }
+
+    @Override
+    protected void saveViewState(IMemento memento) {
+        memento.putInteger("input", input.getSelection());
+        memento.putInteger("range", range.getSelection());
+        memento.putInteger("steps", steps.getSelection());
+    }
+
+    @Override
+    protected void restoreState(IMemento memento) {
+        restore(memento, "input", input);
+        restore(memento, "range", range);
+        restore(memento, "steps", steps);
+    }
+
+    private static void restore(IMemento memento, String key, Spinner spinner) {
+        Integer value = memento.getInteger(key);
+        if (value != null) {
+            spinner.setSelection(value);
+        }
     }
 
     private static Spinner spinner(Composite bar, String label, int value, int min, int max, int digits) {
@@ -145,12 +167,12 @@ public class LatentTraversalsView extends AnalysisView {
 
     private static ImageGrid traverse(Path model, String datasetSpec, int index, double r, int count, long seed)
             throws Exception {
-        SavedModel saved = ModelFile.load(model);
+        HookedVae vae = VaeFiles.open(model).model();
         FactorDataset dataset = Datasets.fromSpec(datasetSpec);
         INDArray inputs = LatentPerturbation.sample(dataset, index + 1, seed);
         INDArray one = inputs.get(NDArrayIndex.interval(index, index + 1));
-        int[] latents = IntStream.range(0, saved.model().latentSize()).toArray();
-        return LatentPerturbation.forVae(saved.model()).traverse(one, latents, -r, r, count);
+        int[] latents = IntStream.range(0, vae.latentSize()).toArray();
+        return LatentPerturbation.forVae(vae).traverse(one, latents, -r, r, count);
     }
 
     private int cellSize() {

@@ -30,7 +30,7 @@ public class MetricsView extends AnalysisView {
     @Override
     protected void createContent(Composite parent) {
         GridLayoutFactory.fillDefaults().applyTo(parent);
-        viewer = Tables.create(parent, List.of(new Column<Row>("Group", 110, Row::group),
+        viewer = Tables.create(parent, List.of(new Column<Row>("Group", 130, Row::group),
                 new Column<Row>("Metric", 190, Row::name)));
     }
 

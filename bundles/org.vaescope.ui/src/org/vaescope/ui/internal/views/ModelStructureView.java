@@ -1,24 +1,59 @@
 package org.vaescope.ui.internal.views;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.IMemento;
+import org.eclipse.ui.IViewSite;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.vaescope.core.model.LayerSummary;
+import org.vaescope.core.model.ModelInspector;
+import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.model.ModelStructure;
+import org.vaescope.ui.internal.analysis.VaescopeJob;
 
-/** Shows the layers of the last analysed model: name, type, activation shape, parameters. */
+/**
+ * Shows the layers of the last described model: name, type, activation shape, parameters. Its state
+ * remembers the model file; after a restart the model is described again in a job.
+ */
 public class ModelStructureView extends ViewPart {
+
+    private static final String MODEL_FILE = "modelFile";
 
     private Label header;
     private TableViewer viewer;
     private ModelStructure structure;
+    private Path restoredModel;
+
+    @Override
+    public void init(IViewSite site, IMemento memento) throws PartInitException {
+        super.init(site, memento);
+        String file = memento == null ? null : memento.getString(MODEL_FILE);
+        restoredModel = file == null ? null : Path.of(file);
+    }
+
+    @Override
+    public void saveState(IMemento memento) {
+        super.saveState(memento);
+        Path shown = structure != null ? structure.file() : restoredModel;
+        if (shown != null) {
+            memento.putString(MODEL_FILE, shown.toString());
+        }
+    }
 
     @Override
     public void createPartControl(Composite parent) {
@@ -32,6 +67,33 @@ public class ModelStructureView extends ViewPart {
                 new Tables.Column<LayerSummary>("Type", 170, LayerSummary::type),
                 new Tables.Column<LayerSummary>("Activation", 110, LayerSummary::shapeText),
                 new Tables.Column<LayerSummary>("Parameters", 100, l -> String.format("%,d", l.parameterCount()))));
+        if (restoredModel != null && Files.isRegularFile(restoredModel)) {
+            describeInJob(restoredModel);
+        }
+    }
+
+    private void describeInJob(Path model) {
+        Display display = header.getDisplay();
+        new VaescopeJob("Describing " + model.getFileName(), false) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    ModelStructure described = ModelInspector.describe(model);
+                    display.asyncExec(() -> {
+                        if (!header.isDisposed() && structure == null) {
+                            showStructure(described);
+                        }
+                    });
+                } catch (ModelLoadException | RuntimeException e) {
+                    display.asyncExec(() -> {
+                        if (!header.isDisposed() && structure == null) {
+                            showError(e.getMessage());
+                        }
+                    });
+                }
+                return Status.OK_STATUS;
+            }
+        }.schedule();
     }
 
     /** Shows a model's structure. Call on the UI thread. */

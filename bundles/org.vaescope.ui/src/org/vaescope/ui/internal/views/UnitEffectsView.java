@@ -160,22 +160,32 @@ public class UnitEffectsView extends AnalysisView {
         }
     }
 
+    /** Colour scale and class swatches on one line; the scale gives way so every label fits. */
     private void paintLegend(GC gc, int y, int width) {
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
-        gc.drawText("A[u,k]  0", 4, y, true);
-        int x0 = 70;
-        int length = Math.max(60, Math.min(300, width - 420));
+        List<String> classes = List.of("monosemantic", "polysemantic", "dead");
+        String title = "A[u,k]  0";
+        String top = "≥ block scale";
+        int labels = gc.textExtent(title).x + gc.textExtent(top).x + 24;
+        for (String unitClass : classes) {
+            labels += 16 + gc.textExtent(unitClass).x + 12;
+        }
+        int length = Math.max(40, Math.min(300, width - labels - 8));
+        int x = 4;
+        gc.drawText(title, x, y, true);
+        x += gc.textExtent(title).x + 6;
         for (int i = 0; i < length; i++) {
             gc.setBackground(new Color(heat((double) i / (length - 1))));
-            gc.fillRectangle(x0 + i, y + 2, 1, 12);
+            gc.fillRectangle(x + i, y + 2, 1, 12);
         }
-        gc.drawText("≥ block scale", x0 + length + 4, y, true);
-        int x = x0 + length + 100;
-        for (String unitClass : List.of("monosemantic", "polysemantic", "dead")) {
+        x += length + 6;
+        gc.drawText(top, x, y, true);
+        x += gc.textExtent(top).x + 12;
+        for (String unitClass : classes) {
             gc.setBackground(new Color(GraphStyles.fill(unitClass)));
             gc.fillRectangle(x, y + 3, 12, 10);
             gc.drawText(unitClass, x + 16, y, true);
-            x += 110;
+            x += 16 + gc.textExtent(unitClass).x + 12;
         }
     }
 

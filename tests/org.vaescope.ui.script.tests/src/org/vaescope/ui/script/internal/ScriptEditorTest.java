@@ -252,7 +252,7 @@ class ScriptEditorTest {
         return Character.isLetterOrDigit(c) || c == '_' || c == '.';
     }
 
-    private static List<String> annotationMessages(ScriptEditor editor) {
+    static List<String> annotationMessages(ScriptEditor editor) {
         List<String> messages = new ArrayList<>();
         for (Iterator<Annotation> it = editor.viewer().getAnnotationModel().getAnnotationIterator(); it.hasNext();) {
             Annotation annotation = it.next();

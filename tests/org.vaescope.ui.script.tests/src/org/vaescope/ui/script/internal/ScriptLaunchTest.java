@@ -1,10 +1,14 @@
 package org.vaescope.ui.script.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.vaescope.core.interpreter.ScriptRunResult;
 import org.vaescope.ui.script.ScriptUi;
 
-/** Runs scripts through the launch manager on a tiny model: outputs, console, markers and Cancel. */
+/** Runs scripts through the launch manager on a tiny model: outputs, console, markers, Cancel and the seed. */
 class ScriptLaunchTest {
 
     private static IProject project;
@@ -112,5 +116,35 @@ class ScriptLaunchTest {
 
         assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, run.getResult().getSeverity());
         assertTrue(millis < 1000, "cancel took " + millis + " ms");
+    }
+
+    @Test
+    void theSeedOfTheLaunchConfigurationReachesTheRun() throws Exception {
+        IFile script = ScriptWorkbench.write(project, "seeded.vis", "vaescope 1\nmodel \"models/tiny.vsm\"\n"
+                + "dataset dsprites(size=16)\nsamples 12\nseed 2\nperturb latent 0 by 1\n"
+                + "vary factor shape from square to heart\nreport json \"r.json\"\n");
+
+        ObjectNode first = runWithSeed(script, "5");
+        ObjectNode again = runWithSeed(script, "5");
+        ObjectNode other = runWithSeed(script, "6");
+
+        assertEquals(5, first.remove("seed").asLong());
+        assertEquals(5, again.remove("seed").asLong());
+        assertEquals(6, other.remove("seed").asLong());
+        assertEquals(first, again, "the same seed gives the same results");
+        assertNotEquals(first, other, "another seed draws other inputs");
+    }
+
+    /** Runs the script through its launch configuration with this seed; its JSON report. */
+    private static ObjectNode runWithSeed(IFile script, String seed) throws Exception {
+        ILaunchConfigurationWorkingCopy configuration = ScriptLaunchShortcut.configurationFor(script).getWorkingCopy();
+        configuration.setAttribute(ScriptUi.ATTR_SEED, seed);
+        configuration.setAttribute(ScriptUi.ATTR_QUICK, true);
+        configuration.doSave().launch(ILaunchManager.RUN_MODE, null);
+        ScriptWorkbench.waitFor("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
+        ScriptRunJob job = (ScriptRunJob) Job.getJobManager().find(ScriptRunJob.FAMILY)[0];
+        ScriptWorkbench.join(ScriptRunJob.FAMILY, 300_000);
+        assertEquals(ScriptRunResult.Status.COMPLETED, job.result().status(), String.valueOf(job.result().error()));
+        return (ObjectNode) new ObjectMapper().readTree(project.getFile("seeded-out/r.json").getLocation().toFile());
     }
 }

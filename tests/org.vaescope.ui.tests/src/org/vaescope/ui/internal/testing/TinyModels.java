@@ -35,6 +35,19 @@ public final class TinyModels {
         ModelFile.save(file, result.model(), result.metadata());
     }
 
+    /**
+     * The model {@code ./vaescope demo} trains (MLP beta-VAE, hidden layers 256 and 256, 10 latents,
+     * 32×32 dSprites, seed 42), with fewer steps.
+     */
+    public static void trainDemoLike(Path file, int steps) throws Exception {
+        FactorDataset data = Datasets.create("dsprites", Map.of("size", Integer.toString(SIDE)));
+        TrainingConfig config = TrainingConfig.builder(Variant.BETA_VAE)
+                .architecture(Architecture.mlp(1, SIDE, SIDE, 10, 256, 256))
+                .steps(steps).batchSize(64).learningRate(1e-3).seed(42).build();
+        TrainingResult result = Trainer.train(config, data, TrainingListener.NONE, ProgressMonitor.NONE);
+        ModelFile.save(file, result.model(), result.metadata());
+    }
+
     /** Few samples: the whole analysis takes seconds. */
     public static AnalysisRequest quickRequest() {
         return new AnalysisRequest("dsprites:size=" + SIDE, 20, 20, 60, 40, 5, List.of());

@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -44,6 +49,24 @@ public final class Workbenches {
         }
     }
 
+    /** The active window at 1280×1000 in the screen's corner, so screenshots show every pane. */
+    public static IWorkbenchWindow sizedWindow() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1280, 1000);
+        window.getShell().setLocation(0, 0);
+        return window;
+    }
+
+    /** The workspace project of this name, created if needed and open. */
+    public static IProject openProject(String name) throws Exception {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+        if (!project.exists()) {
+            project.create(new NullProgressMonitor());
+        }
+        project.open(new NullProgressMonitor());
+        return project;
+    }
+
     /** Selects a file in the Project Explorer and makes the explorer the active part. */
     public static void selectInProjectExplorer(IWorkbenchPage page, IFile file) throws Exception {
         CommonNavigator explorer = (CommonNavigator) page.showView(PROJECT_EXPLORER);
@@ -54,6 +77,12 @@ public final class Workbenches {
         if (!file.equals(selected)) {
             throw new AssertionError("the Project Explorer selected " + selected + ", not " + file);
         }
+    }
+
+    /** Runs the event loop for a while: GTK paints on its frame clock, after the events that asked for it. */
+    public static void settle(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        waitUntil("the display to settle", millis + 1_000, () -> System.currentTimeMillis() >= end);
     }
 
     /** Processes every pending UI event. */

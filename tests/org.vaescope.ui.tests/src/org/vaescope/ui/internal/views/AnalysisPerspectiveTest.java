@@ -18,12 +18,16 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.XMLMemento;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
@@ -38,6 +42,7 @@ import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.RunAnalysisJob;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisElement;
+import org.vaescope.ui.internal.analysis.AnalysisRegistry;
 import org.vaescope.ui.internal.analysis.Formats;
 import org.vaescope.ui.internal.editors.AnalysisEditor;
 import org.vaescope.ui.internal.graph.CircuitFilter;
@@ -191,6 +196,68 @@ class AnalysisPerspectiveTest {
 
         AnalysisEditor reopened = waitForEditor();
         assertEquals(project.getLocation().toFile().toPath().resolve("tiny.vsa"), reopened.getFile());
+        assertNotNull(reopened.getEditorInput().getPersistable(), "the workbench can reopen the editor after a restart");
+    }
+
+    @Test
+    @Order(5)
+    void aBrokenAnalysisFileIsReportedInTheEditorWithFileAndLine() throws Exception {
+        IFile broken = project.getFile("broken.vsa");
+        broken.create(new java.io.ByteArrayInputStream("{\n  \"format\": \"vaescope-analysis\",\n  oops\n}".getBytes()),
+                true, new NullProgressMonitor());
+
+        IDE.openEditor(page(), broken);
+
+        AnalysisEditor editor = (AnalysisEditor) page().getActiveEditor();
+        Workbenches.waitUntil("the read error", VIEW_TIMEOUT_MS, () -> editor.getError() != null);
+        assertTrue(editor.getError().startsWith(broken.getLocation().toFile().toPath() + ": line 3, column"),
+                editor.getError());
+        Workbenches.screenshot(window.getShell(), "vaescope-analysis-editor-broken-file");
+        page().closeEditor(editor, false);
+    }
+
+    /**
+     * What a restart does to a view: the workbench saves its state into the part's persisted state,
+     * and a new view instance is initialised from it. With no analysis open, the new Circuit Graph
+     * reads the analysis it showed and restores its filter; the other views follow.
+     */
+    @Test
+    @Order(6)
+    void aViewRestoresTheAnalysisItShowedFromItsSavedState() throws Exception {
+        IDE.openEditor(page(), project.getFile("tiny.vsa"));
+        waitForEditor();
+        CircuitGraphView graph = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
+        MetricsView metrics = (MetricsView) page().showView(VaescopeUi.METRICS_VIEW_ID);
+        CircuitFilter filter = new CircuitFilter(null, 0.05, 3);
+        graph.setFilter(filter);
+        Path file = project.getLocation().toFile().toPath().resolve("tiny.vsa");
+        assertEquals(file, graph.getShownFile());
+        XMLMemento state = XMLMemento.createWriteRoot("view");
+        graph.saveState(state);
+        java.io.StringWriter saved = new java.io.StringWriter();
+        state.save(saved);
+
+        page().closeAllEditors(false);
+        page().hideView(graph);
+        Workbenches.drainEvents();
+        assertEquals(null, AnalysisRegistry.get().current(), "no analysis is open");
+        assertTrue(metrics.getTexts().isEmpty(), "the Metrics view is empty with no analysis open");
+        MPart part = window.getService(EModelService.class)
+                .findElements(window.getService(MWindow.class), VaescopeUi.CIRCUIT_GRAPH_VIEW_ID, MPart.class).get(0);
+        part.getPersistedState().put("memento", saved.toString());
+
+        CircuitGraphView restored = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
+
+        assertTrue(restored != graph, "a new view instance");
+        Workbenches.waitUntil("the restored analysis", VIEW_TIMEOUT_MS,
+                () -> AnalysisRegistry.get().current() != null && !restored.isLayoutPending()
+                        && restored.getCanvas().getGraph() != null);
+        assertEquals(file, AnalysisRegistry.get().current().file());
+        assertEquals(file, restored.getShownFile());
+        assertEquals(filter, restored.getFilter(), "the filter is restored");
+        assertTrue(!metrics.getTexts().isEmpty(), "the other views follow the restored analysis");
+        Workbenches.settle(500);
+        Workbenches.screenshot(window.getShell(), "vaescope-view-state-restored");
     }
 
     private void assertCircuitGraphMatches(JsonNode json) throws Exception {
@@ -293,8 +360,10 @@ class AnalysisPerspectiveTest {
         return found[0];
     }
 
+    /** The active analysis editor once its analysis is read. */
     private static AnalysisEditor waitForEditor() {
-        Workbenches.waitUntil("the analysis editor", ANALYSIS_TIMEOUT_MS, () -> editor() != null);
+        Workbenches.waitUntil("the analysis editor", ANALYSIS_TIMEOUT_MS,
+                () -> editor() != null && editor().getAnalysis() != null);
         return editor();
     }
 
