@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
@@ -30,6 +31,7 @@ import org.vaescope.core.analysis.BootstrapSettings;
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.hooks.HookPoint;
+import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.readout.ReadoutSettings;
@@ -173,7 +175,9 @@ class ScriptRunnerTest {
         } else {
             assertTrue(lines.get(0).startsWith("hook,unit,class,dominant_factor,A["), lines.get(0));
             assertTrue(lines.get(0).endsWith(",circuits"));
-            int units = dspritesModel.hookPoints().stream().filter(h -> !h.name().equals("input"))
+            Set<String> optIn = Set.of(dspritesModel.inputHook(), dspritesModel.outputHook(), VaeHooks.LATENT_Z,
+                    VaeHooks.LATENT_LOGVAR);
+            int units = dspritesModel.hookPoints().stream().filter(h -> !optIn.contains(h.name()))
                     .mapToInt(HookPoint::units).sum();
             assertEquals(units + 1, lines.size(), "one row per unit of every analysed hook point");
             for (String line : lines.subList(1, lines.size())) {
