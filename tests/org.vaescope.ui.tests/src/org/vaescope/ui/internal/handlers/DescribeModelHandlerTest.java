@@ -63,7 +63,8 @@ class DescribeModelHandlerTest {
 
         handlerService().executeCommand(VaescopeUi.DESCRIBE_MODEL_COMMAND_ID, null);
 
-        ModelStructureView view = waitForStructureView(v -> v.getStructure() != null);
+        ModelStructureView view = waitForStructureView(v -> v.getStructure() != null
+                && v.getHeaderText().startsWith("encoder.zip"));
         assertEquals(VaescopeUi.PERSPECTIVE_ID, page().getPerspective().getId());
         assertEquals(List.of(DemoModels.CONV_ENCODER_LAYERS), view.getDisplayedLayerNames());
         assertTrue(view.getHeaderText().startsWith("encoder.zip — DL4J MultiLayerNetwork, 6 steps"),
