@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code benchmark NAME [ARGS...]}: runs one of the engine's benchmarks and prints its figures, each
@@ -45,7 +46,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "one of: training, interventions, metrics, script, compare-torch, import")
     String name;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "the benchmark's own arguments")
+    /** The benchmark's own arguments and options, passed on as written (e.g. {@code --memory 10000}). */
+    @Unmatched
     List<String> arguments = new ArrayList<>();
 
     @Override

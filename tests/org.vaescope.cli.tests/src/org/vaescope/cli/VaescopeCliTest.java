@@ -178,6 +178,12 @@ class VaescopeCliTest {
     }
 
     @Test
+    void aBenchmarksOwnOptionsPassThroughWithoutASeparator() {
+        assertEquals(2, run("benchmark", "nosuch", "--memory", "10"));
+        assertTrue(err().contains("benchmark needs one of") && !err().contains("Unknown option"), err());
+    }
+
+    @Test
     void runWritesIntoTheScriptsDefaultFolderAndCheckRejectsUnknownHooks() throws Exception {
         Path model = dir.resolve("models/vae-dsprites.vsm");
         assertEquals(0, run("train", "--variant", "vae", "--dataset", "dsprites:size=16", "--arch", "mlp", "--steps",
