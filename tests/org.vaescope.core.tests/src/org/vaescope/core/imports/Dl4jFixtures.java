@@ -95,7 +95,7 @@ final class Dl4jFixtures {
 
     /** A tiny graph with the vertices VAEScope maps: merge, element-wise, subset, scale, shift. */
     static ComputationGraph vertexGraph() {
-        ComputationGraphConfiguration.GraphBuilder b = builder().seed(3).graphBuilder().addInputs("x")
+        ComputationGraphConfiguration.GraphBuilder b = builder().graphBuilder().addInputs("x")
                 .addLayer("a", dense("a", 6, 5, Activation.TANH), "x")
                 .addLayer("b", dense("b", 6, 5, Activation.LEAKYRELU), "x")
                 .addVertex("sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "a", "b")
@@ -118,7 +118,8 @@ final class Dl4jFixtures {
     }
 
     private static NeuralNetConfiguration.Builder builder() {
-        return new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).convolutionMode(ConvolutionMode.Truncate);
+        return new NeuralNetConfiguration.Builder().seed(13).dataType(DataType.FLOAT)
+                .convolutionMode(ConvolutionMode.Truncate);
     }
 
     private static void addEncoder(ComputationGraphConfiguration.GraphBuilder b, String input, String mu,

@@ -11,6 +11,9 @@ import static org.vaescope.core.imports.OnnxImportTest.assertClose;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.deeplearning4j.nn.api.Model;
+import org.vaescope.core.model.Dl4jModelFiles;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -62,6 +65,31 @@ class Dl4jImportTest {
                 Likelihood.forImages(true));
         INDArray images = probe("images");
         pairs = Pairs.of(images, Nd4j.reverse(images.dup()), 7, "probe images against the reversed batch");
+    }
+
+    /**
+     * The committed zips (fixtures/dl4j, used by the IDE test) are the ones this fixture writes. Run with
+     * {@code -Dvaescope.writeDl4jFixtures=true} (in the test JVM's arguments) to write them again.
+     */
+    @Test
+    void theCommittedZipsAreTheOnesTheFixtureWrites() throws Exception {
+        Path committed = OnnxFixtures.file("probes.npz").getParent().resolveSibling("dl4j");
+        if (Boolean.getBoolean("vaescope.writeDl4jFixtures")) {
+            Files.createDirectories(committed);
+            Files.copy(encoderZip, committed.resolve("vae_encoder.zip"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(decoderZip, committed.resolve("vae_decoder.zip"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (Path zip : List.of(encoderZip, decoderZip)) {
+            Model written = Dl4jModelFiles.restore(zip);
+            Model kept = Dl4jModelFiles.restore(committed.resolve(zip.getFileName()));
+            assertEquals(written.params(), kept.params(), zip.getFileName() + " parameters");
+            assertEquals(configuration(written), configuration(kept), zip.getFileName() + " configuration");
+        }
+    }
+
+    private static String configuration(Model model) {
+        return model instanceof ComputationGraph g ? g.getConfiguration().toJson()
+                : ((MultiLayerNetwork) model).getLayerWiseConfigurations().toJson();
     }
 
     @Test
