@@ -31,7 +31,8 @@ import org.vaescope.core.vae.VariantConfig;
 
 /**
  * Every example script runs on the imported ONNX VAE ({@code model "encoder.onnx" decoder "decoder.onnx"})
- * and gives the numbers it gives on the same weights rebuilt as a {@code .vsm}. The examples name the
+ * and on the same weights saved by DL4J ({@code model "vae_encoder.zip" decoder "vae_decoder.zip"}), and
+ * gives the numbers it gives on the same weights rebuilt as a {@code .vsm}. The examples name the
  * MLP hooks of the example models; each is rewritten to the conv fixture's hooks (VAEScope's name in
  * the {@code .vsm} run, the ONNX import's name of the same activation in the other), unit lists to
  * units both hooks have, and the analysis looks at the same activations in both runs.
@@ -61,6 +62,8 @@ class ImportedScriptsTest {
      */
     private static final String NORMALISED_RESPONSES = "median_response";
 
+    private static final Map<Path, ScriptRunResult> VSM_RUNS = new java.util.HashMap<>();
+
     @TempDir
     static Path dir;
 
@@ -72,6 +75,8 @@ class ImportedScriptsTest {
         VariantConfig variant = VariantConfig.of(Variant.VAE);
         Likelihood likelihood = Likelihood.forImages(true);
         VaeModel rebuilt = imported.rebuild(ImportedVersusVsmTest.ARCHITECTURE, variant, likelihood);
+        Dl4jFixtures.save(Dl4jFixtures.encoder(imported.graph()), dir.resolve("vae_encoder.zip"));
+        Dl4jFixtures.save(Dl4jFixtures.decoder(imported.graph()), dir.resolve("vae_decoder.zip"));
         ModelFile.save(dir.resolve("rebuilt.vsm"), rebuilt, ModelMetadata.of(variant,
                 ImportedVersusVsmTest.ARCHITECTURE, likelihood, "dsprites", List.of(), 0, 13, 1, 0, Map.of()));
     }
@@ -86,16 +91,42 @@ class ImportedScriptsTest {
     void everyStatementGivesTheNumbersOfTheVsm(Path example) throws IOException {
         String text = Files.readString(example, StandardCharsets.UTF_8);
         String name = example.getFileName().toString().replace(".vis", "");
-        ScriptRunResult vsm = run(name + "-vsm", rewrite(text, "model \"rebuilt.vsm\"", 0), VSM_ANALYSED);
         ScriptRunResult onnx = run(name + "-onnx",
                 rewrite(text, "model \"encoder.onnx\" decoder \"decoder.onnx\"", 1), ONNX_ANALYSED);
+        assertSameNumbers(vsmRun(example), onnx, "ONNX", ImportedScriptsTest::inVsmNames);
+    }
 
+    /** DL4J layers carry the names of VAEScope's (fc, conv2 …), so the hooks are the .vsm's. */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyStatementOnTheDl4jZipsGivesTheNumbersOfTheVsm(Path example) throws IOException {
+        String text = Files.readString(example, StandardCharsets.UTF_8);
+        String name = example.getFileName().toString().replace(".vis", "");
+        ScriptRunResult dl4j = run(name + "-dl4j",
+                rewrite(text, "model \"vae_encoder.zip\" decoder \"vae_decoder.zip\"", 0), VSM_ANALYSED);
+        assertSameNumbers(vsmRun(example), dl4j, "DL4J", numbers -> numbers);
+    }
+
+    private static ScriptRunResult vsmRun(Path example) throws IOException {
+        ScriptRunResult cached = VSM_RUNS.get(example);
+        if (cached == null) {
+            String name = example.getFileName().toString().replace(".vis", "");
+            cached = run(name + "-vsm", rewrite(Files.readString(example, StandardCharsets.UTF_8),
+                    "model \"rebuilt.vsm\"", 0), VSM_ANALYSED);
+            VSM_RUNS.put(example, cached);
+        }
+        return cached;
+    }
+
+    private static void assertSameNumbers(ScriptRunResult vsm, ScriptRunResult imported, String format,
+            java.util.function.UnaryOperator<Map<String, Double>> inVsmNames) {
         assertTrue(vsm.completed(), () -> "the .vsm run: " + vsm.error() + " " + vsm.diagnostics());
-        assertTrue(onnx.completed(), () -> "the ONNX run: " + onnx.error() + " " + onnx.diagnostics());
-        assertEquals(vsm.steps().size(), onnx.steps().size());
+        assertTrue(imported.completed(), () -> "the " + format + " run: " + imported.error() + " "
+                + imported.diagnostics());
+        assertEquals(vsm.steps().size(), imported.steps().size());
         for (int i = 0; i < vsm.steps().size(); i++) {
             StepResult expected = vsm.steps().get(i);
-            Map<String, Double> actual = inVsmNames(onnx.steps().get(i).numbers());
+            Map<String, Double> actual = inVsmNames.apply(imported.steps().get(i).numbers());
             // 'vary factor' reports every hook, and the import has more (pre-activations, reshapes)
             assertTrue(actual.keySet().containsAll(expected.numbers().keySet()), expected.source());
             for (Map.Entry<String, Double> e : expected.numbers().entrySet()) {
@@ -106,7 +137,7 @@ class ImportedScriptsTest {
                 }
                 assertTrue(Double.compare(want, got) == 0 || Math.abs(want - got) <= TOLERANCE * Math.max(1, Math.abs(want)),
                         () -> "line " + expected.line() + " '" + expected.source() + "' " + e.getKey() + ": .vsm "
-                                + want + ", ONNX " + got);
+                                + want + ", " + format + " " + got);
             }
         }
     }
