@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -27,6 +29,11 @@ import org.vaescope.ui.internal.editors.AnalysisEditor;
 import org.vaescope.ui.internal.graph.CircuitFilter;
 import org.vaescope.ui.internal.testing.TinyModels;
 import org.vaescope.ui.internal.testing.Workbenches;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 10's "done when" as a test: right-click → Analyse with VAEScope on a model like the demo's,
@@ -78,6 +85,7 @@ class DemoModelAnalysisTest {
         Analysis analysis = ((AnalysisEditor) page().getActiveEditor()).getAnalysis();
         assertEquals(VaescopeUi.PERSPECTIVE_ID, page().getPerspective().getId());
         assertEquals("demo-betavae.vsa", analysis.name());
+        assertHoldsSummaries(analysis);
 
         CircuitGraphView graph = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
         graph.setFilter(CircuitFilter.DEFAULT); // what a new user sees (the view may keep another test's filter)
@@ -119,6 +127,27 @@ class DemoModelAnalysisTest {
                 "Unit Effects follows a unit selected in the graph");
         Workbenches.settle(500);
         Workbenches.screenshot(window.getShell(), "demo-perspective");
+    }
+
+    /**
+     * The file holds effects per unit, latent and factor and the circuits' edges in columns; written as
+     * one JSON object per edge (version 2) the same analysis was 62 MB.
+     */
+    private static void assertHoldsSummaries(Analysis analysis) throws Exception {
+        long bytes = Files.size(analysis.file());
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode asVersion2 = (ObjectNode) json.readTree(analysis.file().toFile());
+        ArrayNode edges = ((ObjectNode) asVersion2.get("circuit_graph")).putArray("edges");
+        for (Analysis.Edge edge : analysis.circuitGraph().edges()) {
+            edges.addObject().put("source", edge.source()).put("target", edge.target()).put("weight", edge.weight())
+                    .put("evidence", edge.evidence()).put("factor", edge.factor());
+        }
+        ((ObjectNode) asVersion2.get("circuit_graph")).remove("circuits");
+        long version2Bytes = json.writeValueAsBytes(asVersion2).length;
+        System.out.printf("[measured] demo-like analysis file: %,d bytes (%,d edges); the same with one object per "
+                + "edge (version 2, weights as rounded): %,d bytes, ratio %.1f%n", bytes,
+                analysis.circuitGraph().edges().size(), version2Bytes, (double) version2Bytes / bytes);
+        assertTrue(bytes < 8_000_000, "the analysis file holds summaries, not " + bytes + " bytes");
     }
 
     private static IWorkbenchPage page() {
