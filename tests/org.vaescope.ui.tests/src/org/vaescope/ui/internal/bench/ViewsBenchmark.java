@@ -16,8 +16,6 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
@@ -42,7 +40,7 @@ import org.vaescope.ui.internal.graph.GraphLayouts;
 import org.vaescope.ui.internal.graph.GraphPainter;
 import org.vaescope.ui.internal.graph.LaidOutGraph;
 import org.vaescope.ui.internal.testing.TinyModels;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 import org.vaescope.ui.internal.views.CircuitGraphView;
 
 /**
@@ -197,14 +195,8 @@ class ViewsBenchmark {
 
     private void measureEventLoopGap() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("vaescope-benchmark");
-        if (!project.exists()) {
-            project.create(new NullProgressMonitor());
-        }
-        project.open(new NullProgressMonitor());
-        TinyModels.train(project.getLocation().toFile().toPath().resolve("bench.vsm"));
-        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
-        IFile model = project.getFile("bench.vsm");
+        IFile model = TinyModels.inProject("vaescope-benchmark", "bench.vsm");
+        IProject project = model.getProject();
 
         long idleStart = System.nanoTime();
         double idleGap = maxGapMillis(() -> System.nanoTime() - idleStart > 5_000_000_000L);

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ProjectScope;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -29,7 +28,7 @@ import org.vaescope.core.vae.VaeHooks;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.editors.AnalysisEditor;
 import org.vaescope.ui.internal.testing.TinyModels;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,10 +50,8 @@ class AnalyseOnStartupTest {
     @BeforeAll
     static void aModelNeverAnalysed() throws Exception {
         window = Workbenches.sizedWindow();
-        project = Workbenches.openProject("vaescope-startup");
-        TinyModels.train(project.getLocation().toFile().toPath().resolve("tiny.vsm"));
-        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
-        model = project.getFile("tiny.vsm");
+        model = TinyModels.inProject("vaescope-startup", "tiny.vsm");
+        project = model.getProject();
         IEclipsePreferences settings = new ProjectScope(project).getNode(EngineSettings.QUALIFIER);
         AnalysisRequest quick = TinyModels.quickRequest();
         settings.put(EngineSettings.PAIRS_PER_FACTOR, Integer.toString(quick.pairsPerFactor()));

@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -26,7 +24,6 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.XMLMemento;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -47,7 +44,7 @@ import org.vaescope.ui.internal.analysis.Formats;
 import org.vaescope.ui.internal.editors.AnalysisEditor;
 import org.vaescope.ui.internal.graph.CircuitFilter;
 import org.vaescope.ui.internal.testing.TinyModels;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,18 +66,9 @@ class AnalysisPerspectiveTest {
 
     @BeforeAll
     static void trainModel() throws Exception {
-        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        window.getShell().setSize(1280, 1000);
-        window.getShell().setLocation(0, 0);
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("vaescope-analysis");
-        if (!project.exists()) {
-            project.create(new NullProgressMonitor());
-        }
-        project.open(new NullProgressMonitor());
-        TinyModels.train(project.getLocation().toFile().toPath().resolve("tiny.vsm"));
-        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
-        model = project.getFile("tiny.vsm");
-        assertTrue(model.exists());
+        window = Workbenches.sizedWindow();
+        model = TinyModels.inProject("vaescope-analysis", "tiny.vsm");
+        project = model.getProject();
     }
 
     @AfterAll

@@ -10,13 +10,10 @@ import java.nio.file.Files;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +25,7 @@ import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.editors.AnalysisEditor;
 import org.vaescope.ui.internal.graph.CircuitFilter;
 import org.vaescope.ui.internal.testing.TinyModels;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -52,17 +49,9 @@ class DemoModelAnalysisTest {
 
     @BeforeAll
     static void trainDemoLikeModel() throws Exception {
-        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        window.getShell().setSize(1280, 1000);
-        window.getShell().setLocation(0, 0);
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("vaescope-demo-like");
-        if (!project.exists()) {
-            project.create(new NullProgressMonitor());
-        }
-        project.open(new NullProgressMonitor());
-        TinyModels.trainDemoLike(project.getLocation().toFile().toPath().resolve("demo-betavae.vsm"), 200);
-        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
-        model = project.getFile("demo-betavae.vsm");
+        window = Workbenches.sizedWindow();
+        model = TinyModels.inProject("vaescope-demo-like", "demo-betavae.vsm", file -> TinyModels.trainDemoLike(file, 200));
+        project = model.getProject();
     }
 
     @AfterAll
