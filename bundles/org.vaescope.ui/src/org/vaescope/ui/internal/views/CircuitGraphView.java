@@ -100,6 +100,7 @@ public class CircuitGraphView extends AnalysisView {
         factor.select(restoredFactor == null ? 0 : Math.max(0, factor.indexOf(restoredFactor)));
         restoredFactor = null;
         factor.getParent().layout();
+        showProfile(null); // a unit of the analysis shown before is not one of this one
         relayout();
     }
 
