@@ -18,6 +18,7 @@ import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 import org.vaescope.script.parser.ScriptParser;
+import org.vaescope.ui.testing.Workbenches;
 
 /**
  * Issue 9's benchmark, run on demand ({@code -Dtest=KeystrokeLatencyBenchmark}): types into a 1,000-line
@@ -65,21 +66,21 @@ class KeystrokeLatencyBenchmark {
     @Test
     void typeIntoAThousandLineScript() throws Exception {
         String text = thousandLines();
-        IProject project = ScriptWorkbench.project("bench");
+        IProject project = Workbenches.openProject("bench");
         IFile script = ScriptWorkbench.write(project, "big.vis", text);
         IFile plain = ScriptWorkbench.write(project, "big.txt", text);
-        ScriptWorkbench.page().showView(IPageLayout.ID_OUTLINE);
+        Workbenches.page().showView(IPageLayout.ID_OUTLINE);
         int caret = text.indexOf("metric mig", text.length() / 2) + "metric m".length();
 
         // the script editor first: the plain editor then types on code the JIT has warmed, a bias against us
         ScriptEditor editor = ScriptWorkbench.open(script);
-        ScriptWorkbench.waitFor("the first check", 20_000, () -> editor.lastParse() != null);
+        Workbenches.waitUntil("the first check", 20_000, () -> editor.lastParse() != null);
         Timings scriptTimings = type(editor, caret, editor);
-        ScriptWorkbench.page().closeAllEditors(false);
+        Workbenches.page().closeAllEditors(false);
 
-        ITextEditor plainEditor = (ITextEditor) IDE.openEditor(ScriptWorkbench.page(), plain, PLAIN_TEXT_EDITOR);
+        ITextEditor plainEditor = (ITextEditor) IDE.openEditor(Workbenches.page(), plain, PLAIN_TEXT_EDITOR);
         Timings plainTimings = type(plainEditor, caret, null);
-        ScriptWorkbench.page().closeAllEditors(false);
+        Workbenches.page().closeAllEditors(false);
 
         String report = report(text, scriptTimings, plainTimings);
         System.out.println(report);
@@ -93,14 +94,14 @@ class KeystrokeLatencyBenchmark {
         editor.setFocus();
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         editor.selectAndReveal(caret, 0);
-        ScriptWorkbench.drain();
+        Workbenches.drainEvents();
         StyledText widget = (StyledText) editor.getAdapter(Control.class);
         Timings timings = new Timings();
         for (int i = -WARMUP; i < KEYSTROKES; i++) {
             long t0 = System.nanoTime();
             press(widget, (i & 1) == 0 ? 'i' : SWT.BS);
             long t1 = System.nanoTime();
-            ScriptWorkbench.drain();
+            Workbenches.drainEvents();
             long t2 = System.nanoTime();
             if (script != null) {
                 script.completionProcessor().computeCompletionProposals(script.viewer(), caret);
