@@ -12,6 +12,7 @@ import org.vaescope.cli.internal.bench.ImportBenchmark;
 import org.vaescope.cli.internal.bench.InterventionBenchmark;
 import org.vaescope.cli.internal.bench.MetricsBenchmark;
 import org.vaescope.cli.internal.bench.ScriptBenchmark;
+import org.vaescope.cli.internal.bench.SweepMemory;
 import org.vaescope.cli.internal.bench.TrainingBenchmark;
 
 import picocli.CommandLine.Command;
@@ -37,13 +38,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         BENCHMARKS.put("script", ScriptBenchmark::main);
         BENCHMARKS.put("compare-torch", CompareTorchBenchmark::main);
         BENCHMARKS.put("import", ImportBenchmark::main);
+        BENCHMARKS.put("sweep-memory", SweepMemory::main);
     }
 
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "NAME",
-            description = "one of: training, interventions, metrics, script, compare-torch, import")
+            description = "one of: training, interventions, metrics, script, compare-torch, import, sweep-memory")
     String name;
 
     /** The benchmark's own arguments and options, passed on as written (e.g. {@code --memory 10000}). */

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.ActivationOverride;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
+import org.vaescope.core.internal.interventions.ScratchMemory;
 import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
@@ -149,61 +151,86 @@ public final class ActivationPatching {
             long memoryBudgetBytes, ProgressMonitor monitor) {
         Nd4jRuntime.ensureStarted();
         long start = System.nanoTime();
-        ProgressMonitor progress = ProgressMonitor.orNone(monitor);
         if (memoryBudgetBytes < 1) {
             throw new IllegalArgumentException("memory budget must be positive, got " + memoryBudgetBytes);
         }
         MetricEvaluator metric = MetricEvaluator.of(measure, model);
-        PatchEngine engine = new PatchEngine(model, metric).incremental(!Boolean.getBoolean(NOT_INCREMENTAL));
-        int n = pairs.size();
-        int chunk = pairChunk(model, engine, units.keySet(), n, memoryBudgetBytes);
-        double[] target = new double[n];
-        double[] source = new double[n];
-        Map<String, double[][]> patched = new LinkedHashMap<>();
-        for (Map.Entry<String, int[]> e : units.entrySet()) {
-            model.hookPoint(e.getKey());
-            patched.put(e.getKey(), new double[e.getValue().length][n]);
-        }
-        int totalUnits = units.values().stream().mapToInt(u -> u.length).sum();
-        int steps = totalUnits * ((n + chunk - 1) / chunk);
-        int done = 0;
-        RunOptions prefix = prefixCapture(model, metric);
-        for (int from = 0; from < n; from += chunk) {
-            progress.checkCanceled("patching sweep");
-            int to = Math.min(n, from + chunk);
-            RunResult t = model.run(pairs.base(from, to), prefix);
-            RunResult s = model.run(pairs.changed(from, to), prefix);
-            float[] reference = metric.needsReference() ? MetricEvaluator.sigmoid(Floats.of(s.output())) : null;
-            double[] mt = metric.values(t.activation(metric.hook()), reference);
-            copy(mt, target, from);
-            copy(metric.values(s.activation(metric.hook()), reference), source, from);
-            for (Map.Entry<String, int[]> e : units.entrySet()) {
-                String hook = e.getKey();
-                int[] hookUnits = e.getValue();
-                double[][] values;
-                if (engine.affectsMetric(hook)) {
-                    List<int[]> sets = new ArrayList<>();
-                    for (int u : hookUnits) {
-                        sets.add(new int[] {u});
-                    }
-                    int perPass = engine.experimentsPerPass(hook, to - from, sets.size(), memoryBudgetBytes);
-                    values = engine.run(hook, sets, t.activations(), s.activation(hook), reference, perPass, progress);
-                } else {
-                    values = new double[hookUnits.length][];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = mt.clone();
-                    }
+        units.keySet().forEach(model::hookPoint);
+        try (ScratchMemory chunks = new ScratchMemory("vaescope.sweep.chunk");
+                ScratchMemory passes = new ScratchMemory("vaescope.sweep.pass")) {
+            PatchEngine engine = new PatchEngine(model, metric, passes)
+                    .incremental(!Boolean.getBoolean(NOT_INCREMENTAL));
+            int n = pairs.size();
+            int chunk = pairChunk(model, engine, units.keySet(), n, memoryBudgetBytes);
+            SweepValues values = new SweepValues(units, n, chunk);
+            for (int from = 0; from < n; from += chunk) {
+                ProgressMonitor.orNone(monitor).checkCanceled("patching sweep");
+                try (MemoryWorkspace scope = chunks.pass()) {
+                    sweepChunk(model, pairs, from, Math.min(n, from + chunk), units, metric, engine,
+                            memoryBudgetBytes, values, ProgressMonitor.orNone(monitor));
                 }
-                double[][] into = patched.get(hook);
-                for (int i = 0; i < hookUnits.length; i++) {
-                    copy(values[i], into[i], from);
-                }
-                done += hookUnits.length;
-                progress.worked(done, steps, hook);
             }
+            return new PatchingSweep(new ArrayList<>(units.keySet()), values.patched, values.target, values.source,
+                    measure.describe(), pairs.seed(), engine.forwardPasses(), System.nanoTime() - start);
         }
-        return new PatchingSweep(new ArrayList<>(units.keySet()), patched, target, source, measure.describe(),
-                pairs.seed(), engine.forwardPasses(), System.nanoTime() - start);
+    }
+
+    /** The measured values of a sweep, filled chunk by chunk, and its progress. */
+    private static final class SweepValues {
+        final double[] target;
+        final double[] source;
+        final Map<String, double[][]> patched = new LinkedHashMap<>();
+        final int steps;
+        int done;
+
+        SweepValues(Map<String, int[]> units, int n, int chunk) {
+            target = new double[n];
+            source = new double[n];
+            for (Map.Entry<String, int[]> e : units.entrySet()) {
+                patched.put(e.getKey(), new double[e.getValue().length][n]);
+            }
+            steps = units.values().stream().mapToInt(u -> u.length).sum() * ((n + chunk - 1) / chunk);
+        }
+    }
+
+    /**
+     * Pairs {@code from}..{@code to}: the targets and sources run once with the prefix captured, then
+     * every unit is patched from it. Runs in the chunk's scratch memory: only Java arrays leave it.
+     */
+    private static void sweepChunk(HookedModel model, Pairs pairs, int from, int to, Map<String, int[]> units,
+            MetricEvaluator metric, PatchEngine engine, long memoryBudgetBytes, SweepValues into,
+            ProgressMonitor progress) {
+        RunOptions prefix = prefixCapture(model, metric);
+        RunResult t = model.run(pairs.base(from, to), prefix);
+        RunResult s = model.run(pairs.changed(from, to), prefix);
+        float[] reference = metric.needsReference() ? MetricEvaluator.sigmoid(Floats.of(s.output())) : null;
+        double[] mt = metric.values(t.activation(metric.hook()), reference);
+        copy(mt, into.target, from);
+        copy(metric.values(s.activation(metric.hook()), reference), into.source, from);
+        for (Map.Entry<String, int[]> e : units.entrySet()) {
+            String hook = e.getKey();
+            int[] hookUnits = e.getValue();
+            double[][] values;
+            if (engine.affectsMetric(hook)) {
+                List<int[]> sets = new ArrayList<>();
+                for (int u : hookUnits) {
+                    sets.add(new int[] {u});
+                }
+                int perPass = engine.experimentsPerPass(hook, to - from, sets.size(), memoryBudgetBytes);
+                values = engine.run(hook, sets, t.activations(), s.activation(hook), reference, perPass, progress);
+            } else {
+                values = new double[hookUnits.length][];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = mt.clone();
+                }
+            }
+            double[][] patched = into.patched.get(hook);
+            for (int i = 0; i < hookUnits.length; i++) {
+                copy(values[i], patched[i], from);
+            }
+            into.done += hookUnits.length;
+            progress.worked(into.done, into.steps, hook);
+        }
     }
 
     /**

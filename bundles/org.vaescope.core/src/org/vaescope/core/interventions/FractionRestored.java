@@ -4,7 +4,7 @@ package org.vaescope.core.interventions;
  * fraction restored = (m(patched) − m(x_t)) / (m(x_s) − m(x_t)) (spec section 4, <b>our
  * definition</b>); undefined, reported as NaN, when |m(x_s) − m(x_t)| &lt; {@link #THRESHOLD}.
  */
-public final class FractionRestored {
+final class FractionRestored {
 
     /** Denominators smaller than this in absolute value leave the fraction undefined. */
     public static final double THRESHOLD = 1e-6;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.data.Factor;
@@ -15,6 +16,7 @@ import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.RunResult;
 import org.vaescope.core.runtime.Floats;
+import org.vaescope.core.internal.interventions.ScratchMemory;
 import org.vaescope.core.internal.interventions.UnitValues;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
@@ -28,7 +30,8 @@ import org.vaescope.core.runtime.Nd4jRuntime;
  * spatial mean activation) and std_u its population standard deviation over the base inputs x of
  * all factors' pairs (draws from the dataset's distribution). The effect on the output is
  * E‖σ(out(x')) − σ(out(x))‖₂ per factor; the effect on the latents is the matrix of
- * {@code latent.mu}. Runs are deterministic (z = μ) and batched.
+ * {@code latent.mu}. Runs are deterministic (z = μ) and batched; each batch runs in
+ * {@linkplain ScratchMemory scratch memory}, so the native working set is one batch whatever the pair count.
  */
 public final class InputManipulation {
 
@@ -91,15 +94,19 @@ public final class InputManipulation {
         int totalBatches = factors * ((n + batchSize - 1) / batchSize);
         int done = 0;
         List<String> captured = points.stream().map(HookPoint::name).toList();
-        for (int k = 0; k < factors; k++) {
-            Pairs pairs = pairsPerFactor.get(k);
-            for (int from = 0; from < n; from += batchSize) {
-                progress.checkCanceled("input manipulation");
-                int to = Math.min(n, from + batchSize);
-                INDArray both = Nd4j.concat(0, pairs.base(from, to), pairs.changed(from, to));
-                RunResult run = model.run(both, RunOptions.defaults().capture(captured));
-                acc.add(run, model.outputHook(), k, from, to - from);
-                progress.worked(++done, totalBatches, "factor " + factorNames.get(k));
+        try (ScratchMemory batches = new ScratchMemory("vaescope.responses.batch")) {
+            for (int k = 0; k < factors; k++) {
+                Pairs pairs = pairsPerFactor.get(k);
+                for (int from = 0; from < n; from += batchSize) {
+                    progress.checkCanceled("input manipulation");
+                    int to = Math.min(n, from + batchSize);
+                    try (MemoryWorkspace batch = batches.pass()) {
+                        INDArray both = Nd4j.concat(0, pairs.base(from, to), pairs.changed(from, to));
+                        RunResult run = model.run(both, RunOptions.defaults().capture(captured));
+                        acc.add(run, model.outputHook(), k, from, to - from);
+                    }
+                    progress.worked(++done, totalBatches, "factor " + factorNames.get(k));
+                }
             }
         }
         return acc.finish(factorNames, n, seed);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -15,6 +16,7 @@ import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.LinearStage;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.StagedModel;
+import org.vaescope.core.internal.interventions.ScratchMemory;
 import org.vaescope.core.progress.ProgressMonitor;
 
 /**
@@ -29,6 +31,8 @@ import org.vaescope.core.progress.ProgressMonitor;
  * a convolution of one channel instead of all of them. G is chosen so that one batch stays within a
  * memory budget. The result equals running each experiment alone with an override (up to float
  * rounding when the first layer is incremental): the batching only concatenates independent samples.
+ * Each pass runs in {@linkplain ScratchMemory scratch memory} and leaves only its measured values,
+ * so the native working set is one pass, however many passes a sweep runs.
  * <p>
  * Besides L, the run is fed the targets' values of the <em>side hooks</em>: hook points that are
  * not downstream of L, that the measured hook depends on, and that are not upstream of another fed
@@ -39,12 +43,15 @@ final class PatchEngine {
 
     private final HookedModel model;
     private final MetricEvaluator metric;
+    private final ScratchMemory scratch;
     private long forwardPasses;
     private boolean incremental = true;
 
-    public PatchEngine(HookedModel model, MetricEvaluator metric) {
+    /** An engine whose passes allocate in {@code scratch} (to be closed by the caller when the sweep ends). */
+    public PatchEngine(HookedModel model, MetricEvaluator metric, ScratchMemory scratch) {
         this.model = model;
         this.metric = metric;
+        this.scratch = scratch;
     }
 
     /** Partial forward passes run so far. */
@@ -137,17 +144,19 @@ final class PatchEngine {
         for (int first = 0; first < unitSets.size(); first += perPass) {
             monitor.checkCanceled("patching " + hook);
             List<int[]> batch = unitSets.subList(first, Math.min(unitSets.size(), first + perPass));
-            INDArray feed = next == null ? patchedFeed(targetL, source, batch)
-                    : next.patchedFeed(cachedPreActivation, targetL, source, batch);
             double[] measured;
-            try {
-                measured = measure(fedHook, feed, targets, reference, batch.size(), allSides);
-            } catch (HookException e) {
-                if (allSides) {
-                    throw e;
+            try (MemoryWorkspace pass = scratch.pass()) {
+                INDArray feed = next == null ? patchedFeed(targetL, source, batch)
+                        : next.patchedFeed(cachedPreActivation, targetL, source, batch);
+                try {
+                    measured = measure(fedHook, feed, targets, reference, batch.size(), allSides);
+                } catch (HookException e) {
+                    if (allSides) {
+                        throw e;
+                    }
+                    allSides = true;
+                    measured = measure(fedHook, feed, targets, reference, batch.size(), true);
                 }
-                allSides = true;
-                measured = measure(fedHook, feed, targets, reference, batch.size(), true);
             }
             for (int g = 0; g < batch.size(); g++) {
                 values[first + g] = java.util.Arrays.copyOfRange(measured, g * pairs, (g + 1) * pairs);

@@ -1,6 +1,7 @@
 package org.vaescope.core.readout;
 
 import java.util.SplittableRandom;
+import org.vaescope.core.internal.training.Adam;
 
 /**
  * features → ReLU(x·W1 + b1) → logits = h·W2 + b2, the logits cut into one softmax head per factor
@@ -11,18 +12,12 @@ import java.util.SplittableRandom;
  */
 final class ReadoutNetwork {
 
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
-
     final int inputs;
     final int hidden;
     final int outputs;
     final int[] offsets;
     private final float[][] params;
-    private final float[][] moment1;
-    private final float[][] moment2;
-    private int steps;
+    private final Adam.OnHeap adam;
 
     ReadoutNetwork(int inputs, int hidden, int[] classCounts, SplittableRandom random) {
         this.inputs = inputs;
@@ -34,12 +29,7 @@ final class ReadoutNetwork {
         this.outputs = offsets[classCounts.length];
         params = new float[][] {glorot(inputs, hidden, random), new float[hidden], glorot(hidden, outputs, random),
             new float[outputs]};
-        moment1 = new float[params.length][];
-        moment2 = new float[params.length][];
-        for (int i = 0; i < params.length; i++) {
-            moment1[i] = new float[params[i].length];
-            moment2[i] = new float[params[i].length];
-        }
+        adam = new Adam.OnHeap(params);
     }
 
     private static float[] glorot(int in, int out, SplittableRandom random) {
@@ -155,7 +145,7 @@ final class ReadoutNetwork {
         }
         grads[0] = outerSum(x, dh, n, inputs, hidden);
         grads[1] = columnSum(dh, n, hidden);
-        adam(grads, learningRate);
+        adam.step(grads, learningRate);
         return loss / n;
     }
 
@@ -186,22 +176,6 @@ final class ReadoutNetwork {
             }
         }
         return out;
-    }
-
-    private void adam(float[][] grads, double learningRate) {
-        steps++;
-        double step = learningRate * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
-        for (int i = 0; i < params.length; i++) {
-            float[] p = params[i];
-            float[] m = moment1[i];
-            float[] v = moment2[i];
-            float[] g = grads[i];
-            for (int j = 0; j < p.length; j++) {
-                m[j] = (float) (BETA1 * m[j] + (1 - BETA1) * g[j]);
-                v[j] = (float) (BETA2 * v[j] + (1 - BETA2) * g[j] * g[j]);
-                p[j] -= (float) (step * m[j] / (Math.sqrt(v[j]) + EPSILON));
-            }
-        }
     }
 
     /**

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.vaescope.core.testing.MiniJson;
 
 class CircuitGraphTest {
 
@@ -88,24 +88,23 @@ class CircuitGraphTest {
     }
 
     @Test
-    void jsonParsesBackWithVersionNodesAndEdges() {
+    void jsonParsesBackWithVersionNodesAndEdges() throws Exception {
         CircuitGraph graph = fullGraph();
-        Map<String, Object> json = MiniJson.object(MiniJson.parse(graph.toJson()));
-        assertEquals(CircuitGraph.FORMAT, json.get("format"));
-        assertEquals((double) CircuitGraph.FORMAT_VERSION, json.get("version"));
-        assertEquals(List.of(ENC, "dec1"), json.get("hooks"));
-        List<Object> nodes = MiniJson.array(json.get("nodes"));
+        JsonNode json = new ObjectMapper().readTree(graph.toJson());
+        assertEquals(CircuitGraph.FORMAT, json.path("format").asText());
+        assertEquals(CircuitGraph.FORMAT_VERSION, json.path("version").asInt());
+        assertEquals(List.of(ENC, "dec1"), new ObjectMapper().convertValue(json.path("hooks"), List.class));
+        JsonNode nodes = json.path("nodes");
         assertEquals(graph.nodes().size(), nodes.size());
-        Map<String, Object> unit = nodes.stream().map(MiniJson::object)
-                .filter(n -> CircuitGraph.unitId(ENC, 2).equals(n.get("id"))).findFirst().orElseThrow();
-        assertEquals("unit", unit.get("kind"));
-        assertEquals(ENC, unit.get("hook"));
-        assertEquals("monosemantic", unit.get("class"));
-        List<Object> edges = MiniJson.array(json.get("edges"));
+        JsonNode unit = java.util.stream.StreamSupport.stream(nodes.spliterator(), false)
+                .filter(n -> CircuitGraph.unitId(ENC, 2).equals(n.path("id").asText())).findFirst().orElseThrow();
+        assertEquals("unit", unit.path("kind").asText());
+        assertEquals(ENC, unit.path("hook").asText());
+        assertEquals("monosemantic", unit.path("class").asText());
+        JsonNode edges = json.path("edges");
         assertEquals(graph.edges().size(), edges.size());
-        Map<String, Object> first = MiniJson.object(edges.get(0));
-        assertEquals(graph.edges().get(0).weight(), (Double) first.get("weight"), 1e-12);
-        assertEquals("response", first.get("evidence"));
+        assertEquals(graph.edges().get(0).weight(), edges.path(0).path("weight").asDouble(), 1e-12);
+        assertEquals("response", edges.path(0).path("evidence").asText());
     }
 
     @Test

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +48,6 @@ import org.vaescope.core.training.TrainingResult;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Variant;
 import org.vaescope.core.vae.VaeModel;
-import org.vaescope.core.testing.MiniJson;
 
 /**
  * Runs every example script and small scripts on tiny MLP VAEs (16×16 images, trained for a few dozen
@@ -56,6 +57,7 @@ class ScriptRunnerTest {
 
     private static final int SIDE = 16;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path folder;
@@ -136,23 +138,23 @@ class ScriptRunnerTest {
                 assertArrayEquals(PNG_SIGNATURE, java.util.Arrays.copyOf(bytes, 8), name + " is a PNG");
             }
             case REPORT_JSON -> {
-                Map<String, Object> json = MiniJson.object(MiniJson.parse(Files.readString(file)));
-                assertEquals("vaescope-run", json.get("format"));
-                assertEquals(1.0, json.get("version"));
-                List<Object> steps = MiniJson.array(json.get("steps"));
+                JsonNode json = JSON.readTree(file.toFile());
+                assertEquals("vaescope-run", json.path("format").asText());
+                assertEquals(1, json.path("version").asInt());
+                JsonNode steps = json.path("steps");
                 assertFalse(steps.isEmpty(), name + " has steps");
-                for (Object step : steps) {
-                    Map<String, Object> s = MiniJson.object(step);
-                    assertTrue(((Double) s.get("line")) >= 1);
-                    for (Object value : MiniJson.object(s.get("numbers")).values()) {
-                        assertTrue(value == null || Double.isFinite((Double) value), name + ": " + s);
+                for (JsonNode step : steps) {
+                    assertTrue(step.path("line").asInt() >= 1);
+                    for (JsonNode value : step.path("numbers")) {
+                        assertTrue(value.isNull() || value.isNumber() && Double.isFinite(value.asDouble()),
+                                name + ": " + step);
                     }
                 }
             }
             case GRAPH_JSON -> {
-                Map<String, Object> json = MiniJson.object(MiniJson.parse(Files.readString(file)));
-                assertEquals("vaescope-circuit-graph", json.get("format"));
-                assertFalse(MiniJson.array(json.get("nodes")).isEmpty());
+                JsonNode json = JSON.readTree(file.toFile());
+                assertEquals("vaescope-circuit-graph", json.path("format").asText());
+                assertFalse(json.path("nodes").isEmpty());
             }
             case GRAPH_DOT -> assertTrue(Files.readString(file).startsWith("digraph"), name);
             case REPORT_HTML -> {

@@ -3,8 +3,6 @@ package org.vaescope.cli.internal.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +29,8 @@ import org.vaescope.core.vae.VariantConfig;
  * reference) in VAEScope, and the reference itself in the same run when {@code python3} with torch is
  * present: training images/s of the 64×64 conv VAE (plain VAE, Bernoulli, Adam lr 1e-4, batch 64)
  * and an exact patching sweep of all 448 encoder units (5 hook points) over 64 pairs with a latent
- * mean as outcome. The reference runs at 1 and 2 threads; its best figure is the baseline.
+ * mean as outcome. The reference runs at 1 and 2 threads; its best figure is the baseline. Then
+ * {@link SameEffects} checks that VAEScope's sweep gives the reference's effect checksum on shared weights.
  * Arguments: [--steps N (30)] [--pairs P (64)] [--reference FILE] [--python EXE (python3, or the system's
  * /usr/bin/python3 when only it has torch)]
  * [--memory N: also report the peak memory of a sweep over N pairs].
@@ -48,7 +47,7 @@ public final class CompareTorchBenchmark {
         int steps = intOption(args, "--steps", 30);
         int pairs = intOption(args, "--pairs", 64);
         Path reference = Path.of(option(args, "--reference", "releng/bench/torch_reference.py"));
-        String python = option(args, "--python", pythonWithTorch());
+        String python = option(args, "--python", Python.withTorch());
         Nd4jRuntime.ensureStarted();
         System.out.println("VAEScope: " + Nd4jRuntime.describe() + ", " + Runtime.getRuntime().availableProcessors()
                 + " processors, " + org.nd4j.linalg.factory.Nd4j.getEnvironment().maxThreads()
@@ -77,6 +76,7 @@ public final class CompareTorchBenchmark {
             }
             torch.add(figures);
         }
+        SameEffects.report(python, reference, architecture, ENCODER_HOOKS, pairs);
         double bestTrain = Math.max(torch.get(0)[0], torch.get(1)[0]);
         double bestSweep = Math.max(torch.get(0)[1], torch.get(1)[1]);
         System.out.printf(Locale.ROOT, "ratio VAEScope / PyTorch (best thread setting): training %.2fx "
@@ -105,64 +105,20 @@ public final class CompareTorchBenchmark {
         return patches / seconds;
     }
 
-    /** {@code python3} unless it lacks torch and the system's Python (Debian's python3-torch) has it. */
-    private static String pythonWithTorch() {
-        for (String candidate : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process probe = new ProcessBuilder(candidate, "-c", "import torch").redirectErrorStream(true).start();
-                probe.getInputStream().readAllBytes();
-                if (probe.waitFor() == 0) {
-                    return candidate;
-                }
-            } catch (IOException e) {
-                // not installed: try the next one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return "python3";
-    }
-
     /** {train images/s, patches/s} of the PyTorch reference, or null (with the reason printed) when it cannot run. */
     private static double[] runReference(String python, Path script, int threads, int steps, int pairs) {
-        if (!Files.isRegularFile(script)) {
-            System.out.println("PyTorch reference skipped: " + script + " not found (run from the repository root "
-                    + "or pass --reference FILE)");
+        String output = Python.run(python, script, "--threads", Integer.toString(threads), "--steps",
+                Integer.toString(steps), "--pairs", Integer.toString(pairs));
+        if (output == null) {
             return null;
         }
+        System.out.println("PyTorch reference, " + threads + " thread(s): " + output);
         try {
-            Process process = new ProcessBuilder(python, script.toString(), "--threads", Integer.toString(threads),
-                    "--steps", Integer.toString(steps), "--pairs", Integer.toString(pairs)).redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (process.waitFor() != 0) {
-                System.out.println("PyTorch reference skipped: " + python + " with torch is not available ("
-                        + lastLine(output) + ")");
-                return null;
-            }
-            System.out.println("PyTorch reference, " + threads + " thread(s): " + output);
-            JsonNode figures = new ObjectMapper().readTree(lastLine(output));
-            return new double[] {number(figures, "train_images_per_s"), number(figures, "patches_per_s")};
+            JsonNode figures = new ObjectMapper().readTree(Python.lastLine(output));
+            return new double[] {Python.number(figures, "train_images_per_s"), Python.number(figures, "patches_per_s")};
         } catch (IOException e) {
-            System.out.println("PyTorch reference skipped: cannot start " + python + " (" + e.getMessage() + ")");
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+            throw new IllegalStateException("the PyTorch reference printed no JSON: " + Python.lastLine(output), e);
         }
-    }
-
-    private static String lastLine(String text) {
-        String[] lines = text.split("\n");
-        return lines[lines.length - 1];
-    }
-
-    private static double number(JsonNode figures, String key) {
-        if (!figures.path(key).isNumber()) {
-            throw new IllegalStateException("the PyTorch reference printed no " + key + ": " + figures);
-        }
-        return figures.get(key).asDouble();
     }
 
     private static String option(String[] args, String name, String fallback) {

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.data.DSpritesDataset;
 import org.vaescope.core.interventions.ActivationPatching;
 import org.vaescope.core.interventions.Measure;
 import org.vaescope.core.interventions.Pairs;
 import org.vaescope.core.interventions.PatchingSweep;
 import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.core.runtime.Nd4jRuntime;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
 import org.vaescope.core.vae.VaeModel;
@@ -19,11 +21,25 @@ import org.vaescope.core.vae.VariantConfig;
 /**
  * Peak native memory (JavaCPP's allocations and the process's resident set) and peak heap of a full
  * encoder sweep over many pairs, sampled every 20 ms: the sweep's working set is bounded by its memory
- * budget and the pair chunks, not by the number of pairs.
+ * budget and the pair chunks, not by the number of pairs. {@code benchmark sweep-memory [PAIRS
+ * (10000)]} runs it alone (one count per process: the resident peak is the process's);
+ * {@code -D}{@value #SCRATCH_OFF}{@code =true} gives the working set without the sweep's scratch memory.
  */
-final class SweepMemory {
+public final class SweepMemory {
+
+    /** The engine's switch for turning its scratch memory off (ScratchMemory.OFF), for the comparison. */
+    private static final String SCRATCH_OFF = "vaescope.scratch.off";
 
     private SweepMemory() {
+    }
+
+    public static void main(String[] args) {
+        int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        Nd4jRuntime.ensureStarted();
+        System.out.println("VAEScope: " + Nd4jRuntime.describe() + ", " + Nd4j.getEnvironment().maxThreads()
+                + " native threads, scratch memory " + (Boolean.getBoolean(SCRATCH_OFF) ? "off" : "on")
+                + ", -Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m");
+        report(Architecture.conv(1, 64, 64, 10), pairs);
     }
 
     static void report(Architecture architecture, int pairs) {

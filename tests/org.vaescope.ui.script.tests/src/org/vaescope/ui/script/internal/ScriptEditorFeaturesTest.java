@@ -80,6 +80,48 @@ class ScriptEditorFeaturesTest {
     }
 
     @Test
+    void aModelThatDoesNotLoadAndADatasetOfAnotherImageSizeAreAnnotatedWhileTyping() throws Exception {
+        java.nio.file.Path models = java.nio.file.Files.createDirectories(project.getLocation().toPath().resolve("models"));
+        ScriptEditorTest.trainTinyModel(models.resolve("tiny.vsm"));
+        java.nio.file.Files.writeString(models.resolve("broken.vsm"), "not a model");
+        project.refreshLocal(IResource.DEPTH_INFINITE, null);
+        IFile file = ScriptWorkbench.write(project, "loads.vis",
+                "vaescope 1\nmodel \"models/broken.vsm\"\ndataset dsprites(size=16)\nperturb latent 0 by 1\n");
+        ScriptEditor editor = ScriptWorkbench.open(file);
+        IDocument document = document(editor);
+        ScriptWorkbench.waitFor("the model's load error", 60_000, () -> ScriptEditorTest.annotationMessages(editor)
+                .stream().anyMatch(m -> m.contains("model 'models/broken.vsm' cannot be loaded")));
+
+        document.replace(document.get().indexOf("broken"), "broken".length(), "tiny");
+        document.replace(document.get().indexOf("size=16") + "size=".length(), 2, "32");
+        String mismatch = "the dataset's images are 32×32 grey but the model 'models/tiny.vsm' expects 16×16 grey";
+        ScriptWorkbench.waitFor("the image size mismatch", 60_000, () -> ScriptEditorTest.annotationMessages(editor)
+                .stream().anyMatch(m -> m.contains(mismatch)));
+        assertTrue(ScriptEditorTest.annotationMessages(editor).stream().noneMatch(m -> m.contains("cannot be loaded")),
+                ScriptEditorTest.annotationMessages(editor).toString());
+
+        document.replace(0, 0, "# a line typed above: the problem stays on its statement\n");
+        ScriptWorkbench.waitFor("the problem on the moved dataset statement", 10_000,
+                () -> annotationOffset(editor, mismatch) == document.get().indexOf("dataset dsprites"));
+        editor.selectAndReveal(document.get().indexOf("size=32"), 0);
+        ScriptWorkbench.screenshot("script-editor-image-size-mismatch");
+        assertEquals(1, ScriptEditorTest.annotationMessages(editor).stream().filter(m -> m.contains(mismatch)).count());
+    }
+
+    /** The offset of the annotation whose text starts with the message, or -1. */
+    private static int annotationOffset(ScriptEditor editor, String message) {
+        org.eclipse.jface.text.source.IAnnotationModel model = editor.viewer().getAnnotationModel();
+        java.util.Iterator<org.eclipse.jface.text.source.Annotation> all = model.getAnnotationIterator();
+        while (all.hasNext()) {
+            org.eclipse.jface.text.source.Annotation annotation = all.next();
+            if (annotation.getText() != null && annotation.getText().contains(message)) {
+                return model.getPosition(annotation).getOffset();
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void ctrl1OffersTheDidYouMeanFixAndAppliesItWhereTheTypoIsNow() throws Exception {
         String text = "vaescope 1\ndataset dsprites(size=16)\nmetric mgi\n";
         ScriptEditor editor = ScriptWorkbench.open(ScriptWorkbench.write(project, "ctrl1.vis", text));

@@ -1,8 +1,10 @@
 package org.vaescope.ui.script.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -14,15 +16,23 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ProjectScope;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.console.IConsoleConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vaescope.core.interpreter.ScriptRunResult;
+import org.vaescope.core.interpreter.run.ScriptRunOptions;
+import org.vaescope.core.runtime.MemoryBudget;
+import org.vaescope.core.settings.EngineSettings;
 import org.vaescope.ui.script.ScriptUi;
 
 /** Runs scripts through the launch manager on a tiny model: outputs, console, markers, Cancel and the seed. */
@@ -133,6 +143,74 @@ class ScriptLaunchTest {
         assertEquals(6, other.remove("seed").asLong());
         assertEquals(first, again, "the same seed gives the same results");
         assertNotEquals(first, other, "another seed draws other inputs");
+    }
+
+    @Test
+    void runAsTakesSampleCountsAndMemoryFromTheProjectsThenTheWorkspacesVaescopePreferences() throws Exception {
+        IFile script = ScriptWorkbench.write(project, "preferred.vis", "vaescope 1\nmodel \"models/tiny.vsm\"\n"
+                + "dataset dsprites(size=16)\nperturb latent 0 by 1\nreport json \"r.json\"\n");
+        IEclipsePreferences projectPrefs = new ProjectScope(project).getNode(EngineSettings.QUALIFIER);
+        IEclipsePreferences workspacePrefs = InstanceScope.INSTANCE.getNode(EngineSettings.QUALIFIER);
+        projectPrefs.put(EngineSettings.SCRIPT_SAMPLES, "17");
+        projectPrefs.put(EngineSettings.METRIC_TRAIN, "321");
+        workspacePrefs.put(EngineSettings.SCRIPT_SAMPLES, "99");
+        workspacePrefs.put(EngineSettings.METRIC_TEST, "123");
+        workspacePrefs.put(EngineSettings.MEMORY_BUDGET, "3g");
+        projectPrefs.flush();
+        workspacePrefs.flush();
+        try {
+            ILaunchConfiguration configuration = ScriptLaunchShortcut.configurationFor(script);
+            ScriptRunOptions options = ScriptLaunchDelegate.options(configuration, ScriptRunSettings.of(project));
+            assertEquals(17, options.defaultSamples(), "the project's value wins over the workspace's");
+            assertEquals(321, options.analysisBase(0).metricTrain());
+            assertEquals(123, options.analysisBase(0).metricTest(), "a key the project lacks comes from the workspace");
+            assertFalse(options.quick());
+
+            java.nio.file.Path projectFile = project.getFile(EngineSettings.PROJECT_FILE).getLocation().toPath();
+            ScriptRunOptions commandLine = EngineSettings.read(projectFile, EngineSettings.scriptDefaults())
+                    .scriptRunOptions(ScriptRunOptions.defaults());
+            assertEquals(commandLine.defaultSamples(), options.defaultSamples(), "./vaescope run reads the same file");
+            assertEquals(commandLine.analysisBase(0).metricTrain(), options.analysisBase(0).metricTrain());
+
+            assertTrue(launchTabText(configuration).contains("17 inputs without 'samples', metric samples 321/123"),
+                    launchTabText(configuration));
+
+            configuration.launch(ILaunchManager.RUN_MODE, null);
+            ScriptWorkbench.waitFor("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
+            ScriptRunJob job = (ScriptRunJob) Job.getJobManager().find(ScriptRunJob.FAMILY)[0];
+            ScriptWorkbench.join(ScriptRunJob.FAMILY, 300_000);
+            assertEquals(ScriptRunResult.Status.COMPLETED, job.result().status(), String.valueOf(job.result().error()));
+            assertEquals(17, new ObjectMapper().readTree(project.getFile("preferred-out/r.json").getLocation().toFile())
+                    .get("samples").asInt(), "the run drew the preferred number of inputs");
+            assertEquals(3L << 30, MemoryBudget.bytes(), "the run applied the preferred memory budget");
+            assertTrue(ScriptConsole.get().console().getDocument().get().contains(
+                    "settings: 17 inputs without 'samples', metric samples 321/123, ND4J's threads, budget 3g"));
+
+            projectPrefs.put(EngineSettings.SCRIPT_SAMPLES, "lots");
+            projectPrefs.flush();
+            CoreException bad = assertThrows(CoreException.class, () -> configuration.launch(ILaunchManager.RUN_MODE, null));
+            assertTrue(bad.getMessage().contains("/launches/.settings/org.vaescope.prefs")
+                    && bad.getMessage().contains("script.samples=lots is not a whole number"), bad.getMessage());
+        } finally {
+            for (IEclipsePreferences node : new IEclipsePreferences[] {projectPrefs, workspacePrefs}) {
+                node.clear();
+                node.flush();
+            }
+            System.clearProperty(MemoryBudget.PROPERTY);
+        }
+    }
+
+    /** What the launch configuration dialog's Script tab shows for this configuration. */
+    private static String launchTabText(ILaunchConfiguration configuration) {
+        Shell shell = new Shell(ScriptWorkbench.page().getWorkbenchWindow().getShell());
+        try {
+            ScriptLaunchTab tab = new ScriptLaunchTab();
+            tab.createControl(shell);
+            tab.initializeFrom(configuration);
+            return tab.settingsText();
+        } finally {
+            shell.dispose();
+        }
     }
 
     /** Runs the script through its launch configuration with this seed; its JSON report. */
