@@ -143,7 +143,11 @@ public final class Reproduction {
             return new Summary(mean, mean - half, mean + half);
         }
 
+        /** The mean with its interval, or with "(one seed)" when a single seed gives no interval. */
         String format(String pattern) {
+            if (Double.isNaN(lower)) {
+                return String.format(Locale.ROOT, pattern + " (one seed)", mean);
+            }
             return String.format(Locale.ROOT, pattern + " [" + pattern + ", " + pattern + "]", mean, lower, upper);
         }
     }
