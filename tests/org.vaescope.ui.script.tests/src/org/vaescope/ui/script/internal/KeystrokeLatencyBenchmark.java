@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IPageLayout;
 import org.junit.jupiter.api.Test;
 import org.vaescope.script.parser.ScriptParser;
+import org.vaescope.ui.testing.Workbenches;
 
 /**
  * Issue 9's benchmark, run on demand ({@code -Dtest=KeystrokeLatencyBenchmark}): types into a
@@ -40,15 +41,15 @@ class KeystrokeLatencyBenchmark {
     @Test
     void typeIntoAThousandLineScript() throws Exception {
         String text = thousandLines();
-        IFile file = ScriptWorkbench.write(ScriptWorkbench.project("bench"), "big.vis", text);
-        ScriptWorkbench.page().showView(IPageLayout.ID_OUTLINE);
+        IFile file = ScriptWorkbench.write(Workbenches.openProject("bench"), "big.vis", text);
+        Workbenches.page().showView(IPageLayout.ID_OUTLINE);
         ScriptEditor editor = ScriptWorkbench.open(file);
         editor.setFocus();
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
-        ScriptWorkbench.waitFor("the first check", 20_000, () -> editor.lastParse() != null);
+        Workbenches.waitUntil("the first check", 20_000, () -> editor.lastParse() != null);
         int caret = text.indexOf("metric mig", text.length() / 2) + "metric m".length();
         editor.selectAndReveal(caret, 0);
-        ScriptWorkbench.drain();
+        Workbenches.drainEvents();
         StyledText widget = editor.viewer().getTextWidget();
 
         long[] keystroke = new long[KEYSTROKES];
@@ -58,7 +59,7 @@ class KeystrokeLatencyBenchmark {
         for (int i = -WARMUP; i < KEYSTROKES; i++) {
             long t0 = System.nanoTime();
             press(widget, (i & 1) == 0 ? 'i' : SWT.BS);
-            ScriptWorkbench.drain();
+            Workbenches.drainEvents();
             long t1 = System.nanoTime();
             editor.completionProcessor().computeCompletionProposals(editor.viewer(), caret);
             long t2 = System.nanoTime();

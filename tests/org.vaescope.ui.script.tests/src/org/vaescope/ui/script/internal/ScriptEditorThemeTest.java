@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.vaescope.ui.testing.Workbenches;
 
 /**
  * The script editor under the CSS theme engine: switching to the Dark theme (as Preferences › Appearance does)
@@ -36,21 +37,21 @@ class ScriptEditorThemeTest {
     @AfterEach
     void backToTheLightTheme() {
         themeEngine().setTheme(LIGHT, false);
-        ScriptWorkbench.drain();
-        ScriptWorkbench.page().closeAllEditors(false);
+        Workbenches.drainEvents();
+        Workbenches.page().closeAllEditors(false);
     }
 
     @Test
     void theDarkThemeRecoloursTheScriptAndDarkensTheEditor() throws Exception {
-        ScriptEditor editor = ScriptWorkbench.open(ScriptWorkbench.write(ScriptWorkbench.project("themes"), "theme.vis", TEXT));
+        ScriptEditor editor = ScriptWorkbench.open(ScriptWorkbench.write(Workbenches.openProject("themes"), "theme.vis", TEXT));
         StyledText widget = editor.viewer().getTextWidget();
-        ScriptWorkbench.drain();
+        Workbenches.drainEvents();
         Map<String, RGB> light = coloursNow(widget);
         RGB lightBackground = widget.getBackground().getRGB();
 
         themeEngine().setTheme(DARK, false);
-        ScriptWorkbench.waitFor("the dark colours in the editor", 10_000, () -> coloursNow(widget).equals(DARK_COLOURS));
-        ScriptWorkbench.screenshot("script-editor-dark");
+        Workbenches.waitUntil("the dark colours in the editor", 10_000, () -> coloursNow(widget).equals(DARK_COLOURS));
+        Workbenches.screenshot("script-editor-dark");
 
         Map<String, RGB> dark = coloursNow(widget);
         DARK_COLOURS.keySet().forEach(place -> assertNotEquals(light.get(place), dark.get(place), place));
@@ -59,7 +60,7 @@ class ScriptEditorThemeTest {
                 "background light " + lightBackground + ", dark " + darkBackground);
 
         themeEngine().setTheme(LIGHT, false);
-        ScriptWorkbench.waitFor("the light colours again", 10_000, () -> coloursNow(widget).equals(light));
+        Workbenches.waitUntil("the light colours again", 10_000, () -> coloursNow(widget).equals(light));
         assertEquals(light, coloursNow(widget));
     }
 

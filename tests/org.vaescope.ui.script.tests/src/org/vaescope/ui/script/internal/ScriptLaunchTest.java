@@ -34,6 +34,7 @@ import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.runtime.MemoryBudget;
 import org.vaescope.core.settings.EngineSettings;
 import org.vaescope.ui.script.ScriptUi;
+import org.vaescope.ui.testing.Workbenches;
 
 /** Runs scripts through the launch manager on a tiny model: outputs, console, markers, Cancel and the seed. */
 class ScriptLaunchTest {
@@ -42,7 +43,7 @@ class ScriptLaunchTest {
 
     @BeforeAll
     static void projectWithTinyModel() throws Exception {
-        project = ScriptWorkbench.project("launches");
+        project = Workbenches.openProject("launches");
         project.getFolder("models").getLocation().toFile().mkdirs();
         ScriptEditorTest.trainTinyModel(project.getFolder("models").getLocation().toPath().resolve("tiny.vsm"));
         project.refreshLocal(IResource.DEPTH_INFINITE, null);
@@ -51,7 +52,7 @@ class ScriptLaunchTest {
     @AfterEach
     void stopRuns() {
         Job.getJobManager().cancel(ScriptRunJob.FAMILY);
-        ScriptWorkbench.join(ScriptRunJob.FAMILY, 10_000);
+        Workbenches.join(ScriptRunJob.FAMILY, 10_000);
     }
 
     @Test
@@ -64,9 +65,9 @@ class ScriptLaunchTest {
         ILaunchConfiguration saved = configuration.doSave();
 
         saved.launch(ILaunchManager.RUN_MODE, null);
-        ScriptWorkbench.waitFor("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
+        Workbenches.waitUntil("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
         ScriptRunJob job = (ScriptRunJob) Job.getJobManager().find(ScriptRunJob.FAMILY)[0];
-        ScriptWorkbench.join(ScriptRunJob.FAMILY, 300_000);
+        Workbenches.join(ScriptRunJob.FAMILY, 300_000);
 
         ScriptRunResult result = job.result();
         assertNotNull(result);
@@ -74,18 +75,18 @@ class ScriptLaunchTest {
         IFile report = project.getFile("run-out/report.html");
         assertTrue(report.exists(), "the workspace sees the report after the refresh");
         assertTrue(project.getFile("run-out/units.csv").exists());
-        ScriptWorkbench.waitFor("the console's last line", 10_000,
+        Workbenches.waitUntil("the console's last line", 10_000,
                 () -> ScriptConsole.get().console().getDocument().get().contains("finished: COMPLETED"));
         String console = ScriptConsole.get().console().getDocument().get();
         assertTrue(console.contains("] line 6: perturb latent"), console);
         assertTrue(console.contains("line 7: metric"), console);
         assertTrue(console.contains("finished: COMPLETED"), console);
 
-        ScriptWorkbench.page().showView(IConsoleConstants.ID_CONSOLE_VIEW);
+        Workbenches.page().showView(IConsoleConstants.ID_CONSOLE_VIEW);
         ScriptConsole.get().show();
-        ScriptWorkbench.drain();
+        Workbenches.drainEvents();
         Thread.sleep(500);
-        ScriptWorkbench.screenshot("script-console-after-run");
+        Workbenches.screenshot("script-console-after-run");
     }
 
     @Test
@@ -93,9 +94,9 @@ class ScriptLaunchTest {
         IFile script = ScriptWorkbench.write(project, "fails.vis", "vaescope 1\nmodel \"models/tiny.vsm\"\n"
                 + "dataset dsprites(size=16)\nsamples 12\nmetric ces\nreport html \"../outside.html\"\n");
         ScriptLaunchShortcut.configurationFor(script).launch(ILaunchManager.RUN_MODE, null);
-        ScriptWorkbench.waitFor("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
-        ScriptWorkbench.join(ScriptRunJob.FAMILY, 300_000);
-        ScriptWorkbench.join(ScriptMarkers.FAMILY, 20_000);
+        Workbenches.waitUntil("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
+        Workbenches.join(ScriptRunJob.FAMILY, 300_000);
+        Workbenches.join(ScriptMarkers.FAMILY, 20_000);
 
         IMarker[] markers = script.findMarkers(ScriptUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO);
         assertTrue(Arrays.stream(markers).anyMatch(m -> m.getAttribute(IMarker.LINE_NUMBER, -1) == 6
@@ -112,7 +113,7 @@ class ScriptLaunchTest {
         }
         IFile script = ScriptWorkbench.write(project, "long.vis", text.toString());
         ScriptLaunchShortcut.configurationFor(script).launch(ILaunchManager.RUN_MODE, null);
-        ScriptWorkbench.waitFor("the first statement", 120_000, () -> {
+        Workbenches.waitUntil("the first statement", 120_000, () -> {
             String console = ScriptConsole.get().console().getDocument().get();
             int run = console.lastIndexOf("long.vis");
             return run >= 0 && console.indexOf("perturb latent", run) > 0;
@@ -121,7 +122,7 @@ class ScriptLaunchTest {
 
         long start = System.nanoTime();
         run.cancel();
-        ScriptWorkbench.join(ScriptRunJob.FAMILY, 10_000);
+        Workbenches.join(ScriptRunJob.FAMILY, 10_000);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(org.eclipse.core.runtime.IStatus.CANCEL, run.getResult().getSeverity());
@@ -176,9 +177,9 @@ class ScriptLaunchTest {
                     launchTabText(configuration));
 
             configuration.launch(ILaunchManager.RUN_MODE, null);
-            ScriptWorkbench.waitFor("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
+            Workbenches.waitUntil("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
             ScriptRunJob job = (ScriptRunJob) Job.getJobManager().find(ScriptRunJob.FAMILY)[0];
-            ScriptWorkbench.join(ScriptRunJob.FAMILY, 300_000);
+            Workbenches.join(ScriptRunJob.FAMILY, 300_000);
             assertEquals(ScriptRunResult.Status.COMPLETED, job.result().status(), String.valueOf(job.result().error()));
             assertEquals(17, new ObjectMapper().readTree(project.getFile("preferred-out/r.json").getLocation().toFile())
                     .get("samples").asInt(), "the run drew the preferred number of inputs");
@@ -202,7 +203,7 @@ class ScriptLaunchTest {
 
     /** What the launch configuration dialog's Script tab shows for this configuration. */
     private static String launchTabText(ILaunchConfiguration configuration) {
-        Shell shell = new Shell(ScriptWorkbench.page().getWorkbenchWindow().getShell());
+        Shell shell = new Shell(Workbenches.page().getWorkbenchWindow().getShell());
         try {
             ScriptLaunchTab tab = new ScriptLaunchTab();
             tab.createControl(shell);
@@ -219,9 +220,9 @@ class ScriptLaunchTest {
         configuration.setAttribute(ScriptUi.ATTR_SEED, seed);
         configuration.setAttribute(ScriptUi.ATTR_QUICK, true);
         configuration.doSave().launch(ILaunchManager.RUN_MODE, null);
-        ScriptWorkbench.waitFor("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
+        Workbenches.waitUntil("the run to start", 10_000, () -> Job.getJobManager().find(ScriptRunJob.FAMILY).length > 0);
         ScriptRunJob job = (ScriptRunJob) Job.getJobManager().find(ScriptRunJob.FAMILY)[0];
-        ScriptWorkbench.join(ScriptRunJob.FAMILY, 300_000);
+        Workbenches.join(ScriptRunJob.FAMILY, 300_000);
         assertEquals(ScriptRunResult.Status.COMPLETED, job.result().status(), String.valueOf(job.result().error()));
         return (ObjectNode) new ObjectMapper().readTree(project.getFile("seeded-out/r.json").getLocation().toFile());
     }
