@@ -17,7 +17,12 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ProjectScope;
+import org.eclipse.core.expressions.EvaluationContext;
+import org.eclipse.core.expressions.EvaluationResult;
+import org.eclipse.core.expressions.ExpressionConverter;
+import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.core.runtime.jobs.Job;
@@ -25,10 +30,13 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.console.IConsoleConstants;
+import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vaescope.core.interpreter.ScriptRunResult;
 import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.runtime.MemoryBudget;
@@ -199,6 +207,39 @@ class ScriptLaunchTest {
             }
             System.clearProperty(MemoryBudget.PROPERTY);
         }
+    }
+
+    @Test
+    void runAsOnAScriptOutsideTheWorkspaceIsOfferedAndExplainsWhyItDoesNotRun(@TempDir java.nio.file.Path outside)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(outside.resolve("outside.vis"), "vaescope 1\n");
+        IEditorPart editor = IDE.openEditorOnFileStore(Workbenches.page(),
+                EFS.getLocalFileSystem().getStore(file.toUri()));
+        assertTrue(editor instanceof ScriptEditor, String.valueOf(editor));
+        assertEquals(EvaluationResult.TRUE, runAsEnablement(editor.getEditorInput()), "Run As offers VAEScope Script");
+
+        new ScriptLaunchShortcut().launch(editor, ILaunchManager.RUN_MODE);
+
+        String expected = "Run As cannot run " + file + ": it is outside the workspace";
+        Workbenches.waitUntil("the explanation in the console", 10_000,
+                () -> ScriptConsole.get().console().getDocument().get().contains(expected));
+        assertTrue(ScriptConsole.get().console().getDocument().get().contains("./vaescope run " + file));
+        assertEquals(0, Job.getJobManager().find(ScriptRunJob.FAMILY).length, "nothing runs");
+        Workbenches.page().closeAllEditors(false);
+    }
+
+    /** The Run As shortcut's enablement for an editor input, evaluated as Debug UI evaluates it for an editor. */
+    private static EvaluationResult runAsEnablement(Object editorInput) throws CoreException {
+        IConfigurationElement shortcut = Arrays.stream(org.eclipse.core.runtime.Platform.getExtensionRegistry()
+                .getConfigurationElementsFor("org.eclipse.debug.ui.launchShortcuts"))
+                .filter(e -> "org.vaescope.ui.script.launch.shortcut".equals(e.getAttribute("id"))).findFirst()
+                .orElseThrow();
+        IConfigurationElement enablement = shortcut.getChildren("contextualLaunch")[0].getChildren("enablement")[0];
+        java.util.List<Object> selection = java.util.List.of(editorInput);
+        EvaluationContext context = new EvaluationContext(null, selection);
+        context.addVariable("selection", selection);
+        context.setAllowPluginActivation(true);
+        return ExpressionConverter.getDefault().perform(enablement).evaluate(context);
     }
 
     /** What the launch configuration dialog's Script tab shows for this configuration. */
