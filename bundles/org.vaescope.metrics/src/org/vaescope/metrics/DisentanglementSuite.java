@@ -61,6 +61,11 @@ public final class DisentanglementSuite {
                             d.factorVae().scaleThreshold()));
         }
 
+        /** This configuration with other MIG settings. */
+        public Config withMig(Mig.Config other) {
+            return new Config(other, dci, sap, modularity, irs, betaVae, factorVae);
+        }
+
         /** This configuration with other boosting settings for DCI. */
         public Config withBoosting(GradientBoostedTrees.Params boosting) {
             return new Config(mig, new Dci.Config(dci.numTrain(), dci.numTest(), boosting), sap, modularity, irs,

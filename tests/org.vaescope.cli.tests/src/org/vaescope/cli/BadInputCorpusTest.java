@@ -224,6 +224,8 @@ class BadInputCorpusTest {
             {"train", "--variant", "vae", "--dataset", "dsprites", "--out", "m.vsm", "--lr", "NaN"},
             {"reproduce", "--samples", "0", "--out", "r.md"},
             {"reproduce", "--size", "100000", "--out", "r.md"},
+            {"reproduce", "--architecture", "resnet", "--out", "r.md"},
+            {"reproduce", "--size", "40", "--out", "r.md"},
             {"demo", work.resolve("demo").toString(), "--steps", "0"},
             {"examples", "--steps", "-1"},
         };

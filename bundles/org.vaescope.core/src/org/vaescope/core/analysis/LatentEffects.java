@@ -146,6 +146,30 @@ public record LatentEffects(double[] outputEffect, double[][] factorEffect, doub
     }
 
     /**
+     * The effects measured on some of the inputs only (their per-input terms kept), for sample
+     * splitting: a choice made on one part is estimated on another.
+     *
+     * @throws AnalysisInputException when there are no per-sample terms or no input is given
+     */
+    public LatentEffects rows(int[] inputs) {
+        if (perSample == null) {
+            throw Checks.fail("LatentEffects has no per-sample terms to split");
+        }
+        if (inputs.length == 0) {
+            throw Checks.fail("LatentEffects needs at least one input of " + sampleCount);
+        }
+        double[][] o = new double[inputs.length][];
+        double[][][] e = new double[inputs.length][][];
+        double[][] klTerms = new double[inputs.length][];
+        for (int r = 0; r < inputs.length; r++) {
+            o[r] = perSample.outputEffect()[inputs[r]];
+            e[r] = perSample.factorEffect()[inputs[r]];
+            klTerms[r] = perSample.kl()[inputs[r]];
+        }
+        return fromSamples(new PerSample(o, e, klTerms), factors, seed);
+    }
+
+    /**
      * One bootstrap replicate: n inputs drawn with replacement; the result carries no per-sample terms.
      *
      * @throws AnalysisInputException when there are no per-sample terms

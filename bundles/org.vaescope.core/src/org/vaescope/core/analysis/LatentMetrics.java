@@ -1,6 +1,7 @@
 package org.vaescope.core.analysis;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The paper's latent-level metrics, VAEScope definitions (paper spec section 5): causal effect
@@ -46,8 +47,9 @@ public final class LatentMetrics {
     }
 
     /**
-     * CES per factor: {@code CES_k = max_i E[i,k]} over all latents (an inactive latent has no
-     * effect to speak of, so restricting to active ones would change nothing of substance).
+     * CES per factor on one set of inputs: {@code CES_k = max_i E[i,k]} over all latents (an inactive
+     * latent has no effect to speak of, so restricting to active ones would change nothing of
+     * substance). The maximum of noisy means is biased upward; {@link #compute} splits the inputs.
      */
     public static double[] factorCes(LatentEffects effects) {
         double[] ces = new double[effects.factorCount()];
@@ -96,8 +98,44 @@ public final class LatentMetrics {
         return weights == 0 ? Double.NaN : weighted / weights;
     }
 
+    /** Per factor k, the latent i with the largest E[i,k] (ties to the lower index): the argmax behind CES_k. */
+    public static int[] strongestLatents(LatentEffects effects) {
+        int[] strongest = new int[effects.factorCount()];
+        for (int k = 0; k < strongest.length; k++) {
+            strongest[k] = effects.carriers(k, 1)[0];
+        }
+        return strongest;
+    }
+
+    /** E[latents[k], k] for every factor k. */
+    public static double[] effectsOf(LatentEffects effects, int[] latents) {
+        double[] values = new double[latents.length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = effects.factorEffect(latents[k], k);
+        }
+        return values;
+    }
+
     /**
-     * All latent metrics with bootstrap intervals (when the effects keep per-sample terms).
+     * CES per factor by sample splitting: the strongest latent of each factor is chosen on the
+     * even-numbered inputs and its effect E[i*,k] estimated, with its interval, on the odd-numbered
+     * ones, so the choice does not inflate the estimate (the maximum of noisy means is biased
+     * upward). Without per-sample terms, or with a single input, it is max_i E[i,k] on all inputs.
+     */
+    public static List<Estimate> factorCesEstimates(LatentEffects effects, BootstrapSettings bootstrap) {
+        if (!effects.hasSamples() || effects.sampleCount() < 2) {
+            return Estimates.of(factorCes(effects), null, effects.sampleCount(), effects.seed(), bootstrap);
+        }
+        int n = effects.sampleCount();
+        int[] strongest = strongestLatents(effects.rows(IntStream.range(0, n).filter(x -> x % 2 == 0).toArray()));
+        LatentEffects held = effects.rows(IntStream.range(0, n).filter(x -> x % 2 == 1).toArray());
+        return Estimates.of(effectsOf(held, strongest), random -> effectsOf(held.resample(random), strongest),
+                held.sampleCount(), held.seed(), bootstrap);
+    }
+
+    /**
+     * All latent metrics with bootstrap intervals (when the effects keep per-sample terms); CES per
+     * factor by sample splitting ({@link #factorCesEstimates}).
      */
     public static Result compute(LatentEffects effects, AnalysisSettings settings, BootstrapSettings bootstrap) {
         double threshold = settings.activeKlThreshold();
@@ -111,7 +149,7 @@ public final class LatentMetrics {
             specificity[i] = latentSpecificity(effects, i);
         }
         return new Result(effects.factors(), activeLatents(effects, threshold), ces, specificity, estimates.get(0),
-                estimates.get(1), List.copyOf(estimates.subList(2, estimates.size())));
+                estimates.get(1), List.copyOf(factorCesEstimates(effects, bootstrap)));
     }
 
     /**
@@ -155,13 +193,8 @@ public final class LatentMetrics {
         return total;
     }
 
-    /** Statistic vector: model CES, model specificity, CES_k for each k. */
+    /** Statistic vector: model CES, model specificity. */
     private static double[] statistics(LatentEffects effects, double klThreshold) {
-        double[] factorCes = factorCes(effects);
-        double[] stats = new double[2 + factorCes.length];
-        stats[0] = modelCes(effects, klThreshold);
-        stats[1] = modelSpecificity(effects, klThreshold);
-        System.arraycopy(factorCes, 0, stats, 2, factorCes.length);
-        return stats;
+        return new double[] {modelCes(effects, klThreshold), modelSpecificity(effects, klThreshold)};
     }
 }

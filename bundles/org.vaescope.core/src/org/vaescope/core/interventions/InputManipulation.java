@@ -26,10 +26,12 @@ import org.vaescope.core.runtime.Nd4jRuntime;
  * <pre>
  *   A[u,k] = E_pairs |h_u(x') − h_u(x)| / (std_u + 1e-8)
  * </pre>
- * where h_u is the unit's value (for a convolutional hook point, a unit is a channel and h_u its
- * spatial mean activation) and std_u its population standard deviation over the base inputs x of
- * all factors' pairs (draws from the dataset's distribution). The effect on the output is
- * E‖σ(out(x')) − σ(out(x))‖₂ per factor; the effect on the latents is the matrix of
+ * where h_u is the unit's value and std_u its population standard deviation over the base inputs x
+ * of all factors' pairs (draws from the dataset's distribution). For a convolutional hook point a
+ * unit is a channel: |h_u(x') − h_u(x)| is the mean over its positions of the change at each
+ * position (a moved object changes the channel where it was and where it is, while the channel's
+ * spatial mean barely moves), and std_u is taken over the base inputs and all positions. The
+ * effect on the output is E‖σ(out(x')) − σ(out(x))‖₂ per factor; the effect on the latents is the matrix of
  * {@code latent.mu}. Runs are deterministic (z = μ) and batched; each batch runs in
  * {@linkplain ScratchMemory scratch memory}, so the native working set is one batch whatever the pair count.
  */
@@ -154,21 +156,21 @@ public final class InputManipulation {
 
         void add(RunResult run, String outputHook, int factor, int firstPair, int pairs) {
             for (HookPoint h : points) {
-                double[] values = UnitValues.means(run.activation(h.name()), h);
+                INDArray activation = run.activation(h.name());
+                double[] changes = UnitValues.meanAbsoluteChange(activation, pairs, h);
+                double[][] baseSums = UnitValues.sums(activation, pairs, h);
                 int units = h.units();
                 double[][] change = absChange.get(h.name());
-                double[] s = sum.get(h.name());
-                double[] s2 = sumSquares.get(h.name());
                 double[][] perPair = pairChange.get(h.name())[factor];
                 for (int b = 0; b < pairs; b++) {
                     for (int u = 0; u < units; u++) {
-                        double base = values[b * units + u];
-                        double changed = values[(b + pairs) * units + u];
-                        change[u][factor] += Math.abs(changed - base);
-                        perPair[firstPair + b][u] = Math.abs(changed - base);
-                        s[u] += base;
-                        s2[u] += base * base;
+                        change[u][factor] += changes[b * units + u];
+                        perPair[firstPair + b][u] = changes[b * units + u];
                     }
+                }
+                for (int u = 0; u < units; u++) {
+                    sum.get(h.name())[u] += baseSums[0][u];
+                    sumSquares.get(h.name())[u] += baseSums[1][u];
                 }
             }
             baseCount += pairs;
@@ -193,9 +195,10 @@ public final class InputManipulation {
                 double[][] change = absChange.get(h.name());
                 double[] std = new double[h.units()];
                 double[][] a = new double[h.units()][factors];
+                long values = baseCount * h.unitSize();
                 for (int u = 0; u < h.units(); u++) {
-                    double mean = sum.get(h.name())[u] / baseCount;
-                    double variance = Math.max(0, sumSquares.get(h.name())[u] / baseCount - mean * mean);
+                    double mean = sum.get(h.name())[u] / values;
+                    double variance = Math.max(0, sumSquares.get(h.name())[u] / values - mean * mean);
                     std[u] = Math.sqrt(variance);
                     for (int k = 0; k < factors; k++) {
                         change[u][k] /= n;

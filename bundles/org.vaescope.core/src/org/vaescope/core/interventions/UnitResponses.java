@@ -1,8 +1,11 @@
 package org.vaescope.core.interventions;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.vaescope.core.analysis.DeadUnits;
+import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.vae.VaeHooks;
 
 /**
@@ -94,6 +97,15 @@ public final class UnitResponses {
 
     public long seed() {
         return seed;
+    }
+
+    /** The unit effects A with the units dead by raw spread ({@link DeadUnits}) set to 0. */
+    public UnitEffects unitEffects() {
+        List<double[][][]> terms = new ArrayList<>();
+        for (String hook : hooks) {
+            terms.add(DeadUnits.silenced(pairTerms(hook), DeadUnits.bySpread(unitStd(hook))));
+        }
+        return UnitEffects.fromPairTerms(hooks, factors, terms, seed);
     }
 
     private <T> T get(Map<String, T> map, String hook) {

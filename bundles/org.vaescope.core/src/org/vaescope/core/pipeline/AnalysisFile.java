@@ -152,7 +152,7 @@ public final class AnalysisFile {
     }
 
     private static ObjectNode unitEffects(ModelAnalysis.Result result) {
-        UnitEffects effects = ModelAnalysis.toUnitEffects(result.units());
+        UnitEffects effects = result.units().unitEffects();
         AnalysisSettings thresholds = result.settings().thresholds();
         ObjectNode node = JSON.createObjectNode();
         node.set("factors", JSON.valueToTree(effects.factors()));

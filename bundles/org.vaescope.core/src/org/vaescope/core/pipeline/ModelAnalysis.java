@@ -14,6 +14,7 @@ import org.vaescope.core.analysis.BootstrapSettings;
 import org.vaescope.core.analysis.CircuitGraph;
 import org.vaescope.core.analysis.CircuitGraphBuilder;
 import org.vaescope.core.analysis.FactorEffectMatrix;
+import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.core.analysis.LatentEffects;
 import org.vaescope.core.analysis.Circuits;
 import org.vaescope.core.analysis.ModelReport;
@@ -31,6 +32,7 @@ import org.vaescope.core.interventions.Pairs;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.interventions.UnitResponses;
 import org.vaescope.metrics.DisentanglementSuite;
+import org.vaescope.metrics.Mig;
 import org.vaescope.core.readout.FactorReadouts;
 import org.vaescope.core.readout.ReadoutSettings;
 import org.vaescope.core.runtime.Nd4jRuntime;
@@ -102,7 +104,7 @@ public final class ModelAnalysis {
      *        edge and the implied graph leaves the pair out; listed instead of reported as M = 0
      * @param unreadableFactors factors whose read-out does not see them in the model's
      *        reconstructions (accuracy above chance, (acc − chance) / (1 − chance), below
-     *        {@value #READABLE_FLOOR}): a change of such a read-out is noise, so the implied graph
+     *        {@value ImpliedEffectEvidence#READABLE_FLOOR}): a change of such a read-out is noise, so the implied graph
      *        draws no edge into them; listed, not reported as absent edges
      * @param cesAfterQuantiser for a VQ-VAE, the model CES with the perturbed code fed after the
      *        quantiser (the main figure perturbs before it); NaN for a Gaussian VAE
@@ -183,6 +185,16 @@ public final class ModelAnalysis {
     /** Input pairs per factor for the circuits' patching edges: one patched run per circuit unit. */
     private static final int CIRCUIT_PAIRS = 32;
 
+    /**
+     * Samples behind the MIG, at least disentanglement_lib's 10,000 whatever the other metrics use:
+     * the plug-in mutual information of 20 code bins with a factor of c classes is biased upward by
+     * about 19 (c − 1) / (2N) nats, 0.6 nats for posX at N = 500, which drowns the gap it measures.
+     * Encoding 10,000 images costs seconds.
+     */
+    static final int MIG_SAMPLES = 10_000;
+
+    private static final int MIG_BINS = 20;
+
     /** Images encoded per call for the metrics: large batches amortise ND4J's per-call cost. */
     private static final int ENCODE_BATCH = 1024;
 
@@ -217,18 +229,18 @@ public final class ModelAnalysis {
         progress.worked(step++, STEPS.length, STEPS[4]);
         DisentanglementSuite.Result disentanglement = DisentanglementSuite.run(
                 new ModelRepresentation(model, dataset, ENCODE_BATCH),
-                DisentanglementSuite.Config.withSampleCounts(settings.metricTrain(), settings.metricTest()),
+                DisentanglementSuite.Config.withSampleCounts(settings.metricTrain(), settings.metricTest())
+                        .withMig(new Mig.Config(Math.max(settings.metricTrain(), MIG_SAMPLES), MIG_BINS)),
                 settings.seed());
 
         progress.checkCanceled("the report");
         progress.worked(step, STEPS.length, STEPS[5]);
-        UnitEffects unitEffects = toUnitEffects(units);
+        UnitEffects unitEffects = units.unitEffects();
         double[] reconstructed = reconstructionAccuracy(perturbation, dataset, readouts, settings);
-        boolean[] unreadable = unreadable(readouts, reconstructed);
-        boolean[][] confounded = confounded(factorEffects, latents, settings.thresholds());
-        FactorEffectMatrix implied = FactorEffectMatrix.measured(factorEffects.factors(),
-                withoutUnreadable(withoutConfounded(factorEffects, confounded), unreadable), factorEffects.carriers(),
-                interventionSeed);
+        boolean[] unreadable = ImpliedEffectEvidence.unreadable(reconstructed,
+                perReadoutArray(readouts, readouts::chanceAccuracy));
+        boolean[][] confounded = ImpliedEffectEvidence.confounded(factorEffects, latents, settings.thresholds());
+        FactorEffectMatrix implied = ImpliedEffectEvidence.evidence(factorEffects, confounded, unreadable);
         ModelReport report = ModelReport.compute(latents, unitEffects, implied, dataset.trueGraph().orElse(null),
                 settings.thresholds(), settings.bootstrap());
         PatchEffects circuitEdges = CircuitPatching.edges(model, Circuits.find(unitEffects, settings.thresholds()),
@@ -238,7 +250,8 @@ public final class ModelAnalysis {
         progress.worked(STEPS.length, STEPS.length, "done");
         return new Result(report, disentanglement, units, latents, factorEffects,
                 readouts.summary(), perReadout(readouts, readouts::accuracy), perReadout(readouts, k -> reconstructed[k]),
-                perReadout(readouts, readouts::chanceAccuracy), confoundedPairs(factorEffects, confounded),
+                perReadout(readouts, readouts::chanceAccuracy),
+                ImpliedEffectEvidence.confoundedPairs(factorEffects.factors(), confounded),
                 java.util.stream.IntStream.range(0, unreadable.length).filter(k -> unreadable[k])
                         .mapToObj(k -> readouts.factorNames().get(k)).toList(),
                 cesAfterQuantiser(model, inputs, settings), graph, settings);
@@ -258,6 +271,10 @@ public final class ModelAnalysis {
         return model.hookPoints().stream().map(HookPoint::name).filter(h -> !optIn.contains(h)).toList();
     }
 
+    private static double[] perReadoutArray(FactorReadouts readouts, IntToDoubleFunction value) {
+        return java.util.stream.IntStream.range(0, readouts.factorCount()).mapToDouble(value).toArray();
+    }
+
     private static Map<String, Double> perReadout(FactorReadouts readouts, IntToDoubleFunction value) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (int k = 0; k < readouts.factorCount(); k++) {
@@ -274,42 +291,6 @@ public final class ModelAnalysis {
         INDArray images = Floats.array(dataset.renderAll(classes), n, dataset.channels(), dataset.height(),
                 dataset.width());
         return readouts.accuracyOn(perturbation.decode(perturbation.encode(images)), classes);
-    }
-
-    /** Least accuracy above chance, (acc − chance) / (1 − chance), on reconstructions for a read-out to count. */
-    static final double READABLE_FLOOR = 0.1;
-
-    static boolean[] unreadable(FactorReadouts readouts, double[] reconstructionAccuracy) {
-        boolean[] unreadable = new boolean[reconstructionAccuracy.length];
-        for (int k = 0; k < unreadable.length; k++) {
-            double chance = readouts.chanceAccuracy(k);
-            unreadable[k] = (reconstructionAccuracy[k] - chance) / (1 - chance) < READABLE_FLOOR;
-        }
-        return unreadable;
-    }
-
-    /** The per-input terms of M with the columns of unreadable factors (other than k = l) set to 0. */
-    static double[][][] withoutUnreadable(double[][][] perSample, boolean[] unreadable) {
-        for (double[][] sample : perSample) {
-            for (int k = 0; k < sample.length; k++) {
-                for (int l = 0; l < sample[k].length; l++) {
-                    sample[k][l] = k != l && unreadable[l] ? 0 : sample[k][l];
-                }
-            }
-        }
-        return perSample;
-    }
-
-    static List<String> confoundedPairs(FactorEffectMatrix effects, boolean[][] confounded) {
-        List<String> pairs = new ArrayList<>();
-        for (int k = 0; k < effects.factors().size(); k++) {
-            for (int l = 0; l < effects.factors().size(); l++) {
-                if (k != l && confounded[k][l]) {
-                    pairs.add(effects.factors().get(k) + " -> " + effects.factors().get(l));
-                }
-            }
-        }
-        return pairs;
     }
 
     /** The VQ-VAE's second CES figure, with codes fed after the quantiser; NaN for a Gaussian VAE. */
@@ -331,92 +312,6 @@ public final class ModelAnalysis {
                     Math.min(CIRCUIT_PAIRS, settings.pairsPerFactor()), seeds.nextLong()));
         }
         return pairs;
-    }
-
-    /**
-     * Which factor pairs (k, l) are confounded: k's carrier latents include a latent that carries l
-     * — one of l's carriers, or an active latent with {@code E[i,l] ≥ circuitFraction · max_active
-     * E[j,l]} (the rule that links latents to factors in the circuit graph). The spec draws an edge
-     * k → l only "with no intervention on l's latents"; shifting such a latent is one, so M[k,l] is
-     * no evidence of an edge: an entangled latent moving two factors is not one factor causing the
-     * other.
-     */
-    static boolean[][] confounded(FactorEffectMatrix effects, LatentEffects latents,
-            AnalysisSettings settings) {
-        int factors = effects.factors().size();
-        boolean[] active = org.vaescope.core.analysis.LatentMetrics.activeLatents(latents, settings.activeKlThreshold());
-        boolean[][] confounded = new boolean[factors][factors];
-        for (int l = 0; l < factors; l++) {
-            double max = 0;
-            for (int i = 0; i < active.length; i++) {
-                max = active[i] ? Math.max(max, latents.factorEffect(i, l)) : max;
-            }
-            for (int k = 0; k < factors; k++) {
-                confounded[k][l] = k != l && effects.sharedCarrier(k, l);
-                for (int i : effects.carriers()[k]) {
-                    confounded[k][l] |= k != l && active[i] && max >= settings.minCircuitPeak()
-                            && latents.factorEffect(i, l) >= settings.circuitFraction() * max;
-                }
-            }
-        }
-        return confounded;
-    }
-
-    /** The per-input terms of M with the confounded entries set to 0 (no evidence of an edge). */
-    static double[][][] withoutConfounded(FactorEffectMatrix effects, boolean[][] confounded) {
-        double[][][] kept = new double[effects.perSample().length][][];
-        for (int b = 0; b < kept.length; b++) {
-            double[][] sample = effects.perSample()[b];
-            kept[b] = new double[sample.length][];
-            for (int k = 0; k < sample.length; k++) {
-                kept[b][k] = sample[k].clone();
-                for (int l = 0; l < sample[k].length; l++) {
-                    if (k != l && confounded[k][l]) {
-                        kept[b][k][l] = 0;
-                    }
-                }
-            }
-        }
-        return kept;
-    }
-
-    /**
-     * The unit effects of the responses, with units whose raw spread is negligible silenced: a unit
-     * whose standard deviation over the data is at most {@value #DEAD_SPREAD} of the largest at its
-     * hook point gets A = 0 (dead). A is |Δh| / (std + 1e-8), so a nearly constant unit's rounding
-     * noise would otherwise be divided by its tiny spread and read as a strong response.
-     */
-    static UnitEffects toUnitEffects(UnitResponses units) {
-        List<double[][][]> terms = new ArrayList<>();
-        for (String hook : units.hooks()) {
-            double[][][] shared = units.pairTerms(hook);
-            boolean[] dead = deadBySpread(units.unitStd(hook));
-            double[][][] pairTerms = new double[shared.length][][];
-            for (int k = 0; k < shared.length; k++) {
-                pairTerms[k] = new double[shared[k].length][];
-                for (int p = 0; p < shared[k].length; p++) {
-                    pairTerms[k][p] = shared[k][p].clone();
-                    for (int u = 0; u < dead.length; u++) {
-                        pairTerms[k][p][u] = dead[u] ? 0 : pairTerms[k][p][u];
-                    }
-                }
-            }
-            terms.add(pairTerms);
-        }
-        return UnitEffects.fromPairTerms(units.hooks(), units.factors(), terms, units.seed());
-    }
-
-    /** Share of a hook point's largest unit spread at or below which a unit counts as dead. */
-    static final double DEAD_SPREAD = 1e-3;
-
-    /** Units whose std is at most {@link #DEAD_SPREAD} of the hook point's largest (all when every std is 0). */
-    static boolean[] deadBySpread(double[] std) {
-        double largest = java.util.Arrays.stream(std).max().orElse(0);
-        boolean[] dead = new boolean[std.length];
-        for (int u = 0; u < std.length; u++) {
-            dead[u] = std[u] <= DEAD_SPREAD * largest;
-        }
-        return dead;
     }
 
     private static ProgressMonitor nested(ProgressMonitor outer) {

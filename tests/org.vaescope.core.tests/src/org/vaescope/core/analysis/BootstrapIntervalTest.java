@@ -41,8 +41,9 @@ class BootstrapIntervalTest {
             assertTrue(estimate.intervalContains(estimate.value()), estimate.toString());
             assertEquals(200, estimate.bootstrapReplicates());
             assertEquals(0.95, estimate.confidence());
-            assertEquals(100, estimate.sampleCount());
         }
+        assertEquals(100, result.modelCes().sampleCount());
+        assertEquals(50, result.factorCes().get(0).sampleCount(), "CES_k is estimated on the half that did not choose");
     }
 
     @Test

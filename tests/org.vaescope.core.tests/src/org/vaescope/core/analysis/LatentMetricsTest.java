@@ -39,6 +39,55 @@ class LatentMetricsTest {
         assertArrayEquals(new double[] {0.9, 0.2, 0.2}, LatentMetrics.factorCes(effects()));
     }
 
+    /**
+     * Ten latents with the same true effect 0.1 on factor a, measured with uniform noise on 40 inputs: the
+     * largest of the ten means is biased upward; choosing the latent on half the inputs and
+     * estimating it on the other half is not.
+     */
+    @Test
+    void factorCesChosenOnHalfTheInputsAndEstimatedOnTheOtherIsUnbiased() {
+        double split = 0;
+        double sameInputs = 0;
+        int repetitions = 200;
+        for (int r = 0; r < repetitions; r++) {
+            LatentEffects effects = equalNoisyEffects(40, 10, new java.util.SplittableRandom(r));
+            split += LatentMetrics.factorCesEstimates(effects, BootstrapSettings.none()).get(0)
+                    .value() / repetitions;
+            sameInputs += LatentMetrics.factorCes(effects)[0] / repetitions;
+        }
+        // the largest of 10 means with standard error 0.058/√40 lies about 1.54 standard errors above 0.1
+        assertEquals(0.1, split, 0.005, "split estimate");
+        assertTrue(sameInputs > 0.108, "the maximum on the same inputs is biased: " + sameInputs);
+    }
+
+    @Test
+    void factorCesIsTheChosenLatentsEffectOnTheOddInputs() {
+        // even inputs choose latent 0 for factor a; odd inputs measure it at 0.2 (latent 1 there: 1.0)
+        double[][][] e = {{{0.8}, {0.1}}, {{0.2}, {1.0}}, {{0.8}, {0.1}}, {{0.2}, {1.0}}};
+        double[][] ones = {{1, 1}, {1, 1}, {1, 1}, {1, 1}};
+        LatentEffects effects = LatentEffects.fromSamples(new LatentEffects.PerSample(ones, e, ones), List.of("a"), 1);
+
+        Estimate ces = LatentMetrics.factorCesEstimates(effects, BootstrapSettings.defaults(1)).get(0);
+
+        assertEquals(0.2, ces.value(), 1e-12);
+        assertEquals(2, ces.sampleCount());
+        assertArrayEquals(new int[] {1}, LatentMetrics.strongestLatents(effects), "on all inputs latent 1 wins, 0.55 to 0.5");
+    }
+
+    private static LatentEffects equalNoisyEffects(int n, int latents, java.util.SplittableRandom random) {
+        double[][] o = new double[n][latents];
+        double[][][] e = new double[n][latents][1];
+        double[][] kl = new double[n][latents];
+        for (int x = 0; x < n; x++) {
+            for (int i = 0; i < latents; i++) {
+                o[x][i] = 1;
+                kl[x][i] = 1;
+                e[x][i][0] = 0.2 * random.nextDouble();
+            }
+        }
+        return LatentEffects.fromSamples(new LatentEffects.PerSample(o, e, kl), List.of("a"), 1);
+    }
+
     @Test
     void specificityOfLatentsAndTheWeightedModelValue() {
         assertEquals(0.8, LatentMetrics.latentSpecificity(effects(), 0), 1e-15);

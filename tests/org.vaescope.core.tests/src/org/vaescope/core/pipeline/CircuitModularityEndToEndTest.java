@@ -23,8 +23,8 @@ class CircuitModularityEndToEndTest {
     private static final int PAIRS = 300;
 
     private static UnitEffects effects(StagedModel model) {
-        return ModelAnalysis.toUnitEffects(
-                InputManipulation.respond(model, new BarCodes(), List.of("h1", "h2"), PAIRS, 23, 128, null));
+        return InputManipulation.respond(model, new BarCodes(), List.of("h1", "h2"), PAIRS, 23, 128, null)
+                .unitEffects();
     }
 
     /** Every unit reads one factor: h1 = (a, b, c), h2 = (a, b, c) again; circuits are disjoint. */

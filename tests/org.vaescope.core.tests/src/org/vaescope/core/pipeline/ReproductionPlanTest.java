@@ -20,4 +20,11 @@ class ReproductionPlanTest {
                 new Reproduction.Job("causal", Variant.BETA_VAE, 3)), plan.subList(0, 6));
         assertEquals(6 + 3 * 2 + 3, plan.size(), "then VAE and FactorVAE for seeds 1-3 and all three for seed 4");
     }
+
+    @Test
+    void aSingleSeedIsReportedWithoutAnIntervalAndSeveralWithAStudentT() {
+        assertEquals("0.296 (one seed)", Reproduction.Summary.of(new double[] {0.296}).format("%.3f"));
+        // mean 2, sd 1, n = 3: 4.303 · 1 / √3 = 2.484
+        assertEquals("2.000 [-0.484, 4.484]", Reproduction.Summary.of(new double[] {1, 2, 3}).format("%.3f"));
+    }
 }

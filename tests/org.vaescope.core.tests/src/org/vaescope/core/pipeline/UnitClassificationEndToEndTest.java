@@ -64,7 +64,7 @@ class UnitClassificationEndToEndTest {
     private static UnitEffects effects(BarCodes data) {
         StagedModel model = BarCodes.network(H1_BARS, H2_ROWS);
         UnitResponses units = InputManipulation.respond(model, data, List.of("h1", "h2"), PAIRS, SEED, 128, null);
-        return ModelAnalysis.toUnitEffects(units);
+        return units.unitEffects();
     }
 
     @Test
