@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code describe MODEL}: the layers of a DL4J or SameDiff model, or a {@code .vsm}'s metadata and hook points. */
 @Command(name = "describe", description = "print the structure of a saved model (DL4J zip, SameDiff .fb, VAEScope .vsm, ONNX; an ONNX "
-        + "encoder with its *decoder* file beside it as the whole VAE)")
+        + "or DL4J encoder with its *decoder* file beside it as the whole VAE)")
 final class DescribeCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -35,8 +35,8 @@ final class ReconstructCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "a model trained by 'train' (.vsm) or an ONNX VAE (its encoder"
-            + " file when the decoder is saved beside it as *decoder*)")
+    @Parameters(paramLabel = "MODEL", description = "a model trained by 'train' (.vsm) or an ONNX or DL4J VAE (its"
+            + " encoder file when the decoder is saved beside it as *decoder*)")
     Path model;
 
     @Option(names = "--dataset", required = true, paramLabel = "DATA", description = "the images to reconstruct")

@@ -12,7 +12,6 @@ import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.interpreter.ScriptRunResult;
 import org.vaescope.core.interpreter.ScriptRunner;
 import org.vaescope.core.interpreter.run.StepResult;
-import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.settings.EngineSettings;
 import org.vaescope.core.runtime.InputFiles;
@@ -71,13 +70,8 @@ final class RunCommand implements Callable<Integer> {
             throw new InputException(e.getMessage());
         }
         settings.applyToRuntime();
-        out.printf(Locale.ROOT, "settings %s: %d inputs without 'samples', metric samples %d/%d, %s threads, budget %s%n",
-                file.get(), settings.scriptSamples(), settings.metricTrain(), settings.metricTest(),
-                settings.threads() == 0 ? "ND4J's" : Integer.toString(settings.threads()),
-                settings.memoryBudget().isEmpty() ? "automatic" : settings.memoryBudget());
-        return new ScriptRunOptions(options.quick(), settings.scriptSamples(), options.batchSize(),
-                options.defaultDataset(), options.quick() ? null
-                        : settings.analysisSettings(ModelAnalysis.Settings.defaults(settings.seed())), options.seed());
+        out.println("settings " + file.get() + ": " + settings.scriptRunSummary());
+        return settings.scriptRunOptions(options);
     }
 
     /** Runs one script, printing progress lines to {@code out}. */

@@ -53,7 +53,7 @@ class VaescopeCliTest {
         }
         JsonNode analysis = new ObjectMapper().readTree(dir.resolve("demo-betavae.vsa").toFile());
         assertEquals("vaescope-analysis", analysis.path("format").asText());
-        assertEquals(2, analysis.path("version").asInt(), "the IDE's analysis file version");
+        assertEquals(3, analysis.path("version").asInt(), "the IDE's analysis file version");
         assertEquals("demo-betavae.vsm", analysis.path("provenance").path("model").asText());
         assertEquals("dsprites:size=32", analysis.path("provenance").path("dataset").asText());
         assertFalse(Files.exists(dir.resolve("analysis.json")), "no version-1 analysis is written");

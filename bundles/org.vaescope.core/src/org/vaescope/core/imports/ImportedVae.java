@@ -35,9 +35,11 @@ public final class ImportedVae implements StagedView, HookedVae {
     private final Map<String, String> onnxNames;
     private final Map<String, String> operators;
     private final boolean probabilities;
+    private final ModelFormat format;
 
-    ImportedVae(List<Path> files, StagedModel graph, Map<String, String> onnxNames, Map<String, String> operators,
+    ImportedVae(ModelFormat format, List<Path> files, StagedModel graph, Map<String, String> onnxNames, Map<String, String> operators,
             boolean probabilities) {
+        this.format = format;
         this.files = List.copyOf(files);
         this.graph = graph;
         this.onnxNames = Map.copyOf(onnxNames);
@@ -65,7 +67,15 @@ public final class ImportedVae implements StagedView, HookedVae {
         return probabilities;
     }
 
-    /** The ONNX value name behind a hook point (the graph input's name for {@code input}). */
+    /** The format the model was imported from (of its encoder file when it came as two). */
+    public ModelFormat format() {
+        return format;
+    }
+
+    /**
+     * The ONNX value name behind a hook point (for a DL4J model the layer or vertex name; the graph
+     * input's name for {@code input}).
+     */
     public String onnxName(String hook) {
         hookPoint(hook);
         return onnxNames.getOrDefault(hook, hook);
@@ -89,7 +99,7 @@ public final class ImportedVae implements StagedView, HookedVae {
         List<String> hooks = onnxNames.entrySet().stream().filter(e -> e.getValue().equals(name))
                 .map(Map.Entry::getKey).sorted().toList();
         if (hooks.size() > 1) {
-            throw new HookException("ONNX name '" + name + "' is used in both files, by hook points " + hooks
+            throw new HookException("name '" + name + "' is used in both files, by hook points " + hooks
                     + "; use one of those names");
         }
         return graph.hookPoint(hooks.isEmpty() ? name : hooks.get(0));
@@ -129,7 +139,7 @@ public final class ImportedVae implements StagedView, HookedVae {
 
     /** The graph's steps with operators, shapes and parameter counts, as "describe" shows them. */
     public ModelStructure structure() {
-        return ModelStructure.of(files.get(0), ModelFormat.ONNX, graph, this::displayName, this::operator);
+        return ModelStructure.of(files.get(0), format, graph, this::displayName, this::operator);
     }
 
     private String displayName(String hook) {

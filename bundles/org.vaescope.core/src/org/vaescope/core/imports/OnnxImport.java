@@ -7,6 +7,7 @@ import java.util.List;
 import org.vaescope.core.internal.imports.GraphException;
 import org.vaescope.core.internal.imports.ImportedGraph;
 import org.vaescope.core.internal.imports.OnnxImporter;
+import org.vaescope.core.model.ModelFormat;
 import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.runtime.Nd4jRuntime;
 
@@ -34,8 +35,8 @@ public final class OnnxImport {
         checkReadable(decoder);
         Nd4jRuntime.ensureStarted();
         try {
-            ImportedGraph g = OnnxImporter.vae(encoder, decoder);
-            return new ImportedVae(List.of(encoder, decoder), g.model(), g.onnxNames(), g.operators(), g.probabilities());
+            ImportedGraph g = OnnxImporter.vae(encoder, decoder, ModelRoles.read(encoder));
+            return new ImportedVae(ModelFormat.ONNX, List.of(encoder, decoder), g.model(), g.onnxNames(), g.operators(), g.probabilities());
         } catch (GraphException e) {
             throw new ModelLoadException(e.file() != null ? e.file() : encoder, e.getMessage(), e);
         } catch (IOException e) {
@@ -48,8 +49,8 @@ public final class OnnxImport {
         checkReadable(file);
         Nd4jRuntime.ensureStarted();
         try {
-            ImportedGraph g = OnnxImporter.vae(file);
-            return new ImportedVae(List.of(file), g.model(), g.onnxNames(), g.operators(), g.probabilities());
+            ImportedGraph g = OnnxImporter.vae(file, ModelRoles.read(file));
+            return new ImportedVae(ModelFormat.ONNX, List.of(file), g.model(), g.onnxNames(), g.operators(), g.probabilities());
         } catch (GraphException e) {
             throw new ModelLoadException(file, e.getMessage(), e);
         } catch (IOException e) {

@@ -14,13 +14,14 @@ import org.vaescope.core.vae.HookedVae;
 
 /**
  * Opens any model file VAEScope can analyse as a {@link HookedVae}: a VAEScope {@code .vsm}, or a VAE
- * exported to ONNX as one file or as an encoder file and a decoder file. The CLI, the script
+ * exported to ONNX or saved by DL4J's {@code ModelSerializer} ({@code .zip}), as one file or as an
+ * encoder file and a decoder file. The CLI, the script
  * interpreter and the IDE load models here, so each accepts the same files with the same errors.
  */
 public final class VaeFiles {
 
     /** The extensions of analysable model files (lower case, with the dot). */
-    public static final List<String> EXTENSIONS = List.of(ModelFile.EXTENSION, ".onnx");
+    public static final List<String> EXTENSIONS = List.of(ModelFile.EXTENSION, ".onnx", ".zip");
 
     /**
      * A loaded VAE, the files it came from and, for a VAEScope model, the name of the dataset it was
@@ -94,9 +95,9 @@ public final class VaeFiles {
             SavedModel saved = ModelFile.load(file);
             return new Loaded(saved.model(), List.of(file), Optional.of(saved.metadata().datasetName()));
         }
-        if (extension.equals(".onnx")) {
+        if (acceptsDecoder(file)) {
             try {
-                ImportedVae vae = decoder == null ? OnnxImport.open(file) : OnnxImport.open(file, decoder);
+                ImportedVae vae = openImported(file, decoder);
                 return new Loaded(vae, vae.files(), Optional.empty());
             } catch (ModelLoadException e) {
                 throw new ModelFileException(e.file(), e.problem(), e);
@@ -106,13 +107,20 @@ public final class VaeFiles {
                 + String.join(", ", EXTENSIONS) + " files");
     }
 
+    private static ImportedVae openImported(Path file, Path decoder) throws ModelLoadException {
+        if (extension(file).equals(".onnx")) {
+            return decoder == null ? OnnxImport.open(file) : OnnxImport.open(file, decoder);
+        }
+        return decoder == null ? Dl4jImport.open(file) : Dl4jImport.open(file, decoder);
+    }
+
     /**
      * The structure "describe" shows: of the whole imported VAE when {@code file} is an encoder with its
      * decoder beside it (hooks named as in analyses), else of the file alone ({@link ModelInspector}).
      */
     public static ModelStructure describe(Path file) throws ModelLoadException {
-        Optional<Path> decoder = extension(file).equals(".onnx") ? companionDecoder(file) : Optional.empty();
-        return decoder.isPresent() ? OnnxImport.open(file, decoder.get()).structure() : ModelInspector.describe(file);
+        Optional<Path> decoder = companionDecoder(file);
+        return decoder.isPresent() ? openImported(file, decoder.get()).structure() : ModelInspector.describe(file);
     }
 
     private static String extension(Path file) {

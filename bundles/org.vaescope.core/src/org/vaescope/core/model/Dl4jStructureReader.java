@@ -1,16 +1,9 @@
 package org.vaescope.core.model;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -22,55 +15,16 @@ import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 
 /** Reads the structure of a DL4J {@code ModelSerializer} zip. */
 final class Dl4jStructureReader {
-
-    private static final String CONFIGURATION = "configuration.json";
-    private static final String COEFFICIENTS = "coefficients.bin";
 
     private Dl4jStructureReader() {
     }
 
     public static ModelStructure read(Path file) throws ModelLoadException {
-        Set<String> entries = zipEntries(file);
-        if (!entries.contains(CONFIGURATION) || !entries.contains(COEFFICIENTS)) {
-            throw new ModelLoadException(file, "is a zip but not a DL4J model: it lacks "
-                    + (entries.contains(CONFIGURATION) ? COEFFICIENTS : CONFIGURATION));
-        }
-        try {
-            if (isComputationGraph(file)) {
-                return describe(file, ModelSerializer.restoreComputationGraph(file.toFile(), false));
-            }
-            return describe(file, ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
-        } catch (IOException | RuntimeException e) {
-            throw new ModelLoadException(file, "DL4J model is corrupt or truncated (" + rootMessage(e)
-                    + ") — save it again with ModelSerializer", e);
-        }
-    }
-
-    private static Set<String> zipEntries(Path file) throws ModelLoadException {
-        Set<String> names = new HashSet<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> all = zip.entries();
-            while (all.hasMoreElements()) {
-                names.add(all.nextElement().getName());
-            }
-        } catch (ZipException e) {
-            throw new ModelLoadException(file, "zip archive is truncated or corrupt (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new ModelLoadException(file, "cannot be read: " + e.getMessage(), e);
-        }
-        return names;
-    }
-
-    private static boolean isComputationGraph(Path file) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            String json = new String(zip.getInputStream(zip.getEntry(CONFIGURATION)).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            return json.contains("\"vertices\"");
-        }
+        org.deeplearning4j.nn.api.Model model = Dl4jModelFiles.restore(file);
+        return model instanceof ComputationGraph graph ? describe(file, graph) : describe(file, (MultiLayerNetwork) model);
     }
 
     private static ModelStructure describe(Path file, MultiLayerNetwork net) {

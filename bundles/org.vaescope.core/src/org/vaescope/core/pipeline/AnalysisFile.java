@@ -1,16 +1,23 @@
 package org.vaescope.core.pipeline;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.vaescope.core.analysis.AnalysisSettings;
+import org.vaescope.core.analysis.CircuitGraph;
 import org.vaescope.core.analysis.Estimate;
 import org.vaescope.core.analysis.FactorGraphComparison;
 import org.vaescope.core.analysis.UnitClassification;
@@ -25,8 +32,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The analysis file written beside a model ({@value #EXTENSION}): the {@link ModelAnalysis.Result}
- * JSON plus its provenance, the per-unit and per-latent effects the IDE views draw, and a flat
- * metrics table (value, interval, n). Written to a temporary file in the target folder and moved
+ * JSON plus its provenance, the per-unit and per-latent effects the IDE views draw, a flat metrics
+ * table (value, interval, n) and the circuit graph in columns. It holds summaries only: effects per
+ * unit, latent and factor, never per-sample values. Written to a temporary file in the target folder and moved
  * into place atomically, so a reader never sees half a file.
  */
 public final class AnalysisFile {
@@ -35,8 +43,14 @@ public final class AnalysisFile {
     public static final String EXTENSION = ".vsa";
     /** Value of the {@code format} field. */
     public static final String FORMAT = "vaescope-analysis";
-    /** Version 2 adds provenance, unit_effects, latent_effects and metrics to version 1. */
-    public static final int VERSION = 2;
+    /**
+     * Version 2 added provenance, unit_effects, latent_effects and metrics to version 1; version 3
+     * writes the circuit graph's edges as columns per circuit (see {@link #circuitGraph}), which
+     * took the demo's file from 62 MB of one JSON object per edge to a few MB.
+     */
+    public static final int VERSION = 3;
+    /** Significant digits kept of an edge weight: far finer than a view or a diff can tell apart. */
+    public static final int WEIGHT_DIGITS = 4;
 
     /**
      * Where an analysis came from.
@@ -82,7 +96,47 @@ public final class AnalysisFile {
         root.set("unit_effects", unitEffects(result));
         root.set("latent_effects", latentEffects(result));
         root.set("metrics", metrics(result));
+        root.set("circuit_graph", circuitGraph(result.circuitGraph()));
         return root;
+    }
+
+    /**
+     * The circuit graph with its nodes as objects and its edges grouped by (factor, evidence) into
+     * columns of node indices and weights: {@code "circuits": [{"factor", "evidence", "source": [i..],
+     * "target": [j..], "weight": [w..]}]}, in the graph's edge order. The edges of a real model's
+     * circuits (about 170,000 on a 256-256 MLP) are what made the file large, not per-sample values.
+     */
+    static ObjectNode circuitGraph(CircuitGraph graph) {
+        ObjectNode node = JSON.createObjectNode();
+        node.set("hooks", JSON.valueToTree(graph.hooks()));
+        node.set("factors", JSON.valueToTree(graph.factors()));
+        ArrayNode nodes = node.putArray("nodes");
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (CircuitGraph.Node n : graph.nodes()) {
+            indexOf.put(n.id(), indexOf.size());
+            nodes.addObject().put("id", n.id()).put("kind", n.kind().label()).put("hook", n.hook())
+                    .put("index", n.index()).put("label", n.label())
+                    .put("class", n.unitClass() == null ? null : n.unitClass().label())
+                    .put("members", n.memberCount());
+        }
+        node.put("weight_digits", WEIGHT_DIGITS);
+        Map<List<String>, ObjectNode> circuits = new LinkedHashMap<>();
+        ArrayNode groups = node.putArray("circuits");
+        MathContext digits = new MathContext(WEIGHT_DIGITS);
+        for (CircuitGraph.Edge edge : graph.edges()) {
+            List<String> key = Arrays.asList(edge.factor(), edge.evidence().label());
+            ObjectNode group = circuits.computeIfAbsent(key, k -> {
+                ObjectNode g = groups.addObject().put("factor", edge.factor()).put("evidence", k.get(1));
+                g.putArray("source");
+                g.putArray("target");
+                g.putArray("weight");
+                return g;
+            });
+            ((ArrayNode) group.get("source")).add(indexOf.get(edge.source()));
+            ((ArrayNode) group.get("target")).add(indexOf.get(edge.target()));
+            ((ArrayNode) group.get("weight")).add(new BigDecimal(edge.weight()).round(digits).doubleValue());
+        }
+        return node;
     }
 
     private static ObjectNode provenance(ModelAnalysis.Result result, Provenance provenance) throws IOException {

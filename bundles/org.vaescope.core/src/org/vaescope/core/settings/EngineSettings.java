@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -138,6 +139,23 @@ public record EngineSettings(int pairsPerFactor, int latentSamples, int metricTr
     public ModelAnalysis.Settings analysisSettings(ModelAnalysis.Settings base) {
         return new ModelAnalysis.Settings(pairsPerFactor, latentSamples, base.carriersPerFactor(), metricTrain,
                 metricTest, base.hooks(), base.readouts(), base.thresholds(), base.bootstrap(), base.batchSize(), seed);
+    }
+
+    /**
+     * The options of a script run under these settings, the same for {@code ./vaescope run} and the IDE's Run As:
+     * the sample count of a script without {@code samples} and, unless the run is quick, these analysis sample
+     * counts; quick mode, batch size, launch dataset and launch seed stay those of {@code options}.
+     */
+    public ScriptRunOptions scriptRunOptions(ScriptRunOptions options) {
+        return new ScriptRunOptions(options.quick(), scriptSamples, options.batchSize(), options.defaultDataset(),
+                options.quick() ? null : analysisSettings(ModelAnalysis.Settings.defaults(seed)), options.seed());
+    }
+
+    /** What a script run logs of these settings: sample counts, threads and memory budget. */
+    public String scriptRunSummary() {
+        return String.format(Locale.ROOT, "%d inputs without 'samples', metric samples %d/%d, %s threads, budget %s",
+                scriptSamples, metricTrain, metricTest, threads == 0 ? "ND4J's" : Integer.toString(threads),
+                memoryBudget.isEmpty() ? "automatic" : memoryBudget);
     }
 
     /**

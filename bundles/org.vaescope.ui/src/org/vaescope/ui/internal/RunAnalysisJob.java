@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.WorkbenchException;
@@ -157,12 +158,22 @@ public class RunAnalysisJob extends VaescopeJob {
         }
         try {
             var page = window.getWorkbench().showPerspective(VaescopeUi.PERSPECTIVE_ID, window);
-            IDE.openEditor(page, analysis, VaescopeUi.ANALYSIS_EDITOR_ID);
-        } catch (PartInitException e) {
-            StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
+            // the editor in an event of its own: input and paint get through between the two
+            window.getShell().getDisplay().asyncExec(() -> openEditor(page, analysis));
         } catch (WorkbenchException e) {
             StatusManager.getManager().handle(Status.error("Cannot open the VAEScope perspective", e),
                     StatusManager.LOG);
+        }
+    }
+
+    private void openEditor(IWorkbenchPage page, IFile analysis) {
+        if (window.getShell().isDisposed()) {
+            return;
+        }
+        try {
+            IDE.openEditor(page, analysis, VaescopeUi.ANALYSIS_EDITOR_ID);
+        } catch (PartInitException e) {
+            StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
         }
     }
 }

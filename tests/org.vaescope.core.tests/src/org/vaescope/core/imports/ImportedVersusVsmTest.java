@@ -1,7 +1,5 @@
 package org.vaescope.core.imports;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.vaescope.core.imports.OnnxFixtures.file;
 import static org.vaescope.core.imports.OnnxFixtures.probe;
 import static org.vaescope.core.imports.OnnxImportTest.assertClose;
@@ -14,17 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vaescope.core.hooks.GradientResult;
-import org.vaescope.core.hooks.HookedModel;
 import org.vaescope.core.hooks.RunOptions;
-import org.vaescope.core.interventions.ActivationPatching;
-import org.vaescope.core.interventions.CausalMediation;
-import org.vaescope.core.interventions.LatentPerturbation;
-import org.vaescope.core.interventions.Measure;
-import org.vaescope.core.interventions.MediationResult;
-import org.vaescope.core.interventions.Mediator;
 import org.vaescope.core.interventions.Pairs;
-import org.vaescope.core.interventions.PatchResult;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.ModelMetadata;
 import org.vaescope.core.vae.Architecture;
@@ -77,49 +66,21 @@ class ImportedVersusVsmTest {
 
     @Test
     void activationPatchingGivesTheSameNumbers() {
-        int[] channels = {0, 2};
-        PatchResult a = ActivationPatching.patch(imported, pairs, "encoder.relu_1", channels, Measure.latent(1), 5);
-        PatchResult b = ActivationPatching.patch(rebuilt, pairs, "encoder.conv2", channels, Measure.latent(1), 5);
-        assertArrayEquals(b.patchedValues(), a.patchedValues(), 1e-4);
-        assertArrayEquals(b.targetValues(), a.targetValues(), 1e-4);
-        PatchResult c = ActivationPatching.patch(imported, pairs, VaeHooks.LATENT_MU, new int[] {0}, Measure.reconstruction(), 5);
-        PatchResult d = ActivationPatching.patch(rebuilt, pairs, VaeHooks.LATENT_MU, new int[] {0}, Measure.reconstruction(), 5);
-        assertArrayEquals(d.patchedValues(), c.patchedValues(), 1e-4);
+        InterventionAgreement.patching(imported, "encoder.relu_1", rebuilt, "encoder.conv2", pairs);
     }
 
     @Test
     void latentPerturbationGivesTheSameNumbers() throws Exception {
-        double[][] z = LatentPerturbation.forVae(rebuilt).encode(probe("images"));
-        z[0][2] += 2;
-        z[3][1] -= 1.5;
-        assertClose(LatentPerturbation.forVae(rebuilt).decode(z), LatentPerturbation.forVae(imported).decode(z));
+        InterventionAgreement.perturbation(imported, rebuilt, probe("images"));
     }
 
     @Test
     void mediationGivesTheSameNumbers() {
-        MediationResult a = CausalMediation.mediate(imported, pairs, Mediator.wholeHook(imported, "encoder.relu_1"),
-                Measure.latent(0), 5);
-        MediationResult b = CausalMediation.mediate(rebuilt, pairs, Mediator.wholeHook(rebuilt, "encoder.conv2"),
-                Measure.latent(0), 5);
-        assertEquals(b.totalEffect(), a.totalEffect(), 1e-4);
-        assertEquals(b.indirectEffect(), a.indirectEffect(), 1e-4);
-        assertEquals(b.directEffect(), a.directEffect(), 1e-4);
+        InterventionAgreement.mediation(imported, "encoder.relu_1", rebuilt, "encoder.conv2", pairs);
     }
 
     @Test
     void gradientsToAnyHookAgree() throws Exception {
-        INDArray images = probe("images");
-        INDArray weights = Nd4j.linspace(-1, 1, 32 * 32).reshape(1, 1, 32, 32).castTo(images.dataType());
-        GradientResult a = gradient(imported, images, weights, "encoder.relu_1");
-        GradientResult b = gradient(rebuilt, images, weights, "encoder.conv2");
-        assertArrayEquals(b.perSample(), a.perSample(), 1e-4);
-        assertClose(b.gradients().get("encoder.conv2"), a.gradients().get("encoder.relu_1"));
-        assertClose(b.gradients().get(VaeHooks.INPUT), a.gradients().get(VaeHooks.INPUT));
-        assertClose(b.gradients().get(VaeHooks.LATENT_Z), a.gradients().get(VaeHooks.LATENT_Z));
-    }
-
-    private static GradientResult gradient(HookedModel model, INDArray images, INDArray weights, String hook) {
-        return model.gradient(images, RunOptions.defaults(), VaeHooks.OUTPUT, weights,
-                List.of(VaeHooks.INPUT, hook, VaeHooks.LATENT_Z));
+        InterventionAgreement.gradients(imported, "encoder.relu_1", rebuilt, "encoder.conv2", probe("images"));
     }
 }

@@ -190,7 +190,7 @@ final class OnnxGraphMapper {
     private Stage stageFor(Node node, List<String> activations) {
         int[] shape = shapes.get(activations.get(0));
         return switch (node.opType()) {
-            case "Conv", "ConvTranspose" -> conv(node);
+            case "Conv", "ConvTranspose" -> conv(node, shape);
             case "Gemm" -> gemm(node);
             case "MatMul" -> matMul(node);
             case "Add", "Sub", "Mul", "Div" -> binary(node, activations, shape);
@@ -237,7 +237,7 @@ final class OnnxGraphMapper {
         return Nd4j.create(t.floats(), t.dims(), DataType.FLOAT);
     }
 
-    private Stage conv(Node node) {
+    private Stage conv(Node node, int[] inputShape) {
         if (node.intAttribute("group", 1) != 1) {
             throw new GraphException("node '" + node.label() + "' (" + node.opType() + ") has group "
                     + node.intAttribute("group", 1) + "; VAEScope imports only group 1");
@@ -250,7 +250,8 @@ final class OnnxGraphMapper {
         Tensor b = constantInput(node, 2);
         boolean transposed = node.opType().equals("ConvTranspose");
         String autoPad = node.stringAttribute("auto_pad", "NOTSET");
-        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
+        boolean same = autoPad.equals("SAME_UPPER") || autoPad.equals("SAME_LOWER");
+        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID") && !(same && !transposed)) {
             throw new GraphException("node '" + node.label() + "' (" + node.opType() + ") uses auto_pad=" + autoPad
                     + "; export with explicit pads");
         }
@@ -260,10 +261,25 @@ final class OnnxGraphMapper {
         }
         Parameter weights = parameter(node, "W", array(w));
         Parameter bias = b == null ? null : parameter(node, "b", array(b));
-        return new NativeConvStage(transposed, ints(node.intsAttribute("strides", new long[] {1, 1})),
-                ints(node.intsAttribute("dilations", new long[] {1, 1})),
-                ints(node.intsAttribute("pads", new long[] {0, 0, 0, 0})),
+        int[] strides = ints(node.intsAttribute("strides", new long[] {1, 1}));
+        int[] dilations = ints(node.intsAttribute("dilations", new long[] {1, 1}));
+        int[] pads = same ? samePads(autoPad.equals("SAME_UPPER"), inputShape, w.dims(), strides, dilations)
+                : ints(node.intsAttribute("pads", new long[] {0, 0, 0, 0}));
+        return new NativeConvStage(transposed, strides, dilations, pads,
                 ints(node.intsAttribute("output_padding", new long[] {0, 0})), weights, bias);
+    }
+
+    /** ONNX auto_pad SAME: output = ⌈input / stride⌉, the odd pixel of padding at the end (UPPER) or start. */
+    private static int[] samePads(boolean upper, int[] inputShape, long[] kernel, int[] strides, int[] dilations) {
+        int[] pads = new int[4];
+        for (int a = 0; a < 2 && inputShape.length == 3; a++) {
+            int in = inputShape[a + 1];
+            int out = (in + strides[a] - 1) / strides[a];
+            int total = Math.max(0, (out - 1) * strides[a] + dilations[a] * ((int) kernel[a + 2] - 1) + 1 - in);
+            pads[a] = upper ? total / 2 : total - total / 2;
+            pads[a + 2] = total - pads[a];
+        }
+        return pads;
     }
 
     private Stage gemm(Node node) {

@@ -35,9 +35,18 @@ public final class OnnxImporter {
 
     /** Any single-input graph, every node a hook point; the output hook is the graph's first output. */
     public static ImportedGraph graph(Path file) throws IOException {
-        OnnxGraph graph = OnnxReader.read(file);
-        ValueInfo input = singleInput(graph, "");
-        int[] shape = perSampleShape(input);
+        return graph(OnnxReader.read(file));
+    }
+
+    /** {@link #graph(Path)} of a graph already read (or translated from another format). */
+    public static ImportedGraph graph(OnnxGraph graph) {
+        return graph(graph, Roles.NONE);
+    }
+
+    /** {@link #graph(OnnxGraph)} with the image input and its shape given by {@code roles} where set. */
+    public static ImportedGraph graph(OnnxGraph graph, Roles roles) {
+        ValueInfo input = input(graph, "", roles.image(), roles, "image");
+        int[] shape = perSampleShape(input, roles);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> operators = new LinkedHashMap<>();
         StagedModel.Builder builder = StagedModel.builder(VaeHooks.INPUT, shape);
@@ -54,12 +63,21 @@ public final class OnnxImporter {
     }
 
     /** A VAE from an encoder (image → μ, log σ²) and a decoder (z → reconstruction) file. */
-    public static ImportedGraph vae(Path encoderFile, Path decoderFile) throws IOException {
+    public static ImportedGraph vae(Path encoderFile, Path decoderFile, Roles roles) throws IOException {
         OnnxGraph encoder = OnnxReader.read(encoderFile);
         OnnxGraph decoder = aboutDecoder(decoderFile, () -> OnnxReader.read(decoderFile));
-        ValueInfo image = singleInput(encoder, "the encoder ");
-        int[] imageShape = perSampleShape(image);
-        String[] latents = latentOutputs(encoder.outputs(), "the encoder");
+        return vae(encoder, decoder, decoderFile, roles);
+    }
+
+    /**
+     * {@link #vae(Path, Path)} of graphs already read (or translated from another format); errors in the
+     * decoder name {@code decoderFile}.
+     */
+    public static ImportedGraph vae(OnnxGraph encoder, OnnxGraph decoder, Path decoderFile, Roles roles)
+            throws IOException {
+        ValueInfo image = input(encoder, "the encoder ", roles.image(), roles, "image");
+        int[] imageShape = perSampleShape(image, roles);
+        String[] latents = latentOutputs(encoder.outputs(), "the encoder", roles);
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> operators = new LinkedHashMap<>();
         StagedModel.Builder builder = start(image, imageShape, names, operators);
@@ -70,50 +88,58 @@ public final class OnnxImporter {
         int[] latentShape = latentShape(encoderMapper, latents);
         addSampler(builder, names, operators);
         boolean probabilities = aboutDecoder(decoderFile, () -> addDecoder(decoder, builder, latentShape, names,
-                operators));
+                operators, roles));
         return new ImportedGraph(build(builder, imageShape), names, operators, probabilities);
     }
 
     /** Adds the decoder graph reading {@code latent.z}; returns whether it outputs probabilities. */
     private static boolean addDecoder(OnnxGraph decoder, StagedModel.Builder builder, int[] latentShape,
-            Map<String, String> names, Map<String, String> operators) {
-        ValueInfo z = singleInput(decoder, "the decoder ");
+            Map<String, String> names, Map<String, String> operators, Roles roles) {
+        ValueInfo z = input(decoder, "the decoder ", roles.decoderInput(), roles, "decoderInput");
         if (z.dims().length == 2 && z.dims()[1] > 0 && z.dims()[1] != latentShape[0]) {
             throw new GraphException("the decoder reads codes of size " + z.dims()[1] + " but the encoder's μ has "
                     + latentShape[0]);
         }
         names.put(VaeHooks.LATENT_Z, z.name());
-        if (decoder.outputs().size() != 1) {
-            throw new GraphException("the decoder has " + decoder.outputs().size() + " outputs; expected one image");
+        if (decoder.outputs().size() != 1 && roles.reconstruction() == null) {
+            throw new GraphException("the decoder has " + decoder.outputs().size() + " outputs "
+                    + decoder.outputs().stream().map(ValueInfo::name).toList() + "; expected one image, or "
+                    + roles.howToGive("{\"reconstruction\": \"" + decoder.outputs().get(0).name() + "\"}"));
         }
-        String reconstruction = decoder.outputs().get(0).name();
+        String reconstruction = roles.reconstruction() != null ? output(decoder, roles.reconstruction(), roles,
+                "reconstruction") : decoder.outputs().get(0).name();
         Map<String, String> decoderRoles = new LinkedHashMap<>();
-        boolean probabilities = outputRoles(decoder, reconstruction, decoderRoles);
+        boolean probabilities = outputRoles(decoder, reconstruction, decoderRoles, roles);
         new OnnxGraphMapper(decoder, builder, "decoder.", Map.of(z.name(), latentShape),
                 Map.of(z.name(), VaeHooks.LATENT_Z), decoderRoles, names, operators).map(decoder.nodes());
         return probabilities;
     }
 
     /** A VAE from one graph: image → μ, log σ² and a reconstruction computed from μ. */
-    public static ImportedGraph vae(Path file) throws IOException {
-        OnnxGraph graph = OnnxReader.read(file);
-        ValueInfo image = singleInput(graph, "");
-        int[] imageShape = perSampleShape(image);
-        if (graph.outputs().size() != 3) {
+    public static ImportedGraph vae(Path file, Roles roles) throws IOException {
+        return vae(OnnxReader.read(file), roles);
+    }
+
+    /** {@link #vae(Path)} of a graph already read (or translated from another format). */
+    public static ImportedGraph vae(OnnxGraph graph, Roles roles) {
+        ValueInfo image = input(graph, "", roles.image(), roles, "image");
+        int[] imageShape = perSampleShape(image, roles);
+        if (graph.outputs().size() != 3 && roles.reconstruction() == null) {
             throw new GraphException("has " + graph.outputs().size() + " outputs; a whole VAE in one file gives"
                     + " three (μ, log σ², reconstruction) — or give the encoder and the decoder as two files");
         }
-        String[] latents = latentOutputs(graph.outputs(), "the model");
-        String reconstruction = graph.outputs().stream().map(ValueInfo::name)
+        String[] latents = latentOutputs(graph.outputs(), "the model", roles);
+        String reconstruction = roles.reconstruction() != null ? output(graph, roles.reconstruction(), roles,
+                "reconstruction") : graph.outputs().stream().map(ValueInfo::name)
                 .filter(n -> !n.equals(latents[0]) && !n.equals(latents[1])).findFirst().orElseThrow();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> operators = new LinkedHashMap<>();
         StagedModel.Builder builder = start(image, imageShape, names, operators);
-        Map<String, String> roles = new LinkedHashMap<>(Map.of(latents[0], VaeHooks.LATENT_MU, latents[1],
+        Map<String, String> hooks = new LinkedHashMap<>(Map.of(latents[0], VaeHooks.LATENT_MU, latents[1],
                 VaeHooks.LATENT_LOGVAR));
-        boolean probabilities = outputRoles(graph, reconstruction, roles);
+        boolean probabilities = outputRoles(graph, reconstruction, hooks, roles);
         OnnxGraphMapper mapper = new OnnxGraphMapper(graph, builder, "", Map.of(image.name(), imageShape),
-                Map.of(image.name(), VaeHooks.INPUT), roles, names, operators);
+                Map.of(image.name(), VaeHooks.INPUT), hooks, names, operators);
         List<Node> decoderNodes = readersOf(graph.nodes(), latents[0]);
         List<Node> encoderNodes = new ArrayList<>(graph.nodes());
         encoderNodes.removeAll(decoderNodes);
@@ -168,30 +194,57 @@ public final class OnnxImporter {
 
     /**
      * Names the reconstruction's hooks: a final Sigmoid makes its input {@code output.logits} and its
-     * output {@code output.probabilities}; otherwise the output is taken as logits.
+     * output {@code output.probabilities} (unless the roles say the output is logits); otherwise the
+     * output is taken as logits.
      */
-    private static boolean outputRoles(OnnxGraph graph, String reconstruction, Map<String, String> roles) {
+    private static boolean outputRoles(OnnxGraph graph, String reconstruction, Map<String, String> hooks, Roles roles) {
         Node producer = graph.nodes().stream().filter(n -> n.outputs().contains(reconstruction)).findFirst()
                 .orElseThrow(() -> new GraphException("no node computes the output '" + reconstruction + "'"));
-        if (producer.opType().equals("Sigmoid")) {
-            roles.put(producer.inputs().get(0), VaeHooks.OUTPUT);
-            roles.put(reconstruction, PROBABILITIES);
+        boolean sigmoid = producer.opType().equals("Sigmoid");
+        if (Boolean.TRUE.equals(roles.probabilities()) && !sigmoid) {
+            throw new GraphException(roles.source() + " says output '" + reconstruction + "' is probabilities, but it is"
+                    + " computed by " + producer.opType() + ", not by a final Sigmoid; VAEScope needs the logits before it");
+        }
+        if (sigmoid && !Boolean.FALSE.equals(roles.probabilities())) {
+            hooks.put(producer.inputs().get(0), VaeHooks.OUTPUT);
+            hooks.put(reconstruction, PROBABILITIES);
             return true;
         }
-        roles.put(reconstruction, VaeHooks.OUTPUT);
+        hooks.put(reconstruction, VaeHooks.OUTPUT);
         return false;
     }
 
-    /** [μ, log σ²] among the outputs, by name. */
-    static String[] latentOutputs(List<ValueInfo> outputs, String what) {
-        List<String> mu = outputs.stream().map(ValueInfo::name).filter(n -> MU.matcher(n).find()
-                && !LOGVAR.matcher(n).find()).toList();
-        List<String> logvar = outputs.stream().map(ValueInfo::name).filter(n -> LOGVAR.matcher(n).find()).toList();
+    /** [μ, log σ²] among the outputs: as the roles name them, else by name. */
+    static String[] latentOutputs(List<ValueInfo> outputs, String what, Roles roles) {
+        List<String> names = outputs.stream().map(ValueInfo::name).toList();
+        List<String> mu = roles.mu() != null ? List.of(roles.mu())
+                : names.stream().filter(n -> MU.matcher(n).find() && !LOGVAR.matcher(n).find()).toList();
+        List<String> logvar = roles.logvar() != null ? List.of(roles.logvar())
+                : names.stream().filter(n -> LOGVAR.matcher(n).find()).toList();
         if (mu.size() != 1 || logvar.size() != 1) {
-            throw new GraphException(what + " has outputs " + outputs.stream().map(ValueInfo::name).toList()
-                    + "; VAEScope finds μ and log σ² by name (e.g. 'mu' and 'logvar') and cannot tell them apart here");
+            String a = names.isEmpty() ? "A" : names.get(0);
+            String b = names.size() < 2 ? "B" : names.get(1);
+            throw new GraphException(what + " has outputs " + names + "; VAEScope finds μ and log σ² by name (e.g. 'mu'"
+                    + " and 'logvar') and cannot tell them apart here: " + roles.howToGive("{\"mu\": \"" + a
+                    + "\", \"logvar\": \"" + b + "\"}"));
+        }
+        for (String[] role : new String[][] {{"mu", mu.get(0)}, {"logvar", logvar.get(0)}}) {
+            if (!names.contains(role[1])) {
+                throw new GraphException(roles.source() + " names '" + role[1] + "' as \"" + role[0] + "\", but "
+                        + what + " has only the outputs " + names);
+            }
         }
         return new String[] {mu.get(0), logvar.get(0)};
+    }
+
+    /** The output the roles name by {@code key}; an error if the graph has none of that name. */
+    private static String output(OnnxGraph graph, String name, Roles roles, String key) {
+        List<String> names = graph.outputs().stream().map(ValueInfo::name).toList();
+        if (!names.contains(name)) {
+            throw new GraphException(roles.source() + " names '" + name + "' as \"" + key + "\", but the graph has only"
+                    + " the outputs " + names);
+        }
+        return name;
     }
 
     private static int[] latentShape(OnnxGraphMapper mapper, String[] latents) {
@@ -209,17 +262,33 @@ public final class OnnxImporter {
         return mu;
     }
 
-    private static ValueInfo singleInput(OnnxGraph graph, String what) {
+    /** The input the roles name by {@code key}, else the graph's only input. */
+    private static ValueInfo input(OnnxGraph graph, String what, String named, Roles roles, String key) {
+        List<String> names = graph.inputs().stream().map(ValueInfo::name).toList();
+        if (named != null) {
+            return graph.inputs().stream().filter(i -> i.name().equals(named)).findFirst().orElseThrow(() ->
+                    new GraphException(roles.source() + " names '" + named + "' as \"" + key + "\", but " + what
+                            + "has only the inputs " + names));
+        }
         if (graph.inputs().size() != 1) {
-            throw new GraphException(what + "has " + graph.inputs().size() + " inputs "
-                    + graph.inputs().stream().map(ValueInfo::name).toList() + "; VAEScope expects one");
+            throw new GraphException(what + "has " + graph.inputs().size() + " inputs " + names
+                    + "; VAEScope expects one, or " + roles.howToGive("{\"" + key + "\": \""
+                            + (names.isEmpty() ? "x" : names.get(0)) + "\"}"));
         }
         return graph.inputs().get(0);
     }
 
-    /** The input's dimensions after the batch; all must be fixed numbers. */
-    private static int[] perSampleShape(ValueInfo input) {
+    /** The input's dimensions after the batch (the roles' image shape if given); all must be fixed numbers. */
+    private static int[] perSampleShape(ValueInfo input, Roles roles) {
         long[] dims = input.dims();
+        if (roles.imageShape() != null) {
+            if (dims.length > 1 && dims.length - 1 != roles.imageShape().length) {
+                throw new GraphException(roles.source() + " gives \"imageShape\" " + java.util.Arrays.toString(
+                        roles.imageShape()) + ", but input '" + input.name() + "' has " + (dims.length - 1)
+                        + " dimensions per sample");
+            }
+            return roles.imageShape().clone();
+        }
         if (dims.length < 2) {
             throw new GraphException("input '" + input.name() + "' has no per-sample dimensions recorded");
         }
@@ -229,7 +298,7 @@ public final class OnnxImporter {
                 String name = input.dimNames().get(k).isEmpty() ? "unknown" : "'" + input.dimNames().get(k) + "'";
                 throw new GraphException("input '" + input.name() + "' has dimension " + k + " of " + name
                         + " size (a dynamic shape VAEScope cannot resolve); export with a fixed image size"
-                        + " (only the batch axis may be dynamic)");
+                        + " (only the batch axis may be dynamic), or " + roles.howToGive("{\"imageShape\": [1, 64, 64]}"));
             }
             shape[k - 1] = (int) dims[k];
         }

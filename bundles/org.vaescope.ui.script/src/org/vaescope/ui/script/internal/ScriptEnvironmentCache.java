@@ -2,6 +2,7 @@ package org.vaescope.ui.script.internal;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,16 +16,21 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.vaescope.core.interpreter.ScriptEnvironments;
 import org.vaescope.core.interpreter.ScriptRunner;
 import org.vaescope.script.ScriptEnvironment;
+import org.vaescope.script.ast.ParseResult;
 import org.vaescope.script.ast.Script;
 import org.vaescope.script.ast.Statement;
+import org.vaescope.script.diagnostics.ScriptChecker;
 import org.vaescope.script.parser.ScriptParser;
+import org.vaescope.script.source.Diagnostic;
 
 /**
  * The model-aware {@link ScriptEnvironment} of each script file, loaded by the engine in a background
  * job and cached per file. The key of an entry is what the environment depends on: the text of the
  * script's model and dataset statements and the modification times of the files they name, so an
  * edit of those lines or a new model file on disk reloads it. Until a load finishes, callers get the
- * previous environment (or the language alone) at once: the editor never waits for a model.
+ * previous environment (or the language alone) at once: the editor never waits for a model. A load also
+ * runs the engine's preflight (does each model load, does the dataset's image size match), whose problems
+ * {@link #check} adds to the checker's.
  */
 public final class ScriptEnvironmentCache {
 
@@ -36,7 +42,7 @@ public final class ScriptEnvironmentCache {
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final List<Consumer<Path>> listeners = new CopyOnWriteArrayList<>();
 
-    private record Entry(String key, ScriptEnvironment environment) {
+    private record Entry(String key, ScriptEnvironment environment, LoadProblems loadProblems) {
     }
 
     public static ScriptEnvironmentCache get() {
@@ -75,6 +81,23 @@ public final class ScriptEnvironmentCache {
         return load(scriptFile, text, key);
     }
 
+    /**
+     * The checker's diagnostics of a parse with this environment and, when it finds no error, the problems
+     * the engine found loading this text's models and dataset (only once loaded for exactly these model and
+     * dataset statements and files: no I/O here).
+     */
+    public List<Diagnostic> check(Path scriptFile, ParseResult parsed, ScriptEnvironment env) {
+        List<Diagnostic> diagnostics = ScriptChecker.check(parsed, env);
+        Entry entry = scriptFile == null ? null : entries.get(scriptFile);
+        if (entry == null || diagnostics.stream().anyMatch(Diagnostic::isError)
+                || !entry.key().equals(key(scriptFile, parsed.text()))) {
+            return diagnostics;
+        }
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.addAll(entry.loadProblems().in(parsed));
+        return all;
+    }
+
     /** Calls the listener with the script file whenever a load for it finished. */
     public void addListener(Consumer<Path> listener) {
         listeners.add(listener);
@@ -109,7 +132,8 @@ public final class ScriptEnvironmentCache {
         }
         ScriptEnvironment loaded = ScriptEnvironments.forScript(scriptFile, text,
                 ScriptRunner.defaultOutputFolder(scriptFile));
-        entries.put(scriptFile, new Entry(key, loaded));
+        LoadProblems problems = LoadProblems.find(scriptFile, text, ScriptParser.parse(text));
+        entries.put(scriptFile, new Entry(key, loaded, problems));
         listeners.forEach(listener -> listener.accept(scriptFile));
         return loaded;
     }

@@ -13,9 +13,13 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.ILaunchConfigurationDelegate;
 import org.vaescope.core.interpreter.run.ScriptRunOptions;
+import org.vaescope.core.settings.EngineSettings;
 import org.vaescope.ui.script.ScriptUi;
 
-/** Launches a "VAEScope Script" configuration: validates it and schedules a {@link ScriptRunJob}. */
+/**
+ * Launches a "VAEScope Script" configuration: validates it and schedules a {@link ScriptRunJob} with the
+ * project's VAEScope preferences ({@link ScriptRunSettings}), read at each launch as {@code ./vaescope run} reads them.
+ */
 public final class ScriptLaunchDelegate implements ILaunchConfigurationDelegate {
 
     @Override
@@ -23,11 +27,16 @@ public final class ScriptLaunchDelegate implements ILaunchConfigurationDelegate 
             throws CoreException {
         IFile script = script(configuration);
         IContainer output = outputFolder(configuration, script);
-        ScriptRunOptions options = ScriptRunOptions.defaults()
-                .withQuick(configuration.getAttribute(ScriptUi.ATTR_QUICK, false))
-                .withSeed(seed(configuration));
+        EngineSettings settings = ScriptRunSettings.of(script.getProject());
         ScriptConsole.get().show();
-        new ScriptRunJob(script, output, options).schedule();
+        new ScriptRunJob(script, output, options(configuration, settings), settings).schedule();
+    }
+
+    /** The run's options: quick mode and seed of the configuration, sample counts of the VAEScope preferences. */
+    static ScriptRunOptions options(ILaunchConfiguration configuration, EngineSettings settings) throws CoreException {
+        return settings.scriptRunOptions(ScriptRunOptions.defaults()
+                .withQuick(configuration.getAttribute(ScriptUi.ATTR_QUICK, false))
+                .withSeed(seed(configuration)));
     }
 
     static IFile script(ILaunchConfiguration configuration) throws CoreException {

@@ -18,7 +18,10 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IEditorPart;
 import org.vaescope.ui.script.ScriptUi;
 
-/** Run As, VAEScope Script: on a selected {@code .vis} file or in the script editor. */
+/**
+ * Run As, VAEScope Script: on a selected {@code .vis} file or in the script editor. A script opened from
+ * outside the workspace gets an explanation in the console instead of a run.
+ */
 public final class ScriptLaunchShortcut implements ILaunchShortcut {
 
     @Override
@@ -34,12 +37,27 @@ public final class ScriptLaunchShortcut implements ILaunchShortcut {
     @Override
     public void launch(IEditorPart editor, String mode) {
         IFile file = editor.getEditorInput().getAdapter(IFile.class);
-        if (file != null) {
-            if (editor.isDirty()) {
-                editor.doSave(null);
-            }
-            launch(file, mode);
+        if (file == null) {
+            explainOutsideWorkspace(ScriptDocuments.pathOf(editor.getEditorInput()));
+            return;
         }
+        if (editor.isDirty()) {
+            editor.doSave(null);
+        }
+        launch(file, mode);
+    }
+
+    /** A script opened from outside the workspace is not run: says why and what to do, in the console. */
+    static String explainOutsideWorkspace(java.nio.file.Path script) {
+        String name = script == null ? "this script" : script.toString();
+        String message = "Run As cannot run " + name + ": it is outside the workspace, and a run keeps its outputs,"
+                + " problem markers and report in the script's project. Import it into a project (File > Import >"
+                + " General > File System, or drag it onto a project) and run it there, or run it from a shell with"
+                + " ./vaescope run " + (script == null ? "SCRIPT.vis" : script.toString());
+        ScriptConsole console = ScriptConsole.get();
+        console.error(message);
+        console.show();
+        return message;
     }
 
     private static void launch(IFile script, String mode) {

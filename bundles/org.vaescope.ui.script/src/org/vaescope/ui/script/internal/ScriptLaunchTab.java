@@ -15,13 +15,17 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.vaescope.ui.script.ScriptUi;
 
-/** Script, output folder, quick mode and seed of a "VAEScope Script" launch. */
+/**
+ * Script, output folder, quick mode and seed of a "VAEScope Script" launch, and what the VAEScope preferences
+ * give the run (sample counts, threads, memory budget; read again at each launch).
+ */
 public final class ScriptLaunchTab extends AbstractLaunchConfigurationTab {
 
     private Text script;
     private Text output;
     private Button quick;
     private Text seed;
+    private Label settings;
 
     @Override
     public void createControl(Composite parent) {
@@ -34,6 +38,9 @@ public final class ScriptLaunchTab extends AbstractLaunchConfigurationTab {
         quick.setText("Quick run (every sample count capped at 50)");
         quick.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         quick.addListener(SWT.Selection, e -> changed());
+        settings = new Label(composite, SWT.WRAP);
+        settings.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        script.addModifyListener(e -> showSettings());
         setControl(composite);
     }
 
@@ -43,6 +50,27 @@ public final class ScriptLaunchTab extends AbstractLaunchConfigurationTab {
         text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         text.addModifyListener(e -> changed());
         return text;
+    }
+
+    /** The preferences the chosen script's project gives a run, or why they cannot be read. */
+    private void showSettings() {
+        IResource resource = ResourcesPlugin.getWorkspace().getRoot().findMember(script.getText().strip());
+        if (resource == null) {
+            settings.setText("");
+            return;
+        }
+        try {
+            settings.setText("From the VAEScope preferences of " + resource.getProject().getName() + ": "
+                    + ScriptRunSettings.of(resource.getProject()).scriptRunSummary());
+        } catch (CoreException e) {
+            settings.setText(e.getMessage());
+        }
+        settings.getParent().layout(true);
+    }
+
+    /** The text the tab shows about the preferences (for tests). */
+    String settingsText() {
+        return settings.getText();
     }
 
     private void changed() {

@@ -20,7 +20,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.vaescope.script.ScriptEnvironment;
-import org.vaescope.script.diagnostics.ScriptChecker;
+import org.vaescope.script.parser.ScriptParser;
 import org.vaescope.script.source.Diagnostic;
 import org.vaescope.ui.script.ScriptUi;
 
@@ -100,7 +100,7 @@ public final class ScriptMarkers implements IResourceChangeListener {
         ScriptEnvironment env = path == null ? ScriptEnvironment.languageOnly()
                 : ScriptEnvironmentCache.get().environmentNow(path, text);
         script.deleteMarkers(ScriptUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO);
-        for (Diagnostic diagnostic : ScriptChecker.check(text, env)) {
+        for (Diagnostic diagnostic : ScriptEnvironmentCache.get().check(path, ScriptParser.parse(text), env)) {
             create(script, severity(diagnostic), diagnostic.message(), diagnostic.line(), diagnostic.offset(),
                     diagnostic.offset() + diagnostic.length());
         }

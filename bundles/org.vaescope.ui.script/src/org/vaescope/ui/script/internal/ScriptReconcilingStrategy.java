@@ -20,7 +20,6 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
 import org.vaescope.script.ScriptEnvironment;
 import org.vaescope.script.ast.ParseResult;
-import org.vaescope.script.diagnostics.ScriptChecker;
 import org.vaescope.script.parser.ScriptParser;
 import org.vaescope.script.source.Diagnostic;
 
@@ -80,7 +79,7 @@ final class ScriptReconcilingStrategy implements IReconcilingStrategy, IReconcil
         ScriptEnvironment env = file == null ? ScriptEnvironment.languageOnly()
                 : ScriptEnvironmentCache.get().environment(file, text);
         ParseResult result = ScriptParser.parse(text);
-        List<Diagnostic> diagnostics = ScriptChecker.check(result, env);
+        List<Diagnostic> diagnostics = ScriptEnvironmentCache.get().check(file, result, env);
         parsed.accept(result);
         if (model != null) {
             show(model, diagnostics);

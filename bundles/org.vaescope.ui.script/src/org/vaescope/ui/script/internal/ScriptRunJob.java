@@ -19,6 +19,7 @@ import org.vaescope.core.interpreter.ScriptRunner;
 import org.vaescope.core.interpreter.run.OutputFile;
 import org.vaescope.core.interpreter.run.ScriptRunOptions;
 import org.vaescope.core.progress.ProgressMonitor;
+import org.vaescope.core.settings.EngineSettings;
 import org.vaescope.script.source.Diagnostic;
 
 /**
@@ -35,13 +36,16 @@ public final class ScriptRunJob extends Job {
     private final IFile script;
     private final IContainer outputFolder;
     private final ScriptRunOptions options;
+    private final EngineSettings settings;
     private volatile ScriptRunResult result;
 
-    public ScriptRunJob(IFile script, IContainer outputFolder, ScriptRunOptions options) {
+    /** A run with these options, whose thread count and memory budget come from {@code settings}. */
+    public ScriptRunJob(IFile script, IContainer outputFolder, ScriptRunOptions options, EngineSettings settings) {
         super("Running " + script.getName());
         this.script = script;
         this.outputFolder = outputFolder;
         this.options = options;
+        this.settings = settings;
         setUser(true);
         setRule(null);
     }
@@ -61,7 +65,9 @@ public final class ScriptRunJob extends Job {
         ScriptConsole console = ScriptConsole.get();
         console.println("run " + script.getFullPath() + " -> " + outputFolder.getFullPath()
                 + (options.quick() ? " (quick)" : ""));
+        console.println("settings: " + settings.scriptRunSummary());
         try {
+            settings.applyToRuntime();
             ScriptRunResult run = ScriptRunner.run(ScriptDocuments.pathOf(script), outputFolder.getLocation().toPath(),
                     progress(monitor, console), options);
             result = run;

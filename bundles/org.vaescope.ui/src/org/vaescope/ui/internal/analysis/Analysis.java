@@ -88,14 +88,14 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
             throw new AnalysisFileException(file, "is not a VAEScope analysis (its \"format\" is not \"vaescope-analysis\")");
         }
         int version = root.path("version").asInt(-1);
-        if (version != 2) {
+        if (version != 2 && version != 3) {
             throw new AnalysisFileException(file, "has analysis version " + version
-                    + "; this VAEScope reads version 2 (analyse the model again)");
+                    + "; this VAEScope reads versions 2 and 3 (analyse the model again)");
         }
         try {
             return new Analysis(file, provenance(root.path("provenance")), metrics(root.path("metrics")),
                     strings(root.path("report").path("factors")), units(root.path("unit_effects")),
-                    latents(root.path("latent_effects")), circuitGraph(root.path("circuit_graph")),
+                    latents(root.path("latent_effects")), circuitGraph(root.path("circuit_graph"), version),
                     factorGraphs(root.path("report")));
         } catch (IllegalArgumentException e) {
             throw new AnalysisFileException(file, e.getMessage());
@@ -138,18 +138,55 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
                 vector(node.path("kl")));
     }
 
-    private static Graph circuitGraph(JsonNode node) {
+    private static Graph circuitGraph(JsonNode node, int version) {
         List<Node> nodes = new ArrayList<>();
         for (JsonNode n : require(node.path("nodes"), "circuit_graph.nodes")) {
             nodes.add(new Node(n.path("id").asText(), n.path("kind").asText(), text(n.get("hook")),
                     n.path("index").asInt(), n.path("label").asText(), text(n.get("class"))));
         }
+        List<Edge> edges = version == 2 ? edgeObjects(node.path("edges")) : edgeColumns(node.path("circuits"), nodes);
+        return new Graph(strings(node.path("hooks")), nodes, edges);
+    }
+
+    /** Version 2: one object per edge. */
+    private static List<Edge> edgeObjects(JsonNode list) {
         List<Edge> edges = new ArrayList<>();
-        for (JsonNode e : require(node.path("edges"), "circuit_graph.edges")) {
+        for (JsonNode e : require(list, "circuit_graph.edges")) {
             edges.add(new Edge(e.path("source").asText(), e.path("target").asText(), e.path("weight").asDouble(),
                     e.path("evidence").asText(), text(e.get("factor"))));
         }
-        return new Graph(strings(node.path("hooks")), nodes, edges);
+        return edges;
+    }
+
+    /** Version 3: per circuit, columns of source and target node indices and weights. */
+    private static List<Edge> edgeColumns(JsonNode circuits, List<Node> nodes) {
+        List<Edge> edges = new ArrayList<>();
+        for (JsonNode circuit : require(circuits, "circuit_graph.circuits")) {
+            String factor = text(circuit.get("factor"));
+            String where = "circuit_graph.circuits of '" + factor + "'";
+            JsonNode sources = require(circuit.path("source"), where + ".source");
+            JsonNode targets = require(circuit.path("target"), where + ".target");
+            JsonNode weights = require(circuit.path("weight"), where + ".weight");
+            if (targets.size() != sources.size() || weights.size() != sources.size()) {
+                throw new IllegalArgumentException(where + ": " + sources.size() + " sources, " + targets.size()
+                        + " targets and " + weights.size() + " weights; they must be as many");
+            }
+            String evidence = circuit.path("evidence").asText();
+            for (int i = 0; i < sources.size(); i++) {
+                edges.add(new Edge(nodeId(nodes, sources.get(i), where), nodeId(nodes, targets.get(i), where),
+                        weights.get(i).asDouble(), evidence, factor));
+            }
+        }
+        return edges;
+    }
+
+    private static String nodeId(List<Node> nodes, JsonNode index, String where) {
+        int i = index.asInt(-1);
+        if (!index.isInt() || i < 0 || i >= nodes.size()) {
+            throw new IllegalArgumentException(where + ": node index " + index + " is not one of the "
+                    + nodes.size() + " nodes");
+        }
+        return nodes.get(i).id();
     }
 
     private static FactorGraphs factorGraphs(JsonNode report) {

@@ -105,7 +105,21 @@ public final class AnalysisRegistry {
         listeners.remove(listener);
     }
 
+    /**
+     * Tells each listener in an event of its own, so that the views' updates are staggered and input
+     * and paint events get through between them; a listener removed meanwhile is not told.
+     */
     private void fire() {
-        listeners.forEach(l -> l.accept(this));
+        Display display = Display.getCurrent();
+        if (display == null) {
+            throw new IllegalStateException("the analysis registry is used on the UI thread only");
+        }
+        for (Consumer<AnalysisRegistry> listener : listeners) {
+            display.asyncExec(() -> {
+                if (listeners.contains(listener)) {
+                    listener.accept(this);
+                }
+            });
+        }
     }
 }

@@ -105,7 +105,7 @@ public class AnalyseDialog extends TitleAreaDialog {
     }
 
     private void createHookGroup(Composite body) {
-        Group group = group(body, "Hook points (none checked: all)", 1);
+        Group group = group(body, "Hook points (none checked: all but input, output, z, log-variance)", 1);
         hooks = CheckboxTableViewer.newCheckList(group, SWT.BORDER);
         hooks.setContentProvider(ArrayContentProvider.getInstance());
         hooks.setInput(hookPoints);

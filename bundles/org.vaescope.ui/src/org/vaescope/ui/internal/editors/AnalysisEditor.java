@@ -18,6 +18,7 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IFileEditorInput;
@@ -297,7 +298,8 @@ public class AnalysisEditor extends FormEditor {
                 content.accept(body);
             } else if (editor.error != null) {
                 form.setMessage("This analysis file cannot be shown", IMessageProvider.ERROR);
-                managedForm.getToolkit().createLabel(body, editor.error, SWT.WRAP);
+                Label message = managedForm.getToolkit().createLabel(body, editor.error, SWT.WRAP);
+                GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(message);
             } else {
                 managedForm.getToolkit().createLabel(body, "Reading " + editor.file.getFileName() + "…");
             }

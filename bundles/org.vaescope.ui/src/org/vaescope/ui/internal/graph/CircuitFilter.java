@@ -16,8 +16,8 @@ import org.vaescope.ui.internal.analysis.Analysis;
  */
 public record CircuitFilter(String factor, double minWeight, int topUnitsPerFactor) {
 
-    /** Five units per factor, every factor, every weight: readable on a real model. */
-    public static final CircuitFilter DEFAULT = new CircuitFilter(null, 0, 5);
+    /** Three units per factor, every factor, every weight: labels legible in the perspective's pane. */
+    public static final CircuitFilter DEFAULT = new CircuitFilter(null, 0, 3);
     /** The whole graph. */
     public static final CircuitFilter NONE = new CircuitFilter(null, 0, 0);
 

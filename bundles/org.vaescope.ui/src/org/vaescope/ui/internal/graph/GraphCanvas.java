@@ -28,6 +28,7 @@ public class GraphCanvas extends Canvas {
     private LaidOutGraph graph;
     private String message = "";
     private double scale = 1;
+    private double readableScale;
     private double dx;
     private double dy;
     private int dragX = -1;
@@ -68,7 +69,7 @@ public class GraphCanvas extends Canvas {
         });
         addListener(SWT.Resize, e -> {
             if (graph != null && scale == 1 && dx == 0 && dy == 0) {
-                fit();
+                firstView();
             }
         });
     }
@@ -81,7 +82,27 @@ public class GraphCanvas extends Canvas {
         message = "";
         selected = null;
         highlighted = Set.of();
+        firstView();
+    }
+
+    /**
+     * New graphs are shown at no less than this scale, from their left edge (latents and factors),
+     * where fitting the whole graph would shrink its labels past reading; Fit still shows it whole.
+     * 0 (the default) fits every new graph.
+     */
+    public void setReadableScale(double readable) {
+        readableScale = readable;
+    }
+
+    private void firstView() {
         fit();
+        Rectangle area = getClientArea();
+        if (graph != null && area.width > 0 && scale < readableScale) {
+            scale = readableScale;
+            dx = FIT_MARGIN;
+            dy = (area.height - graph.height() * scale) / 2;
+            redraw();
+        }
     }
 
     /** Shows a message instead of a graph (no analysis, laying out …). */

@@ -33,7 +33,7 @@ import org.vaescope.ui.internal.analysis.Analysis;
  */
 public final class GraphLayouts {
 
-    private static final double NODE_HEIGHT = 22;
+    private static final double NODE_HEIGHT = 18;
     private static final double CHAR_WIDTH = 7;
     private static final double GROUP_MARGIN = 10;
     /** Above this many edges the graph gets {@link Settings#LARGE}: it is past reading edge by edge. */
@@ -92,7 +92,7 @@ public final class GraphLayouts {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE, 8.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE, 6.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
         settings.applyTo(root);
         boolean partitioned = nodes.stream().anyMatch(n -> partition.applyAsInt(n) >= 0);

@@ -28,7 +28,7 @@ public class VaescopePerspective implements IPerspectiveFactory {
         properties.addView(IPageLayout.ID_PROP_SHEET);
         IFolderLayout graphs = layout.createFolder("org.vaescope.ui.perspective.graphs", IPageLayout.RIGHT, 0.5f, editors);
         graphs.addView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
-        IFolderLayout results = layout.createFolder("org.vaescope.ui.perspective.results", IPageLayout.BOTTOM, 0.5f,
+        IFolderLayout results = layout.createFolder("org.vaescope.ui.perspective.results", IPageLayout.BOTTOM, 0.62f,
                 "org.vaescope.ui.perspective.graphs");
         results.addView(VaescopeUi.FACTOR_GRAPH_VIEW_ID);
         results.addView(VaescopeUi.LATENT_TRAVERSALS_VIEW_ID);

@@ -38,6 +38,8 @@ import org.vaescope.ui.internal.graph.LaidOutGraph;
 public class CircuitGraphView extends AnalysisView {
 
     private static final String ALL_FACTORS = "All factors";
+    /** Unit labels ("#11") stay legible down to about this zoom. */
+    private static final double READABLE_SCALE = 0.8;
     private static final String FACTOR = "factor";
     private static final String MIN_WEIGHT = "minWeightPercent";
     private static final String TOP_UNITS = "topUnitsPerFactor";
@@ -75,9 +77,10 @@ public class CircuitGraphView extends AnalysisView {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         canvas = new GraphCanvas(sash);
+        canvas.setReadableScale(READABLE_SCALE);
         canvas.onSelect(box -> selectNode(box == null ? null : box.id()));
         profile = new BarChart(sash);
-        sash.setWeights(3, 1);
+        sash.setWeights(4, 1);
     }
 
     private static void button(Composite bar, String text, Runnable action) {
@@ -97,6 +100,7 @@ public class CircuitGraphView extends AnalysisView {
         factor.select(restoredFactor == null ? 0 : Math.max(0, factor.indexOf(restoredFactor)));
         restoredFactor = null;
         factor.getParent().layout();
+        showProfile(null); // a unit of the analysis shown before is not one of this one
         relayout();
     }
 

@@ -56,6 +56,7 @@ public class FactorGraphView extends AnalysisView {
         graph = factorGraph(shown.factorGraphs());
         header.setText(headline(shown.factorGraphs()));
         header.getParent().layout();
+        canvas.setMessage("Laying out the factor graph…");
         Job job = Job.create("Laying out the factor graph", (IProgressMonitor monitor) -> {
             LaidOutGraph laidOut = GraphLayouts.layered(graph.nodes(), graph.edges(), n -> -1, n -> "factor", n -> null);
             canvas.getDisplay().asyncExec(() -> {

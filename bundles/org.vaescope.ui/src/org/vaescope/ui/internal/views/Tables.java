@@ -22,9 +22,13 @@ public final class Tables {
     private Tables() {
     }
 
-    /** A full-selection table filling its grid cell, with the given columns. */
+    /**
+     * A full-selection table filling its grid cell, with the given columns. Virtual: rows are made
+     * when they scroll into view, so a circuit's 170,000 edges do not hold the UI thread for seconds.
+     */
     public static <T> TableViewer create(Composite parent, List<Column<T>> columns) {
-        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        TableViewer viewer = new TableViewer(parent,
+                SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL | SWT.VIRTUAL);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);

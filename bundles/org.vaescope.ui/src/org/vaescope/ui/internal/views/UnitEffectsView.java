@@ -34,6 +34,7 @@ public class UnitEffectsView extends AnalysisView {
     private static final int BLOCK_GAP = 8;
     private static final int LEGEND_HEIGHT = 22;
     private static final double SCALE_QUANTILE = 0.99;
+    private static final String DEAD = "dead";
 
     /** A hook's units in display order, and the response that gets the darkest colour. */
     private record Block(Analysis.HookEffects hook, int[] order, double scale) {
@@ -63,12 +64,14 @@ public class UnitEffectsView extends AnalysisView {
     }
 
     /**
-     * The 99th percentile of a hook's responses: A is normalised by each unit's spread, so a few
-     * nearly constant units get huge values that would wash out every other colour.
+     * The 99th percentile of the responses of a hook's live units. A is normalised by each unit's
+     * spread, so nearly constant units get huge values (up to ~400,000 on real models) that would
+     * wash out every other colour; dead units are such units, and a few more are clipped by the quantile.
      */
-    private static double scale(Analysis.HookEffects hook) {
-        double[] values = java.util.Arrays.stream(hook.responses()).flatMapToDouble(java.util.Arrays::stream)
-                .filter(v -> !Double.isNaN(v)).sorted().toArray();
+    static double scale(Analysis.HookEffects hook) {
+        double[] values = IntStream.range(0, hook.unitCount()).filter(u -> !DEAD.equals(hook.classes()[u]))
+                .mapToObj(u -> hook.responses()[u]).flatMapToDouble(java.util.Arrays::stream)
+                .filter(Double::isFinite).sorted().toArray();
         if (values.length == 0) {
             return 1;
         }
@@ -122,7 +125,7 @@ public class UnitEffectsView extends AnalysisView {
         for (Block block : blocks) {
             gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
             gc.drawText(block.hook().hook() + " (" + block.hook().unitCount() + " units, colour 0–"
-                    + Formats.number(block.scale()) + ")", 4, y, true);
+                    + Formats.number(block.scale()) + ": 99th percentile of its live units)", 4, y, true);
             int top = y + HEADER;
             int cell = cellWidth(block);
             for (int k = 0; k < factors.size(); k++) {
@@ -163,9 +166,9 @@ public class UnitEffectsView extends AnalysisView {
     /** Colour scale and class swatches on one line; the scale gives way so every label fits. */
     private void paintLegend(GC gc, int y, int width) {
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
-        List<String> classes = List.of("monosemantic", "polysemantic", "dead");
+        List<String> classes = List.of("monosemantic", "polysemantic", DEAD);
         String title = "A[u,k]  0";
-        String top = "≥ block scale";
+        String top = "≥ 99th pct.";
         int labels = gc.textExtent(title).x + gc.textExtent(top).x + 24;
         for (String unitClass : classes) {
             labels += 16 + gc.textExtent(unitClass).x + 12;

@@ -24,7 +24,6 @@ import org.eclipse.jface.text.source.TextInvocationContext;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vaescope.ui.script.ScriptUi;
+import org.vaescope.ui.testing.Workbenches;
 
 /**
  * The editor's remaining features in a real workbench: the checker's limits live and on save (the
@@ -49,13 +49,13 @@ class ScriptEditorFeaturesTest {
     @BeforeAll
     static void project() throws Exception {
         ScriptMarkers.install();
-        project = ScriptWorkbench.project("features");
+        project = Workbenches.openProject("features");
         PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().setSize(1200, 800);
     }
 
     @AfterEach
     void closeEditors() {
-        ScriptWorkbench.page().closeAllEditors(false);
+        Workbenches.page().closeAllEditors(false);
     }
 
     @Test
@@ -66,12 +66,12 @@ class ScriptEditorFeaturesTest {
         document.replace(document.getLength(), 0, "perturb latent 0 by -2..2 step 0.0000000001\n");
         String expected = "has 40000000001 points, more than 10000 — use a larger step";
 
-        ScriptWorkbench.waitFor("the grid annotation", 10_000,
+        Workbenches.waitUntil("the grid annotation", 10_000,
                 () -> ScriptEditorTest.annotationMessages(editor).stream().anyMatch(m -> m.contains(expected)));
         editor.selectAndReveal(document.get().indexOf("-2..2"), 0);
-        ScriptWorkbench.screenshot("script-editor-grid-too-fine");
+        Workbenches.screenshot("script-editor-grid-too-fine");
         editor.doSave(null);
-        ScriptWorkbench.waitFor("the grid marker", 30_000, () -> markerMessages(file).stream()
+        Workbenches.waitUntil("the grid marker", 30_000, () -> markerMessages(file).stream()
                 .anyMatch(m -> m.contains(expected)));
         IMarker marker = Arrays.stream(file.findMarkers(ScriptUi.PROBLEM_MARKER, false, IResource.DEPTH_ZERO))
                 .filter(m -> m.getAttribute(IMarker.MESSAGE, "").contains(expected)).findFirst().orElseThrow();
@@ -80,11 +80,53 @@ class ScriptEditorFeaturesTest {
     }
 
     @Test
+    void aModelThatDoesNotLoadAndADatasetOfAnotherImageSizeAreAnnotatedWhileTyping() throws Exception {
+        java.nio.file.Path models = java.nio.file.Files.createDirectories(project.getLocation().toPath().resolve("models"));
+        ScriptEditorTest.trainTinyModel(models.resolve("tiny.vsm"));
+        java.nio.file.Files.writeString(models.resolve("broken.vsm"), "not a model");
+        project.refreshLocal(IResource.DEPTH_INFINITE, null);
+        IFile file = ScriptWorkbench.write(project, "loads.vis",
+                "vaescope 1\nmodel \"models/broken.vsm\"\ndataset dsprites(size=16)\nperturb latent 0 by 1\n");
+        ScriptEditor editor = ScriptWorkbench.open(file);
+        IDocument document = document(editor);
+        Workbenches.waitUntil("the model's load error", 60_000, () -> ScriptEditorTest.annotationMessages(editor)
+                .stream().anyMatch(m -> m.contains("model 'models/broken.vsm' cannot be loaded")));
+
+        document.replace(document.get().indexOf("broken"), "broken".length(), "tiny");
+        document.replace(document.get().indexOf("size=16") + "size=".length(), 2, "32");
+        String mismatch = "the dataset's images are 32×32 grey but the model 'models/tiny.vsm' expects 16×16 grey";
+        Workbenches.waitUntil("the image size mismatch", 60_000, () -> ScriptEditorTest.annotationMessages(editor)
+                .stream().anyMatch(m -> m.contains(mismatch)));
+        assertTrue(ScriptEditorTest.annotationMessages(editor).stream().noneMatch(m -> m.contains("cannot be loaded")),
+                ScriptEditorTest.annotationMessages(editor).toString());
+
+        document.replace(0, 0, "# a line typed above: the problem stays on its statement\n");
+        Workbenches.waitUntil("the problem on the moved dataset statement", 10_000,
+                () -> annotationOffset(editor, mismatch) == document.get().indexOf("dataset dsprites"));
+        editor.selectAndReveal(document.get().indexOf("size=32"), 0);
+        Workbenches.screenshot("script-editor-image-size-mismatch");
+        assertEquals(1, ScriptEditorTest.annotationMessages(editor).stream().filter(m -> m.contains(mismatch)).count());
+    }
+
+    /** The offset of the annotation whose text starts with the message, or -1. */
+    private static int annotationOffset(ScriptEditor editor, String message) {
+        org.eclipse.jface.text.source.IAnnotationModel model = editor.viewer().getAnnotationModel();
+        java.util.Iterator<org.eclipse.jface.text.source.Annotation> all = model.getAnnotationIterator();
+        while (all.hasNext()) {
+            org.eclipse.jface.text.source.Annotation annotation = all.next();
+            if (annotation.getText() != null && annotation.getText().contains(message)) {
+                return model.getPosition(annotation).getOffset();
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void ctrl1OffersTheDidYouMeanFixAndAppliesItWhereTheTypoIsNow() throws Exception {
         String text = "vaescope 1\ndataset dsprites(size=16)\nmetric mgi\n";
         ScriptEditor editor = ScriptWorkbench.open(ScriptWorkbench.write(project, "ctrl1.vis", text));
         IDocument document = document(editor);
-        ScriptWorkbench.waitFor("the typo's annotation", 10_000,
+        Workbenches.waitUntil("the typo's annotation", 10_000,
                 () -> ScriptEditorTest.annotationMessages(editor).stream().anyMatch(m -> m.contains("'mgi'")));
         document.replace(0, 0, "# moved down by a line typed before the check ran again\n");
         int caret = document.get().indexOf("mgi") + 1;
@@ -92,8 +134,8 @@ class ScriptEditorFeaturesTest {
 
         PlatformUI.getWorkbench().getService(IHandlerService.class)
                 .executeCommand(ITextEditorActionDefinitionIds.QUICK_ASSIST, null);
-        ScriptWorkbench.waitFor("the quick assist popup", 5000, () -> popupItems(editor).contains("Change to 'mig'"));
-        ScriptWorkbench.screenshot("script-editor-quick-assist");
+        Workbenches.waitUntil("the quick assist popup", 5000, () -> popupItems(editor).contains("Change to 'mig'"));
+        Workbenches.screenshot("script-editor-quick-assist");
         IQuickAssistAssistant assistant = ((ISourceViewerExtension3) editor.viewer()).getQuickAssistAssistant();
         ICompletionProposal[] fixes = assistant.getQuickAssistProcessor()
                 .computeQuickAssistProposals(new TextInvocationContext(editor.viewer(), caret, -1));
@@ -120,8 +162,8 @@ class ScriptEditorFeaturesTest {
         assertRegion(brace, closingBrace + 1, editor.bracketMatcher().match(document, brace + 1));
         assertRegion(brace, closingBrace + 1, editor.bracketMatcher().match(document, closingBrace + 1));
         editor.selectAndReveal(close + 1, 0);
-        ScriptWorkbench.drain();
-        ScriptWorkbench.screenshot("script-editor-bracket-match");
+        Workbenches.drainEvents();
+        Workbenches.screenshot("script-editor-bracket-match");
     }
 
     @Test
@@ -136,8 +178,8 @@ class ScriptEditorFeaturesTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         wizard.fileName("first-steps.vis");
-        ScriptWorkbench.drain();
-        ScriptWorkbench.screenshot("script-new-wizard");
+        Workbenches.drainEvents();
+        Workbenches.screenshot("script-new-wizard");
         assertTrue(wizard.canFinish());
         assertTrue(wizard.performFinish());
         dialog.close();
@@ -145,7 +187,7 @@ class ScriptEditorFeaturesTest {
         IFile file = project.getFile("first-steps.vis");
         assertTrue(file.exists());
         assertEquals(NewScriptWizard.TEMPLATE, new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8));
-        IEditorPart active = ScriptWorkbench.page().getActiveEditor();
+        IEditorPart active = Workbenches.page().getActiveEditor();
         ScriptEditor editor = assertInstanceOf(ScriptEditor.class, active);
         assertEquals(file, editor.getEditorInput().getAdapter(IFile.class));
     }

@@ -44,6 +44,7 @@ import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Variant;
 import org.vaescope.script.ScriptLanguage;
 import org.vaescope.ui.script.ScriptUi;
+import org.vaescope.ui.testing.Workbenches;
 
 /**
  * The script editor in a real workbench: content assist through the editor's own processor with and
@@ -57,7 +58,7 @@ class ScriptEditorTest {
     @BeforeAll
     static void projectWithTinyModel() throws Exception {
         ScriptMarkers.install();
-        project = ScriptWorkbench.project("scripts");
+        project = Workbenches.openProject("scripts");
         project.getFolder("models").getLocation().toFile().mkdirs();
         trainTinyModel(project.getFolder("models").getLocation().toPath().resolve("tiny.vsm"));
         project.refreshLocal(IResource.DEPTH_INFINITE, null);
@@ -75,14 +76,14 @@ class ScriptEditorTest {
 
     @AfterEach
     void closeEditors() {
-        ScriptWorkbench.page().closeAllEditors(false);
+        Workbenches.page().closeAllEditors(false);
     }
 
     @Test
     void visFilesOpenInTheScriptEditor() throws CoreException {
         IFile file = ScriptWorkbench.write(project, "open.vis", "vaescope 1\n");
         assertEquals(ScriptUi.CONTENT_TYPE, file.getContentDescription().getContentType().getId());
-        assertInstanceOf(ScriptEditor.class, IDE.openEditor(ScriptWorkbench.page(), file));
+        assertInstanceOf(ScriptEditor.class, IDE.openEditor(Workbenches.page(), file));
     }
 
     @Test
@@ -118,7 +119,7 @@ class ScriptEditorTest {
         String text = "vaescope 1\n# colours\nmodel \"models/tiny.vsm\"\npatch encoder.fc1 units 0..7 from (shape=heart)"
                 + " into (shape=square)\nmetric mig\n";
         ScriptEditor editor = ScriptWorkbench.open(ScriptWorkbench.write(project, "colours.vis", text));
-        ScriptWorkbench.drain();
+        Workbenches.drainEvents();
         ISourceViewer viewer = editor.viewer();
 
         assertEquals(colour(ScriptColors.KEYWORD), foreground(viewer, text.indexOf("patch")));
@@ -126,7 +127,7 @@ class ScriptEditorTest {
         assertEquals(colour(ScriptColors.NUMBER), foreground(viewer, text.indexOf("0..7")));
         assertEquals(colour(ScriptColors.STRING), foreground(viewer, text.indexOf("models/")));
         assertEquals(colour(ScriptColors.COMMENT), foreground(viewer, text.indexOf("colours")));
-        ScriptWorkbench.screenshot("script-editor-colouring");
+        Workbenches.screenshot("script-editor-colouring");
     }
 
     @Test
@@ -136,9 +137,9 @@ class ScriptEditorTest {
         editor.selectAndReveal(text.length(), 0);
         ITextOperationTarget target = (ITextOperationTarget) editor.viewer();
         target.doOperation(ISourceViewer.CONTENTASSIST_PROPOSALS);
-        ScriptWorkbench.waitFor("the proposal popup", 5000, () -> Arrays.stream(editor.viewer().getTextWidget()
+        Workbenches.waitUntil("the proposal popup", 5000, () -> Arrays.stream(editor.viewer().getTextWidget()
                 .getDisplay().getShells()).anyMatch(s -> s.isVisible() && s != editor.getSite().getShell()));
-        ScriptWorkbench.screenshot("script-editor-completion-popup");
+        Workbenches.screenshot("script-editor-completion-popup");
     }
 
     @Test
@@ -149,22 +150,22 @@ class ScriptEditorTest {
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         document.replace(document.getLength(), 0, "metric mgi\n");
 
-        ScriptWorkbench.waitFor("the annotation", 10_000, () -> annotationMessages(editor).stream()
+        Workbenches.waitUntil("the annotation", 10_000, () -> annotationMessages(editor).stream()
                 .anyMatch(m -> m.contains("'mgi'")));
         editor.doSave(null);
-        ScriptWorkbench.waitFor("the marker", 30_000, () -> typoMarker(file) != null);
+        Workbenches.waitUntil("the marker", 30_000, () -> typoMarker(file) != null);
         IMarker marker = typoMarker(file);
         assertEquals(3, marker.getAttribute(IMarker.LINE_NUMBER, -1));
         assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
         assertTrue(marker.getAttribute(IMarker.MESSAGE, "").endsWith("did you mean 'mig'?"),
                 marker.getAttribute(IMarker.MESSAGE, ""));
 
-        ScriptWorkbench.page().showView("org.eclipse.ui.views.ProblemView");
-        ScriptWorkbench.waitFor("the Problems view", 3000, () -> true);
-        ScriptWorkbench.drain();
+        Workbenches.page().showView("org.eclipse.ui.views.ProblemView");
+        Workbenches.waitUntil("the Problems view", 3000, () -> true);
+        Workbenches.drainEvents();
         Thread.sleep(500);
         ScriptWorkbench.expandTreeItems("Errors");
-        ScriptWorkbench.screenshot("script-marker-problems-view");
+        Workbenches.screenshot("script-marker-problems-view");
 
         IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(marker);
         assertEquals(1, fixes.length);
@@ -176,7 +177,7 @@ class ScriptEditorTest {
     void outlineListsStatementsAndFollowsTheCaret() throws Exception {
         String text = "vaescope 1\nmodel \"models/tiny.vsm\"\nmetric mig\n";
         ScriptEditor editor = ScriptWorkbench.open(ScriptWorkbench.write(project, "outline.vis", text));
-        ScriptWorkbench.waitFor("a parse", 5000, () -> editor.lastParse() != null);
+        Workbenches.waitUntil("a parse", 5000, () -> editor.lastParse() != null);
         assertEquals(3, editor.lastParse().script().statements().size());
         assertEquals("metric", ScriptOutlinePage.statementAt(editor.lastParse().script().statements(),
                 text.indexOf("mig")).descriptor().phrase());
@@ -209,7 +210,7 @@ class ScriptEditorTest {
     static void loadEnvironment(ScriptEditor editor) {
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         ScriptEnvironmentCache.get().environment(editor.scriptFile(), document.get());
-        ScriptWorkbench.join(ScriptEnvironmentCache.LOAD_FAMILY, 60_000);
+        Workbenches.join(ScriptEnvironmentCache.LOAD_FAMILY, 60_000);
     }
 
     /**

@@ -29,8 +29,42 @@ class AnalysisReadTest {
         Path file = folder.resolve("old.vsa");
         Files.writeString(file, "{\"format\":\"vaescope-analysis\",\"version\":1}");
         AnalysisFileException e = assertThrows(AnalysisFileException.class, () -> Analysis.read(file));
-        assertEquals(file + ": has analysis version 1; this VAEScope reads version 2 (analyse the model again)",
+        assertEquals(file + ": has analysis version 1; this VAEScope reads versions 2 and 3 (analyse the model again)",
                 e.getMessage());
+    }
+
+    @Test
+    void versionTwoEdgeObjectsAndVersionThreeColumnsReadAsTheSameGraph() throws Exception {
+        Path two = folder.resolve("two.vsa");
+        Files.writeString(two, minimal(2, "\"edges\": [{\"source\": \"factor:shape\", \"target\": \"unit:h#0\","
+                + " \"weight\": 0.5, \"evidence\": \"response\", \"factor\": \"shape\"}]"));
+        Path three = folder.resolve("three.vsa");
+        Files.writeString(three, minimal(3, "\"circuits\": [{\"factor\": \"shape\", \"evidence\": \"response\","
+                + " \"source\": [0], \"target\": [1], \"weight\": [0.5]}]"));
+        Analysis.Edge expected = new Analysis.Edge("factor:shape", "unit:h#0", 0.5, "response", "shape");
+        assertEquals(java.util.List.of(expected), Analysis.read(two).circuitGraph().edges());
+        assertEquals(java.util.List.of(expected), Analysis.read(three).circuitGraph().edges());
+    }
+
+    @Test
+    void anEdgeToANodeThatIsNotThereIsNamed() throws Exception {
+        Path file = folder.resolve("dangling.vsa");
+        Files.writeString(file, minimal(3, "\"circuits\": [{\"factor\": \"shape\", \"evidence\": \"patching\","
+                + " \"source\": [0], \"target\": [7], \"weight\": [0.5]}]"));
+        AnalysisFileException e = assertThrows(AnalysisFileException.class, () -> Analysis.read(file));
+        assertEquals(file + ": circuit_graph.circuits of 'shape': node index 7 is not one of the 2 nodes", e.getMessage());
+    }
+
+    /** The smallest analysis file of a version: one factor, one unit, the given edges. */
+    private static String minimal(int version, String edges) {
+        return "{\"format\": \"vaescope-analysis\", \"version\": " + version + ", \"metrics\": [],"
+                + " \"report\": {\"factors\": [\"shape\"]},"
+                + " \"unit_effects\": {\"factors\": [\"shape\"], \"hooks\": [{\"hook\": \"h\", \"responses\": [[0.5]],"
+                + " \"classes\": [\"mono\"]}]},"
+                + " \"latent_effects\": {\"factors\": [\"shape\"], \"factor_effect\": [[0.1]]},"
+                + " \"circuit_graph\": {\"hooks\": [\"h\"], \"nodes\": ["
+                + "{\"id\": \"factor:shape\", \"kind\": \"factor\", \"label\": \"shape\"},"
+                + " {\"id\": \"unit:h#0\", \"kind\": \"unit\", \"hook\": \"h\", \"label\": \"h[0]\"}], " + edges + "}}";
     }
 
     @Test

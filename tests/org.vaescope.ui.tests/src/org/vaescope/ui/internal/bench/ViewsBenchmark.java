@@ -16,8 +16,6 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
@@ -42,7 +40,7 @@ import org.vaescope.ui.internal.graph.GraphLayouts;
 import org.vaescope.ui.internal.graph.GraphPainter;
 import org.vaescope.ui.internal.graph.LaidOutGraph;
 import org.vaescope.ui.internal.testing.TinyModels;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 import org.vaescope.ui.internal.views.CircuitGraphView;
 
 /**
@@ -59,6 +57,9 @@ class ViewsBenchmark {
     private static final GraphLayouts.Settings PREVIOUS_LARGE = new GraphLayouts.Settings(LayeringStrategy.LONGEST_PATH,
             CrossingMinimizationStrategy.NONE, NodePlacementStrategy.BRANDES_KOEPF, EdgeRouting.POLYLINE, 1, true);
     private final List<String> report = new ArrayList<>();
+    private long longestGapEnd;
+    /** Every gap over 100 ms of the last {@link #maxGapMillis} run: {end, length} in ns. */
+    private final List<long[]> longGaps = new ArrayList<>();
 
     @Test
     void layoutPaintAndResponsiveness() throws Exception {
@@ -194,14 +195,8 @@ class ViewsBenchmark {
 
     private void measureEventLoopGap() throws Exception {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("vaescope-benchmark");
-        if (!project.exists()) {
-            project.create(new NullProgressMonitor());
-        }
-        project.open(new NullProgressMonitor());
-        TinyModels.train(project.getLocation().toFile().toPath().resolve("bench.vsm"));
-        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
-        IFile model = project.getFile("bench.vsm");
+        IFile model = TinyModels.inProject("vaescope-benchmark", "bench.vsm");
+        IProject project = model.getProject();
 
         long idleStart = System.nanoTime();
         double idleGap = maxGapMillis(() -> System.nanoTime() - idleStart > 5_000_000_000L);
@@ -221,8 +216,13 @@ class ViewsBenchmark {
         line("  garbage collections while the analysis ran: %d, %d ms in all", pauses.count, pauses.millis);
         Workbenches.drainEvents();
         line("longest UI event-loop gap (heartbeat every %d ms): %.1f ms while an analysis ran (%.1f s, editor and views "
-                + "opened at its end); idle baseline (5 s): %.1f ms; ratio %.1f",
-                HEARTBEAT_MS, busyGap, seconds, idleGap, busyGap / idleGap);
+                + "opened at its end); idle baseline (5 s): %.1f ms; ratio %.1f; the gap ended %.2f s after the job was "
+                + "scheduled (%s the job ended)",
+                HEARTBEAT_MS, busyGap, seconds, idleGap, busyGap / idleGap, (longestGapEnd - start) / 1e9,
+                longestGapEnd > end[0] ? "after" : "before");
+        for (long[] gap : longGaps) {
+            line("  gap of %.0f ms ending %+.2f s from the job's end", gap[1] / 1e6, (gap[0] - end[0]) / 1e9);
+        }
         window.getActivePage().closeAllEditors(false);
         project.delete(true, true, new NullProgressMonitor());
     }
@@ -253,10 +253,17 @@ class ViewsBenchmark {
         sampler.setDaemon(true);
         sampler.start();
         long[] max = {0};
+        longGaps.clear();
         Runnable[] beat = new Runnable[1];
         beat[0] = () -> {
             long now = System.nanoTime();
-            max[0] = Math.max(max[0], now - last[0]);
+            if (now - last[0] > 100_000_000L + HEARTBEAT_MS * 1_000_000L) {
+                longGaps.add(new long[] {now, now - last[0]});
+            }
+            if (now - last[0] > max[0]) {
+                max[0] = now - last[0];
+                longestGapEnd = now;
+            }
             last[0] = now;
             display.timerExec(HEARTBEAT_MS, beat[0]);
         };
@@ -276,12 +283,12 @@ class ViewsBenchmark {
     /** The VAEScope frames of a stack and the frame it is in, innermost first. */
     private static String place(StackTraceElement[] stack) {
         List<String> frames = new ArrayList<>();
-        for (int i = 0; i < stack.length && frames.size() < 8; i++) {
+        for (int i = 0; i < stack.length && frames.size() < 12; i++) {
             String frame = stack[i].getClassName() + "." + stack[i].getMethodName() + ":" + stack[i].getLineNumber();
             boolean ours = stack[i].getClassName().startsWith("org.vaescope")
                     && !stack[i].getClassName().startsWith(ViewsBenchmark.class.getName())
                     && !stack[i].getClassName().contains("$$Lambda");
-            if (i < 3 || ours) {
+            if (i < 6 || ours) {
                 frames.add(frame.replaceFirst("^org\\.(eclipse|vaescope)\\.", ""));
             }
         }

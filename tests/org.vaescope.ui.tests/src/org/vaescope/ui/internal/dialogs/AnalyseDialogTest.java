@@ -8,7 +8,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 
 /** The dialog shows the remembered request and gives it back unchanged on OK. */
 class AnalyseDialogTest {

@@ -14,11 +14,9 @@ import org.eclipse.core.commands.Command;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vaescope.core.model.DemoModels;
 import org.vaescope.ui.VaescopeUi;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 import org.vaescope.ui.internal.views.ModelStructureView;
 
 /** Right-click → Describe Structure, driven through the workbench's own command services. */
@@ -39,14 +37,8 @@ class DescribeModelHandlerTest {
 
     @BeforeEach
     void createProject() throws Exception {
-        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("vaescope-demo");
-        if (!project.exists()) {
-            project.create(new NullProgressMonitor());
-        }
-        project.open(new NullProgressMonitor());
-        window.getShell().setSize(1280, 900);
-        window.getShell().setLocation(0, 0);
+        window = Workbenches.sizedWindow();
+        project = Workbenches.openProject("vaescope-demo");
     }
 
     @AfterEach

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.vaescope.ui.VaescopeUi;
 import org.vaescope.ui.internal.editors.AnalysisEditor;
 import org.vaescope.ui.internal.testing.TinyModels;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 import org.vaescope.ui.internal.views.ModelStructureView;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -16,7 +16,7 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vaescope.core.settings.EngineSettings;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
 
 /**
  * Window › Preferences › VAEScope in the real workbench, and the same settings seen by the IDE (workspace

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.vaescope.core.data.Datasets;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.progress.ProgressMonitor;
@@ -15,6 +19,7 @@ import org.vaescope.core.training.TrainingResult;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Variant;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
+import org.vaescope.ui.testing.Workbenches;
 
 /** A small MLP VAE trained in seconds on 32×32 dSprites, and analysis requests sized for tests. */
 public final class TinyModels {
@@ -22,7 +27,30 @@ public final class TinyModels {
     public static final int SIDE = 32;
     public static final int LATENTS = 4;
 
+    /** Trains a model into a file (seeded). */
+    @FunctionalInterface
+    public interface Training {
+        void train(Path file) throws Exception;
+    }
+
     private TinyModels() {
+    }
+
+    /** The tiny model trained into {@code fileName} of the open workspace project {@code projectName}. */
+    public static IFile inProject(String projectName, String fileName) throws Exception {
+        return inProject(projectName, fileName, TinyModels::train);
+    }
+
+    /** A model trained by {@code training} into {@code fileName} of the open workspace project {@code projectName}. */
+    public static IFile inProject(String projectName, String fileName, Training training) throws Exception {
+        IProject project = Workbenches.openProject(projectName);
+        training.train(project.getLocation().toFile().toPath().resolve(fileName));
+        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
+        IFile model = project.getFile(fileName);
+        if (!model.exists()) {
+            throw new AssertionError(model + " was not written");
+        }
+        return model;
     }
 
     /** Trains and saves the model (seeded: the same weights every time). */

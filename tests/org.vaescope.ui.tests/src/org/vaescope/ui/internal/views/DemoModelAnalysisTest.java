@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +25,12 @@ import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.editors.AnalysisEditor;
 import org.vaescope.ui.internal.graph.CircuitFilter;
 import org.vaescope.ui.internal.testing.TinyModels;
-import org.vaescope.ui.internal.testing.Workbenches;
+import org.vaescope.ui.testing.Workbenches;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 10's "done when" as a test: right-click → Analyse with VAEScope on a model like the demo's,
@@ -45,17 +49,9 @@ class DemoModelAnalysisTest {
 
     @BeforeAll
     static void trainDemoLikeModel() throws Exception {
-        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        window.getShell().setSize(1280, 1000);
-        window.getShell().setLocation(0, 0);
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("vaescope-demo-like");
-        if (!project.exists()) {
-            project.create(new NullProgressMonitor());
-        }
-        project.open(new NullProgressMonitor());
-        TinyModels.trainDemoLike(project.getLocation().toFile().toPath().resolve("demo-betavae.vsm"), 200);
-        project.refreshLocal(IResource.DEPTH_ONE, new NullProgressMonitor());
-        model = project.getFile("demo-betavae.vsm");
+        window = Workbenches.sizedWindow();
+        model = TinyModels.inProject("vaescope-demo-like", "demo-betavae.vsm", file -> TinyModels.trainDemoLike(file, 200));
+        project = model.getProject();
     }
 
     @AfterAll
@@ -78,6 +74,7 @@ class DemoModelAnalysisTest {
         Analysis analysis = ((AnalysisEditor) page().getActiveEditor()).getAnalysis();
         assertEquals(VaescopeUi.PERSPECTIVE_ID, page().getPerspective().getId());
         assertEquals("demo-betavae.vsa", analysis.name());
+        assertHoldsSummaries(analysis);
 
         CircuitGraphView graph = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
         graph.setFilter(CircuitFilter.DEFAULT); // what a new user sees (the view may keep another test's filter)
@@ -119,6 +116,27 @@ class DemoModelAnalysisTest {
                 "Unit Effects follows a unit selected in the graph");
         Workbenches.settle(500);
         Workbenches.screenshot(window.getShell(), "demo-perspective");
+    }
+
+    /**
+     * The file holds effects per unit, latent and factor and the circuits' edges in columns; written as
+     * one JSON object per edge (version 2) the same analysis was 62 MB.
+     */
+    private static void assertHoldsSummaries(Analysis analysis) throws Exception {
+        long bytes = Files.size(analysis.file());
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode asVersion2 = (ObjectNode) json.readTree(analysis.file().toFile());
+        ArrayNode edges = ((ObjectNode) asVersion2.get("circuit_graph")).putArray("edges");
+        for (Analysis.Edge edge : analysis.circuitGraph().edges()) {
+            edges.addObject().put("source", edge.source()).put("target", edge.target()).put("weight", edge.weight())
+                    .put("evidence", edge.evidence()).put("factor", edge.factor());
+        }
+        ((ObjectNode) asVersion2.get("circuit_graph")).remove("circuits");
+        long version2Bytes = json.writeValueAsBytes(asVersion2).length;
+        System.out.printf("[measured] demo-like analysis file: %,d bytes (%,d edges); the same with one object per "
+                + "edge (version 2, weights as rounded): %,d bytes, ratio %.1f%n", bytes,
+                analysis.circuitGraph().edges().size(), version2Bytes, (double) version2Bytes / bytes);
+        assertTrue(bytes < 8_000_000, "the analysis file holds summaries, not " + bytes + " bytes");
     }
 
     private static IWorkbenchPage page() {

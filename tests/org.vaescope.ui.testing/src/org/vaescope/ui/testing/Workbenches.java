@@ -1,4 +1,4 @@
-package org.vaescope.ui.internal.testing;
+package org.vaescope.ui.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +8,7 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -20,12 +19,18 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.navigator.CommonNavigator;
 
-/** Helpers for tests that drive the real workbench on the UI thread. */
+/**
+ * What the workbench tests of every VAEScope bundle share: waiting while the event loop runs, draining
+ * events, a sized window, a project, the Project Explorer's selection and screenshots. UI thread only.
+ */
 public final class Workbenches {
 
     private static final String PROJECT_EXPLORER = "org.eclipse.ui.navigator.ProjectExplorer";
+    private static final int WAKE_MS = 20;
 
     private Workbenches() {
     }
@@ -39,14 +44,34 @@ public final class Workbenches {
                 throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what);
             }
             if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted waiting for " + what, e);
-                }
+                display.timerExec(WAKE_MS, () -> { });
+                display.sleep();
             }
         }
+    }
+
+    /** Waits, dispatching events, until no job of the family runs. */
+    public static void join(Object family, long timeoutMillis) {
+        waitUntil("jobs of " + family, timeoutMillis, () -> Job.getJobManager().find(family).length == 0);
+    }
+
+    /** Processes every pending UI event. */
+    public static void drainEvents() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // keep dispatching
+        }
+    }
+
+    /** Runs the event loop for a while: GTK paints on its frame clock, after the events that asked for it. */
+    public static void settle(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        waitUntil("the display to settle", millis + 1_000, () -> System.currentTimeMillis() >= end);
+    }
+
+    /** The active workbench window's active page. */
+    public static IWorkbenchPage page() {
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
     }
 
     /** The active window at 1280×1000 in the screen's corner, so screenshots show every pane. */
@@ -79,21 +104,12 @@ public final class Workbenches {
         }
     }
 
-    /** Runs the event loop for a while: GTK paints on its frame clock, after the events that asked for it. */
-    public static void settle(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        waitUntil("the display to settle", millis + 1_000, () -> System.currentTimeMillis() >= end);
+    /** A PNG of the active workbench window under the screenshot folder given to the test JVM. */
+    public static Path screenshot(String name) throws Exception {
+        return screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), name);
     }
 
-    /** Processes every pending UI event. */
-    public static void drainEvents() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // keep dispatching
-        }
-    }
-
-    /** Saves a PNG of the shell's client area under the screenshot folder given to the test JVM. */
+    /** A PNG of the shell under the screenshot folder given to the test JVM ({@code target/screenshots}). */
     public static Path screenshot(Shell shell, String name) throws Exception {
         Path dir = Path.of(System.getProperty("vaescope.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
@@ -104,9 +120,8 @@ public final class Workbenches {
         GC gc = new GC(shell.getDisplay());
         try {
             gc.copyArea(image, bounds.x, bounds.y);
-            ImageData data = image.getImageData();
             ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {data};
+            loader.data = new ImageData[] {image.getImageData()};
             loader.save(file.toString(), SWT.IMAGE_PNG);
         } finally {
             gc.dispose();
