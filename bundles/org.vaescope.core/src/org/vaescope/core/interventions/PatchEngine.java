@@ -13,7 +13,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.vaescope.core.hooks.HookException;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.hooks.HookedModel;
-import org.vaescope.core.hooks.LinearStage;
+import org.vaescope.core.internal.hooks.LinearStage;
 import org.vaescope.core.hooks.RunOptions;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.interventions.ScratchMemory;

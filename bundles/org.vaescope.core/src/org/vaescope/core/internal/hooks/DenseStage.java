@@ -8,7 +8,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.vaescope.core.hooks.LinearStage;
 import org.vaescope.core.hooks.Parameter;
 import org.vaescope.core.hooks.Stage;
 import org.vaescope.core.hooks.StageContext;

@@ -1,6 +1,7 @@
-package org.vaescope.core.hooks;
+package org.vaescope.core.internal.hooks;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.hooks.Stage;
 
 /**
  * A single-input stage act(L(x) + b) with L linear (dense, convolution, transposed convolution).
