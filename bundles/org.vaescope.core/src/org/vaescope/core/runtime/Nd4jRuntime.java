@@ -79,7 +79,22 @@ public final class Nd4jRuntime {
 
     /** The backend and which native build JavaCPP loaded (its platform extension, e.g. -onednn-avx2). */
     public static String describe() {
+        return backendName() + ", natives " + nativesChoice();
+    }
+
+    public static boolean isStarted() {
+        return started;
+    }
+
+    /**
+     * Which native build runs, or will run when ND4J starts ("onednn-avx2" or "plain (no oneDNN)"),
+     * without starting ND4J: the IDE shows it where a start would block the UI thread.
+     */
+    public static String nativesChoice() {
+        if (!started) {
+            chooseNatives(Nd4j.class.getClassLoader());
+        }
         String extension = System.getProperty(EXTENSION_PROPERTY, "");
-        return backendName() + ", natives " + (extension.isEmpty() ? "plain (no oneDNN)" : extension.substring(1));
+        return extension.isEmpty() ? "plain (no oneDNN)" : extension.substring(1);
     }
 }
