@@ -28,7 +28,8 @@ public final class ScriptLanguage {
     public static final Map<String, String> MODEL_EXTENSIONS = orderedMap(
             ".vsm", "VAEScope model (encoder and decoder in one file)",
             ".onnx", "ONNX export: a whole VAE, or its encoder with 'decoder \"dec.onnx\"'",
-            ".zip", "DL4J ModelSerializer zip: a whole VAE, or its encoder with 'decoder \"dec.zip\"'");
+            ".zip", "DL4J ModelSerializer zip: a whole VAE, or its encoder with 'decoder \"dec.zip\"'",
+            ".fb", "SameDiff FlatBuffers graph: a whole VAE, or its encoder with 'decoder \"dec.fb\"'");
 
     /** Extensions of models that hold the whole VAE in one file and take no {@code decoder} clause. */
     public static final List<String> WHOLE_MODEL_EXTENSIONS = List.of(".vsm");

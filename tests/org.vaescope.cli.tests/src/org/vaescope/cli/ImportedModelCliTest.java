@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code describe}, {@code analyse} and {@code run} on a VAE exported from PyTorch as two ONNX files. */
+/**
+ * {@code describe}, {@code analyse} and {@code run} on a VAE exported from PyTorch as two ONNX files, and on
+ * the same weights saved as two SameDiff graphs.
+ */
 class ImportedModelCliTest {
 
     @TempDir
@@ -20,8 +23,10 @@ class ImportedModelCliTest {
 
     @BeforeEach
     void placeTheExport() throws Exception {
-        Files.copy(fixture("encoder.onnx"), dir.resolve("vae_encoder.onnx"));
-        Files.copy(fixture("decoder.onnx"), dir.resolve("vae_decoder.onnx"));
+        Files.copy(fixture("onnx", "encoder.onnx"), dir.resolve("vae_encoder.onnx"));
+        Files.copy(fixture("onnx", "decoder.onnx"), dir.resolve("vae_decoder.onnx"));
+        Files.copy(fixture("samediff", "vae_encoder.fb"), dir.resolve("sd_encoder.fb"));
+        Files.copy(fixture("samediff", "vae_decoder.fb"), dir.resolve("sd_decoder.fb"));
     }
 
     @Test
@@ -64,13 +69,33 @@ class ImportedModelCliTest {
         assertTrue(cli.out().contains("fraction restored"), cli.out());
     }
 
-    private static Path fixture(String name) {
+    @Test
+    void aSameDiffPairIsDescribedAnalysedAndScripted() throws Exception {
+        assertEquals(0, cli.run("describe", dir.resolve("sd_encoder.fb").toString()), cli.err());
+        for (String hook : new String[] {"encoder.conv2 (conv2)", "latent.mu (mu)", "decoder.deconv2 (deconv2)"}) {
+            assertTrue(cli.out().contains(hook), hook + " in " + cli.out());
+        }
+        Path analysis = dir.resolve("samediff.vsa");
+        assertEquals(0, cli.run("analyse", dir.resolve("sd_encoder.fb").toString(), "--dataset", "dsprites:size=32",
+                "--quick", "--out", analysis.toString()), cli.err());
+        assertTrue(Files.readString(analysis).contains("decoder.deconv2"), "the graph's hooks are analysed");
+        Path script = Files.writeString(dir.resolve("samediff.vis"), """
+                model "sd_encoder.fb" decoder "sd_decoder.fb"
+                dataset dsprites(size=32)
+                seed 3
+                patch encoder.conv2 channels 0..3 from (shape=heart) into (shape=square) measure latent 1
+                """);
+        assertEquals(0, cli.run("run", script.toString(), "--quick"), cli.err() + cli.out());
+        assertTrue(cli.out().contains("fraction restored"), cli.out());
+    }
+
+    private static Path fixture(String kind, String name) {
         for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve("tests/org.vaescope.core.tests/fixtures/onnx").resolve(name);
+            Path candidate = folder.resolve("tests/org.vaescope.core.tests/fixtures").resolve(kind).resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no ONNX fixture " + name + " above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no fixture " + kind + "/" + name + " above " + Path.of("").toAbsolutePath());
     }
 }

@@ -3,11 +3,15 @@ package org.vaescope.core.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vaescope.core.internal.imports.GraphException;
 import org.vaescope.core.internal.imports.Roles;
 import org.vaescope.core.model.ModelLoadException;
 
@@ -43,6 +47,58 @@ public final class ModelRoles {
         String name = model.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + SUFFIX);
+    }
+
+    /**
+     * The names a user chooses the roles from, when {@code failure} (thrown by opening an imported model,
+     * or wrapping such an exception) is about roles the graph does not settle; empty for other problems.
+     */
+    public static Optional<Choices> choicesAfter(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof GraphException g && g.roleNames() != null && !g.roleNames().encoderInputs().isEmpty()) {
+                GraphException.RoleNames n = g.roleNames();
+                boolean oneGraph = n.decoderInputs().isEmpty() && n.decoderOutputs().isEmpty();
+                return Optional.of(new Choices(n.encoderInputs(), n.encoderOutputs(), n.decoderInputs(),
+                        oneGraph ? n.encoderOutputs() : n.decoderOutputs()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The names to choose each role from: the image among {@code images}, μ and log σ² among
+     * {@code latents}, the decoder's input among {@code decoderInputs} (empty for a model in one graph) and
+     * the reconstruction among {@code reconstructions}.
+     */
+    public record Choices(List<String> images, List<String> latents, List<String> decoderInputs,
+            List<String> reconstructions) {
+    }
+
+    /**
+     * The text of a roles file giving {@code roles} (key → graph name, or for "output" {@code logits} or
+     * {@code probabilities}), keeping the other keys of {@code existing} (a roles file's text, or null).
+     */
+    public static String json(String existing, Map<String, String> roles) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode json = mapper.createObjectNode();
+        try {
+            JsonNode old = existing == null ? null : mapper.readTree(existing);
+            if (old != null && old.isObject()) {
+                json.setAll((ObjectNode) old);
+            }
+        } catch (JsonProcessingException unreadable) {
+            // the dialog's answer replaces a file that cannot be read
+        }
+        for (String key : KEYS) {
+            if (roles.containsKey(key)) {
+                json.put(key, roles.get(key));
+            }
+        }
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

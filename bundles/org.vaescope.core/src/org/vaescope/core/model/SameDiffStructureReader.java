@@ -23,7 +23,7 @@ final class SameDiffStructureReader {
     }
 
     public static ModelStructure read(Path file) throws ModelLoadException {
-        SameDiff sd = load(file);
+        SameDiff sd = SameDiffFiles.restore(file);
         Map<String, long[]> shapes = activationShapes(sd);
         List<LayerSummary> steps = new ArrayList<>();
         int index = 0;
@@ -47,21 +47,6 @@ final class SameDiffStructureReader {
             throw new ModelLoadException(file, "SameDiff graph has no operations");
         }
         return new ModelStructure(file, ModelFormat.SAMEDIFF, steps);
-    }
-
-    private static SameDiff load(Path file) throws ModelLoadException {
-        try {
-            SameDiff sd = SameDiff.fromFlatFile(file.toFile());
-            if (sd == null || sd.getOps().isEmpty() && sd.variables().isEmpty()) {
-                throw new ModelLoadException(file, "is not a SameDiff FlatBuffers file (no graph found)");
-            }
-            return sd;
-        } catch (ModelLoadException e) {
-            throw e;
-        } catch (Exception | LinkageError e) {
-            throw new ModelLoadException(file, "is neither a DL4J ModelSerializer zip nor a readable SameDiff "
-                    + "FlatBuffers file (" + Dl4jStructureReader.rootMessage(e) + ")", e);
-        }
     }
 
     private static Map<String, long[]> activationShapes(SameDiff sd) {

@@ -36,6 +36,22 @@ class ModelRolesTest {
     }
 
     @Test
+    void theRolesAnAnswerGivesAreWrittenKeepingTheFilesOtherKeys() throws Exception {
+        String text = ModelRoles.json("{\"imageShape\": [1, 32, 32], \"mu\": \"old\"}",
+                java.util.Map.of("mu", "head_a", "logvar", "head_b", "output", "logits"));
+        Path model = dir.resolve("answered.zip");
+        Files.writeString(ModelRoles.fileOf(model), text);
+
+        var roles = ModelRoles.read(model);
+        assertEquals("head_a", roles.mu());
+        assertEquals("head_b", roles.logvar());
+        assertEquals(Boolean.FALSE, roles.probabilities());
+        assertEquals(java.util.List.of(1, 32, 32), java.util.Arrays.stream(roles.imageShape()).boxed().toList());
+        assertEquals(ModelRoles.json(null, java.util.Map.of("mu", "m")), ModelRoles.json("not json", java.util.Map.of(
+                "mu", "m")), "an unreadable file is replaced");
+    }
+
+    @Test
     void anAmbiguousEncoderSaysHowToWriteTheRolesFile() throws Exception {
         Files.deleteIfExists(ModelRoles.fileOf(encoder));
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> Dl4jImport.open(encoder, decoder));

@@ -44,8 +44,6 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vaescope.core.internal.imports.OnnxGraph.Attribute;
-import org.vaescope.core.internal.imports.OnnxGraph.Node;
-import org.vaescope.core.internal.imports.OnnxGraph.Tensor;
 import org.vaescope.core.internal.imports.OnnxGraph.ValueInfo;
 
 /**
@@ -64,8 +62,7 @@ public final class Dl4jTranslator {
             "ElementWiseVertex (Add, Subtract, Product)", "SubsetVertex", "ScaleVertex", "ShiftVertex",
             "PreprocessorVertex", "CnnToFeedForwardPreProcessor", "FeedForwardToCnnPreProcessor");
 
-    private final List<Node> nodes = new ArrayList<>();
-    private final Map<String, Tensor> initializers = new LinkedHashMap<>();
+    private final GraphWriter writer = new GraphWriter();
 
     private Dl4jTranslator() {
     }
@@ -115,7 +112,7 @@ public final class Dl4jTranslator {
     }
 
     private OnnxGraph graph(List<ValueInfo> inputs, List<ValueInfo> outputs) {
-        return new OnnxGraph(13, nodes, initializers, inputs, outputs);
+        return writer.graph(inputs, outputs);
     }
 
     private static String layerName(org.deeplearning4j.nn.conf.layers.Layer layer, int index) {
@@ -191,9 +188,9 @@ public final class Dl4jTranslator {
             layer(lv.getLayerConf().getLayer(), graph.getLayer(name), name, value);
         } else if (vertex instanceof PreprocessorVertex pv) {
             String value = preprocess(pv.getPreProcessor(), name, single(name, vertex, inputs));
-            node(name, "Identity", List.of(value), name, Map.of());
+            writer.node(name, "Identity", List.of(value), name, Map.of());
         } else if (vertex instanceof MergeVertex) {
-            node(name, "Concat", inputs, name, Map.of("axis", ints("axis", 1)));
+            writer.node(name, "Concat", inputs, name, Map.of("axis", GraphWriter.ints("axis", 1)));
         } else if (vertex instanceof ElementWiseVertex ew) {
             String op = switch (ew.getOp()) {
                 case Add -> "Add";
@@ -205,17 +202,17 @@ public final class Dl4jTranslator {
                 throw new GraphException("vertex '" + name + "' (ElementWiseVertex " + ew.getOp() + ") combines "
                         + inputs.size() + " inputs; VAEScope imports two");
             }
-            node(name, op, inputs, name, Map.of());
+            writer.node(name, op, inputs, name, Map.of());
         } else if (vertex instanceof SubsetVertex sv) {
-            String starts = constant(name + ".starts", new long[] {1}, sv.getFrom());
-            String ends = constant(name + ".ends", new long[] {1}, sv.getTo() + 1);
-            String axes = constant(name + ".axes", new long[] {1}, 1);
-            node(name, "Slice", List.of(single(name, vertex, inputs), starts, ends, axes), name, Map.of());
+            String starts = writer.constant(name + ".starts", new long[] {1}, sv.getFrom());
+            String ends = writer.constant(name + ".ends", new long[] {1}, sv.getTo() + 1);
+            String axes = writer.constant(name + ".axes", new long[] {1}, 1);
+            writer.node(name, "Slice", List.of(single(name, vertex, inputs), starts, ends, axes), name, Map.of());
         } else if (vertex instanceof ScaleVertex sc) {
-            node(name, "Mul", List.of(single(name, vertex, inputs), constant(name + ".scale", new long[0],
+            writer.node(name, "Mul", List.of(single(name, vertex, inputs), writer.constant(name + ".scale", new long[0],
                     sc.getScaleFactor())), name, Map.of());
         } else if (vertex instanceof ShiftVertex sh) {
-            node(name, "Add", List.of(single(name, vertex, inputs), constant(name + ".shift", new long[0],
+            writer.node(name, "Add", List.of(single(name, vertex, inputs), writer.constant(name + ".shift", new long[0],
                     sh.getShiftFactor())), name, Map.of());
         } else {
             throw unsupported(name, vertex.getClass().getSimpleName());
@@ -236,12 +233,12 @@ public final class Dl4jTranslator {
         }
         if (pre instanceof CnnToFeedForwardPreProcessor cnn) {
             requireNchw(layer, cnn.getFormat());
-            return node(layer + ".flatten/Flatten", "Flatten", List.of(value), layer + ".flatten", Map.of());
+            return writer.node(layer + ".flatten/Flatten", "Flatten", List.of(value), layer + ".flatten", Map.of());
         }
         if (pre instanceof FeedForwardToCnnPreProcessor ff) {
-            String shape = constant(layer + ".shape", new long[] {4}, -1, ff.getNumChannels(), ff.getInputHeight(),
+            String shape = writer.constant(layer + ".shape", new long[] {4}, -1, ff.getNumChannels(), ff.getInputHeight(),
                     ff.getInputWidth());
-            return node(layer + ".reshape/Reshape", "Reshape", List.of(value, shape), layer + ".reshape", Map.of());
+            return writer.node(layer + ".reshape/Reshape", "Reshape", List.of(value, shape), layer + ".reshape", Map.of());
         }
         throw unsupported(layer, pre.getClass().getSimpleName());
     }
@@ -271,7 +268,7 @@ public final class Dl4jTranslator {
             return activation(conf, name, value);
         }
         if (conf instanceof DropoutLayer) {
-            return node(name + "/Identity", "Identity", List.of(value), name, Map.of());
+            return writer.node(name + "/Identity", "Identity", List.of(value), name, Map.of());
         }
         throw unsupported(name, conf.getClass().getSimpleName());
     }
@@ -285,7 +282,7 @@ public final class Dl4jTranslator {
             Map<String, Attribute> attributes) {
         String output = preact(conf, name);
         String path = output.equals(name) ? name : name + "/preact";
-        return node(path + "/" + op, op, inputs, output, attributes);
+        return writer.node(path + "/" + op, op, inputs, output, attributes);
     }
 
     /** The value name of a layer's output before its activation: the layer's own when it has none. */
@@ -303,7 +300,7 @@ public final class Dl4jTranslator {
     private String activation(org.deeplearning4j.nn.conf.layers.Layer conf, String name, String value) {
         IActivation fn = activationOf(conf);
         if (fn instanceof ActivationIdentity) {
-            return value.equals(name) ? value : node(name + "/Identity", "Identity", List.of(value), name, Map.of());
+            return value.equals(name) ? value : writer.node(name + "/Identity", "Identity", List.of(value), name, Map.of());
         }
         if (fn instanceof ActivationReLU relu && !plainRelu(relu)) {
             throw unsupported(name, "ReLU with a maximum, threshold or negative slope");
@@ -314,10 +311,10 @@ public final class Dl4jTranslator {
             op = "Relu";
         } else if (fn instanceof ActivationLReLU l) {
             op = "LeakyRelu";
-            attributes = Map.of("alpha", floatAttribute("alpha", l.getAlpha()));
+            attributes = Map.of("alpha", GraphWriter.floats("alpha", l.getAlpha()));
         } else if (fn instanceof ActivationELU e) {
             op = "Elu";
-            attributes = Map.of("alpha", floatAttribute("alpha", e.getAlpha()));
+            attributes = Map.of("alpha", GraphWriter.floats("alpha", e.getAlpha()));
         } else if (fn instanceof ActivationSigmoid) {
             op = "Sigmoid";
         } else if (fn instanceof ActivationTanH) {
@@ -328,7 +325,7 @@ public final class Dl4jTranslator {
             throw new GraphException("layer '" + name + "' uses activation " + fn + ", which VAEScope does not import;"
                     + " supported: identity, relu, leakyrelu, elu, sigmoid, tanh, softplus");
         }
-        return node(name + "/" + op, op, List.of(value), name, attributes);
+        return writer.node(name + "/" + op, op, List.of(value), name, attributes);
     }
 
     private static boolean plainRelu(ActivationReLU relu) {
@@ -350,15 +347,15 @@ public final class Dl4jTranslator {
         }
         List<String> in = new ArrayList<>(List.of(value, weight(name, "W", layer)));
         if (conv.hasBias()) {
-            in.add(tensor(name + ".b", param(layer, name, "b").reshape(-1)));
+            in.add(writer.tensor(name + ".b", param(layer, name, "b").reshape(-1)));
         }
         Map<String, Attribute> attributes = new LinkedHashMap<>();
-        attributes.put("strides", ints("strides", s[0], s[1]));
-        attributes.put("dilations", ints("dilations", d[0], d[1]));
+        attributes.put("strides", GraphWriter.ints("strides", s[0], s[1]));
+        attributes.put("dilations", GraphWriter.ints("dilations", d[0], d[1]));
         if (pads == null) {
             attributes.put("auto_pad", new Attribute("auto_pad", 3, 0, 0, "SAME_UPPER", null, null, null));
         } else {
-            attributes.put("pads", ints("pads", pads));
+            attributes.put("pads", GraphWriter.ints("pads", pads));
         }
         String op = transposed ? "ConvTranspose" : "Conv";
         return linear(conv, name, op, in, attributes);
@@ -366,15 +363,10 @@ public final class Dl4jTranslator {
 
     /** DL4J's "same" transposed convolution: output = input × stride, the padding split evenly. */
     private static long[] samePadsTransposed(String name, int[] k, int[] s, int[] d) {
-        long[] pads = new long[4];
-        for (int a = 0; a < 2; a++) {
-            int total = d[a] * (k[a] - 1) + 1 - s[a];
-            if (total < 0 || total % 2 != 0) {
-                throw unsupported(name, "a transposed convolution in mode Same with kernel " + k[a] + " and stride "
-                        + s[a] + " (uneven padding)");
-            }
-            pads[a] = total / 2;
-            pads[a + 2] = total / 2;
+        long[] pads = SamePadding.transposed(k, s, d);
+        if (pads == null) {
+            throw unsupported(name, "a transposed convolution in mode Same with kernel " + k[0] + "×" + k[1]
+                    + " and stride " + s[0] + "×" + s[1] + " (uneven padding)");
         }
         return pads;
     }
@@ -390,12 +382,12 @@ public final class Dl4jTranslator {
             variance = param(layer, name, "var");
         }
         long channels = mean.length();
-        String gamma = bn.isLockGammaBeta() ? filled(name + ".gamma", channels, bn.getGamma()) : weight(name, "gamma", layer);
-        String beta = bn.isLockGammaBeta() ? filled(name + ".beta", channels, bn.getBeta()) : weight(name, "beta", layer);
-        String meanName = tensor(name + ".mean", mean);
-        String varName = tensor(name + ".var", variance);
+        String gamma = bn.isLockGammaBeta() ? writer.filled(name + ".gamma", channels, bn.getGamma()) : weight(name, "gamma", layer);
+        String beta = bn.isLockGammaBeta() ? writer.filled(name + ".beta", channels, bn.getBeta()) : weight(name, "beta", layer);
+        String meanName = writer.tensor(name + ".mean", mean);
+        String varName = writer.tensor(name + ".var", variance);
         return linear(bn, name, "BatchNormalization", List.of(value, gamma, beta, meanName, varName),
-                Map.of("epsilon", floatAttribute("epsilon", bn.getEps())));
+                Map.of("epsilon", GraphWriter.floats("epsilon", bn.getEps())));
     }
 
     private static void requireNchw(String name, CNN2DFormat format) {
@@ -413,41 +405,7 @@ public final class Dl4jTranslator {
     }
 
     private String weight(String layerName, String key, Layer layer) {
-        return tensor(layerName + "." + key, param(layer, layerName, key));
-    }
-
-    private String tensor(String name, INDArray value) {
-        initializers.put(name, new Tensor(name, value.shape(), 1, value.dup('c').data().asDouble()));
-        return name;
-    }
-
-    private String filled(String name, long length, double value) {
-        double[] values = new double[(int) length];
-        java.util.Arrays.fill(values, value);
-        initializers.put(name, new Tensor(name, new long[] {length}, 1, values));
-        return name;
-    }
-
-    private String constant(String name, long[] dims, double... values) {
-        initializers.put(name, new Tensor(name, dims, dims.length == 0 ? 1 : 7, values));
-        return name;
-    }
-
-    private String node(String nodeName, String op, List<String> inputs, String output, Map<String, Attribute> attributes) {
-        nodes.add(new Node("/" + nodeName, op, "", inputs, List.of(output), attributes));
-        return output;
-    }
-
-    private static Attribute ints(String name, long... values) {
-        return new Attribute(name, 7, 0, values.length == 1 ? values[0] : 0, "", null, null, values);
-    }
-
-    private static Attribute ints(String name, int... values) {
-        return ints(name, java.util.Arrays.stream(values).asLongStream().toArray());
-    }
-
-    private static Attribute floatAttribute(String name, double value) {
-        return new Attribute(name, 1, (float) value, 0, "", null, null, null);
+        return writer.tensor(layerName + "." + key, param(layer, layerName, key));
     }
 
     private static GraphException unsupported(String name, String what) {

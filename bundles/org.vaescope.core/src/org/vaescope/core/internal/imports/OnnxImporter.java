@@ -75,6 +75,20 @@ public final class OnnxImporter {
      */
     public static ImportedGraph vae(OnnxGraph encoder, OnnxGraph decoder, Path decoderFile, Roles roles)
             throws IOException {
+        try {
+            return encoderAndDecoder(encoder, decoder, decoderFile, roles);
+        } catch (GraphException e) {
+            throw e.withRoleNames(new GraphException.RoleNames(names(encoder.inputs()), names(encoder.outputs()),
+                    names(decoder.inputs()), names(decoder.outputs())));
+        }
+    }
+
+    private static List<String> names(List<ValueInfo> values) {
+        return values.stream().map(ValueInfo::name).toList();
+    }
+
+    private static ImportedGraph encoderAndDecoder(OnnxGraph encoder, OnnxGraph decoder, Path decoderFile,
+            Roles roles) throws IOException {
         ValueInfo image = input(encoder, "the encoder ", roles.image(), roles, "image");
         int[] imageShape = perSampleShape(image, roles);
         String[] latents = latentOutputs(encoder.outputs(), "the encoder", roles);
@@ -102,7 +116,7 @@ public final class OnnxImporter {
         }
         names.put(VaeHooks.LATENT_Z, z.name());
         if (decoder.outputs().size() != 1 && roles.reconstruction() == null) {
-            throw new GraphException("the decoder has " + decoder.outputs().size() + " outputs "
+            throw GraphException.ambiguousRoles("the decoder has " + decoder.outputs().size() + " outputs "
                     + decoder.outputs().stream().map(ValueInfo::name).toList() + "; expected one image, or "
                     + roles.howToGive("{\"reconstruction\": \"" + decoder.outputs().get(0).name() + "\"}"));
         }
@@ -122,10 +136,19 @@ public final class OnnxImporter {
 
     /** {@link #vae(Path)} of a graph already read (or translated from another format). */
     public static ImportedGraph vae(OnnxGraph graph, Roles roles) {
+        try {
+            return oneGraph(graph, roles);
+        } catch (GraphException e) {
+            throw e.withRoleNames(new GraphException.RoleNames(names(graph.inputs()), names(graph.outputs()),
+                    List.of(), List.of()));
+        }
+    }
+
+    private static ImportedGraph oneGraph(OnnxGraph graph, Roles roles) {
         ValueInfo image = input(graph, "", roles.image(), roles, "image");
         int[] imageShape = perSampleShape(image, roles);
         if (graph.outputs().size() != 3 && roles.reconstruction() == null) {
-            throw new GraphException("has " + graph.outputs().size() + " outputs; a whole VAE in one file gives"
+            throw GraphException.ambiguousRoles("has " + graph.outputs().size() + " outputs; a whole VAE in one file gives"
                     + " three (μ, log σ², reconstruction) — or give the encoder and the decoder as two files");
         }
         String[] latents = latentOutputs(graph.outputs(), "the model", roles);
@@ -224,13 +247,13 @@ public final class OnnxImporter {
         if (mu.size() != 1 || logvar.size() != 1) {
             String a = names.isEmpty() ? "A" : names.get(0);
             String b = names.size() < 2 ? "B" : names.get(1);
-            throw new GraphException(what + " has outputs " + names + "; VAEScope finds μ and log σ² by name (e.g. 'mu'"
+            throw GraphException.ambiguousRoles(what + " has outputs " + names + "; VAEScope finds μ and log σ² by name (e.g. 'mu'"
                     + " and 'logvar') and cannot tell them apart here: " + roles.howToGive("{\"mu\": \"" + a
                     + "\", \"logvar\": \"" + b + "\"}"));
         }
         for (String[] role : new String[][] {{"mu", mu.get(0)}, {"logvar", logvar.get(0)}}) {
             if (!names.contains(role[1])) {
-                throw new GraphException(roles.source() + " names '" + role[1] + "' as \"" + role[0] + "\", but "
+                throw GraphException.ambiguousRoles(roles.source() + " names '" + role[1] + "' as \"" + role[0] + "\", but "
                         + what + " has only the outputs " + names);
             }
         }
@@ -241,7 +264,7 @@ public final class OnnxImporter {
     private static String output(OnnxGraph graph, String name, Roles roles, String key) {
         List<String> names = graph.outputs().stream().map(ValueInfo::name).toList();
         if (!names.contains(name)) {
-            throw new GraphException(roles.source() + " names '" + name + "' as \"" + key + "\", but the graph has only"
+            throw GraphException.ambiguousRoles(roles.source() + " names '" + name + "' as \"" + key + "\", but the graph has only"
                     + " the outputs " + names);
         }
         return name;
@@ -267,11 +290,11 @@ public final class OnnxImporter {
         List<String> names = graph.inputs().stream().map(ValueInfo::name).toList();
         if (named != null) {
             return graph.inputs().stream().filter(i -> i.name().equals(named)).findFirst().orElseThrow(() ->
-                    new GraphException(roles.source() + " names '" + named + "' as \"" + key + "\", but " + what
+                    GraphException.ambiguousRoles(roles.source() + " names '" + named + "' as \"" + key + "\", but " + what
                             + "has only the inputs " + names));
         }
         if (graph.inputs().size() != 1) {
-            throw new GraphException(what + "has " + graph.inputs().size() + " inputs " + names
+            throw GraphException.ambiguousRoles(what + "has " + graph.inputs().size() + " inputs " + names
                     + "; VAEScope expects one, or " + roles.howToGive("{\"" + key + "\": \""
                             + (names.isEmpty() ? "x" : names.get(0)) + "\"}"));
         }
@@ -314,7 +337,7 @@ public final class OnnxImporter {
         try {
             return reading.read();
         } catch (GraphException e) {
-            throw new GraphException(file, e.getMessage(), e);
+            throw e.about(file);
         }
     }
 }
