@@ -1,6 +1,7 @@
 package org.vaescope.ui.internal.handlers;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
@@ -21,6 +22,7 @@ import org.vaescope.ui.internal.analysis.VaescopeJob;
 import org.vaescope.ui.internal.analysis.AnalysisRequest;
 import org.vaescope.ui.internal.preferences.VaescopePreferencePage;
 import org.vaescope.ui.internal.dialogs.AnalyseDialog;
+import org.vaescope.ui.internal.dialogs.RolesQuestion;
 
 /**
  * "Analyse with VAEScope…" on a saved or imported model ({@link VaeFiles}): reads the model's hook points in a job, asks for the
@@ -33,26 +35,35 @@ public class AnalyseModelHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) {
         boolean useLast = "true".equals(event.getParameter(VaescopeUi.ANALYSE_USE_LAST_PARAMETER));
-        ModelFileSelection.ifOneFile(event, (model, window) -> new PrepareJob(model, window, useLast).schedule());
+        ModelFileSelection.ifOneFile(event, (model, window) -> new PrepareJob(model, window, useLast, null).schedule());
         return null;
     }
 
-    /** Reads the model's metadata and hook points off the UI thread, then asks and starts the analysis. */
+    /**
+     * Reads the model's metadata and hook points off the UI thread, then asks and starts the analysis. When
+     * an imported model's roles are ambiguous it asks for them once ({@link RolesQuestion}), writes them to the
+     * roles file beside the model and reads the model again.
+     */
     private static final class PrepareJob extends VaescopeJob {
         private final IFile model;
         private final IWorkbenchWindow window;
         private final boolean useLast;
+        private final Map<String, String> answeredRoles;
 
-        PrepareJob(IFile model, IWorkbenchWindow window, boolean useLast) {
+        PrepareJob(IFile model, IWorkbenchWindow window, boolean useLast, Map<String, String> answeredRoles) {
             super("Reading " + model.getName(), false);
             this.model = model;
             this.window = window;
             this.useLast = useLast;
+            this.answeredRoles = answeredRoles;
         }
 
         @Override
         protected IStatus run(IProgressMonitor monitor) {
             try {
+                if (answeredRoles != null) {
+                    RolesQuestion.write(model, answeredRoles, monitor);
+                }
                 VaeFiles.Loaded loaded = VaeFiles.open(model.getLocation().toFile().toPath());
                 List<String> hooks = loaded.model().hookPoints().stream().map(HookPoint::name)
                         .filter(h -> !h.equals(loaded.model().inputHook())).toList();
@@ -61,7 +72,13 @@ public class AnalyseModelHandler extends AbstractHandler {
                         VaescopePreferencePage.settings(model.getProject()));
                 window.getShell().getDisplay().asyncExec(() -> askAndRun(hooks, initial));
             } catch (ModelFileException e) {
-                StatusManager.getManager().handle(Status.error(e.getMessage()), StatusManager.LOG | StatusManager.SHOW);
+                if (answeredRoles != null || !RolesQuestion.askIfAboutRoles(e, model, window,
+                        roles -> new PrepareJob(model, window, useLast, roles).schedule())) {
+                    StatusManager.getManager().handle(Status.error(e.getMessage()), StatusManager.LOG
+                            | StatusManager.SHOW);
+                }
+            } catch (CoreException e) {
+                StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG | StatusManager.SHOW);
             }
             return Status.OK_STATUS;
         }
