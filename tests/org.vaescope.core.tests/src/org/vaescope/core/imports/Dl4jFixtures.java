@@ -30,9 +30,6 @@ import org.vaescope.core.hooks.StagedModel;
  */
 final class Dl4jFixtures {
 
-    private static final int[] WIDTHS = {4, 4, 8, 8, 16};
-    private static final int LATENT = 4;
-
     private Dl4jFixtures() {
     }
 
@@ -42,8 +39,13 @@ final class Dl4jFixtures {
 
     /** The encoder with its μ and log σ² layers (the graph's outputs) named {@code mu} and {@code logvar}. */
     static ComputationGraph encoder(StagedModel weights, String mu, String logvar) {
+        return encoder(weights, ConvVaeShape.FIXTURE, mu, logvar);
+    }
+
+    /** The encoder of a model of {@code shape}. */
+    static ComputationGraph encoder(StagedModel weights, ConvVaeShape shape, String mu, String logvar) {
         ComputationGraphConfiguration.GraphBuilder b = builder().graphBuilder().addInputs("image");
-        addEncoder(b, "image", mu, logvar);
+        addEncoder(b, shape, "image", mu, logvar);
         ComputationGraph graph = new ComputationGraph(b.setOutputs(mu, logvar).build());
         graph.init();
         copyEncoder(graph::getLayer, weights, mu, logvar);
@@ -51,15 +53,20 @@ final class Dl4jFixtures {
     }
 
     static MultiLayerNetwork decoder(StagedModel weights) {
-        int[] w = WIDTHS;
+        return decoder(weights, ConvVaeShape.FIXTURE);
+    }
+
+    /** The decoder of a model of {@code shape}. */
+    static MultiLayerNetwork decoder(StagedModel weights, ConvVaeShape shape) {
+        int[] w = shape.widths();
         MultiLayerNetwork net = new MultiLayerNetwork(builder().list()
-                .layer(dense("fc1", LATENT, w[4], Activation.RELU))
-                .layer(dense("fc2", w[4], w[3] * 4, Activation.RELU))
+                .layer(dense("fc1", shape.latent(), w[4], Activation.RELU))
+                .layer(dense("fc2", w[4], shape.flat(), Activation.RELU))
                 .layer(deconv("deconv1", w[3], w[2], Activation.RELU))
                 .layer(deconv("deconv2", w[2], w[1], Activation.RELU))
                 .layer(deconv("deconv3", w[1], w[0], Activation.RELU))
                 .layer(deconv("logits", w[0], 1, Activation.IDENTITY))
-                .inputPreProcessor(2, new FeedForwardToCnnPreProcessor(2, 2, w[3]))
+                .inputPreProcessor(2, new FeedForwardToCnnPreProcessor(shape.cells(), shape.cells(), w[3]))
                 .build());
         net.init();
         String[] names = {"decoder.fc1", "decoder.fc2", "decoder.deconv1", "decoder.deconv2", "decoder.deconv3",
@@ -72,13 +79,14 @@ final class Dl4jFixtures {
 
     /** Encoder and decoder in one graph; the decoder reads μ, and ends in a sigmoid. */
     static ComputationGraph wholeVae(StagedModel weights) {
-        int[] w = WIDTHS;
+        ConvVaeShape shape = ConvVaeShape.FIXTURE;
+        int[] w = shape.widths();
         ComputationGraphConfiguration.GraphBuilder b = builder().graphBuilder().addInputs("image");
-        addEncoder(b, "image", "mu", "logvar");
-        b.addLayer("dec_fc1", dense("dec_fc1", LATENT, w[4], Activation.RELU), "mu")
-                .addLayer("dec_fc2", dense("dec_fc2", w[4], w[3] * 4, Activation.RELU), "dec_fc1")
+        addEncoder(b, shape, "image", "mu", "logvar");
+        b.addLayer("dec_fc1", dense("dec_fc1", shape.latent(), w[4], Activation.RELU), "mu")
+                .addLayer("dec_fc2", dense("dec_fc2", w[4], shape.flat(), Activation.RELU), "dec_fc1")
                 .addLayer("deconv1", deconv("deconv1", w[3], w[2], Activation.RELU),
-                        new FeedForwardToCnnPreProcessor(2, 2, w[3]), "dec_fc2")
+                        new FeedForwardToCnnPreProcessor(shape.cells(), shape.cells(), w[3]), "dec_fc2")
                 .addLayer("deconv2", deconv("deconv2", w[2], w[1], Activation.RELU), "deconv1")
                 .addLayer("deconv3", deconv("deconv3", w[1], w[0], Activation.RELU), "deconv2")
                 .addLayer("reconstruction", deconv("reconstruction", w[0], 1, Activation.SIGMOID), "deconv3");
@@ -122,18 +130,18 @@ final class Dl4jFixtures {
                 .convolutionMode(ConvolutionMode.Truncate);
     }
 
-    private static void addEncoder(ComputationGraphConfiguration.GraphBuilder b, String input, String mu,
-            String logvar) {
-        int[] w = WIDTHS;
+    private static void addEncoder(ComputationGraphConfiguration.GraphBuilder b, ConvVaeShape shape, String input,
+            String mu, String logvar) {
+        int[] w = shape.widths();
         b.addLayer("conv1", conv(1, w[0], 4, 1), input)
                 .addLayer("conv2", conv(w[0], w[1], 4, 1), "conv1")
                 .addLayer("conv3", conv(w[1], w[2], 2, 0), "conv2")
                 .addLayer("conv4", conv(w[2], w[3], 2, 0), "conv3")
-                .addLayer("fc", dense("fc", w[3] * 4, w[4], Activation.RELU), new CnnToFeedForwardPreProcessor(2, 2,
-                        w[3]), "conv4")
-                .addLayer(mu, new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(w[4]).nOut(LATENT)
+                .addLayer("fc", dense("fc", shape.flat(), w[4], Activation.RELU), new CnnToFeedForwardPreProcessor(
+                        shape.cells(), shape.cells(), w[3]), "conv4")
+                .addLayer(mu, new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(w[4]).nOut(shape.latent())
                         .activation(Activation.IDENTITY).build(), "fc")
-                .addLayer(logvar, new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(w[4]).nOut(LATENT)
+                .addLayer(logvar, new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(w[4]).nOut(shape.latent())
                         .activation(Activation.IDENTITY).build(), "fc");
     }
 

@@ -15,15 +15,12 @@ import org.vaescope.core.hooks.StagedModel;
 
 /**
  * SameDiff VAEs built with SameDiff's own operations, with the weights of the ONNX fixture's PyTorch VAE
- * (VAEScope's conv pair on 1 × 32 × 32 images, widths 4, 4, 8, 8, 16, latent size 4): an encoder (image →
+ * (VAEScope's conv pair, {@link ConvVaeShape#FIXTURE}, or another export's shape): an encoder (image →
  * {@code mu}, {@code logvar}), a decoder (z → {@code logits}) and one graph holding both with a sigmoid at
  * the end. The layers use different SameDiff forms on purpose: convolution weights in the default
  * [kH, kW, in, out] layout and in [out, in, kH, kW], products as matmul + biasadd, matmul + add and xw_plus_b.
  */
 final class SameDiffFixtures {
-
-    private static final int[] WIDTHS = {4, 4, 8, 8, 16};
-    private static final int LATENT = 4;
 
     private SameDiffFixtures() {
     }
@@ -34,25 +31,36 @@ final class SameDiffFixtures {
 
     /** The encoder with its outputs μ and log σ² named {@code mu} and {@code logvar}. */
     static SameDiff encoder(StagedModel weights, String mu, String logvar) {
+        return encoder(weights, ConvVaeShape.FIXTURE, mu, logvar);
+    }
+
+    /** The encoder of a model of {@code shape}. */
+    static SameDiff encoder(StagedModel weights, ConvVaeShape shape, String mu, String logvar) {
         SameDiff sd = SameDiff.create();
-        SDVariable image = sd.placeHolder("image", DataType.FLOAT, -1, 1, 32, 32);
-        addEncoder(sd, image, weights, mu, logvar);
+        SDVariable image = sd.placeHolder("image", DataType.FLOAT, -1, 1, shape.side(), shape.side());
+        addEncoder(sd, shape, image, weights, mu, logvar);
         return sd;
     }
 
     static SameDiff decoder(StagedModel weights) {
+        return decoder(weights, ConvVaeShape.FIXTURE);
+    }
+
+    /** The decoder of a model of {@code shape}. */
+    static SameDiff decoder(StagedModel weights, ConvVaeShape shape) {
         SameDiff sd = SameDiff.create();
-        SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, LATENT);
-        addDecoder(sd, z, weights, "logits");
+        SDVariable z = sd.placeHolder("z", DataType.FLOAT, -1, shape.latent());
+        addDecoder(sd, shape, z, weights, "logits");
         return sd;
     }
 
     /** Encoder and decoder in one graph; the decoder reads μ, and ends in a sigmoid. */
     static SameDiff wholeVae(StagedModel weights) {
         SameDiff sd = SameDiff.create();
-        SDVariable image = sd.placeHolder("image", DataType.FLOAT, -1, 1, 32, 32);
-        SDVariable mu = addEncoder(sd, image, weights, "mu", "logvar");
-        sd.nn.sigmoid("reconstruction", addDecoder(sd, mu, weights, "logits"));
+        ConvVaeShape shape = ConvVaeShape.FIXTURE;
+        SDVariable image = sd.placeHolder("image", DataType.FLOAT, -1, 1, shape.side(), shape.side());
+        SDVariable mu = addEncoder(sd, shape, image, weights, "mu", "logvar");
+        sd.nn.sigmoid("reconstruction", addDecoder(sd, shape, mu, weights, "logits"));
         return sd;
     }
 
@@ -91,13 +99,13 @@ final class SameDiffFixtures {
         return Nd4j.rand(DataType.FLOAT, shape).subi(0.5);
     }
 
-    private static SDVariable addEncoder(SameDiff sd, SDVariable image, StagedModel weights, String mu, String logvar) {
-        int[] w = WIDTHS;
+    private static SDVariable addEncoder(SameDiff sd, ConvVaeShape shape, SDVariable image, StagedModel weights,
+            String mu, String logvar) {
         SDVariable h = conv(sd, image, weights, "conv1", 4, 1, WeightsFormat.YXIO);
         h = conv(sd, h, weights, "conv2", 4, 1, WeightsFormat.OIYX);
         h = conv(sd, h, weights, "conv3", 2, 0, WeightsFormat.YXIO);
         h = conv(sd, h, weights, "conv4", 2, 0, WeightsFormat.YXIO);
-        SDVariable flat = sd.reshape("flat", h, -1, w[3] * 4);
+        SDVariable flat = sd.reshape("flat", h, -1, shape.flat());
         SDVariable fc = sd.nn.biasAdd("fc_linear", sd.mmul("fc_product", flat, var(sd, weights, "encoder.fc.W")),
                 bias(sd, weights, "encoder.fc"), true);
         fc = sd.nn.relu("fc", fc, 0);
@@ -105,13 +113,13 @@ final class SameDiffFixtures {
         return sd.math.add(mu, sd.mmul("mu_product", fc, var(sd, weights, "latent.mu.W")), bias(sd, weights, "latent.mu"));
     }
 
-    private static SDVariable addDecoder(SameDiff sd, SDVariable z, StagedModel weights, String logits) {
-        int[] w = WIDTHS;
+    private static SDVariable addDecoder(SameDiff sd, ConvVaeShape shape, SDVariable z, StagedModel weights,
+            String logits) {
         SDVariable h = sd.nn.relu("fc1", sd.nn.linear("fc1_linear", z, var(sd, weights, "decoder.fc1.W"),
                 bias(sd, weights, "decoder.fc1")), 0);
         h = sd.nn.relu("fc2", sd.nn.biasAdd("fc2_linear", sd.mmul("fc2_product", h, var(sd, weights, "decoder.fc2.W")),
                 bias(sd, weights, "decoder.fc2"), true), 0);
-        h = sd.reshape("unflatten", h, -1, w[3], 2, 2);
+        h = sd.reshape("unflatten", h, -1, shape.widths()[3], shape.cells(), shape.cells());
         h = sd.nn.relu("deconv1", deconv(sd, h, weights, "decoder.deconv1", "deconv1_linear"), 0);
         h = sd.nn.relu("deconv2", deconv(sd, h, weights, "decoder.deconv2", "deconv2_linear"), 0);
         h = sd.nn.relu("deconv3", deconv(sd, h, weights, "decoder.deconv3", "deconv3_linear"), 0);

@@ -1,7 +1,9 @@
 package org.vaescope.cli.internal.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -10,8 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.hooks.StageContext;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.imports.ImportedVae;
-import org.vaescope.core.imports.OnnxImport;
-import org.vaescope.core.model.ModelLoadException;
+import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.runtime.Nd4jRuntime;
 import org.vaescope.core.store.ModelFile;
 import org.vaescope.core.store.ModelFileException;
@@ -25,9 +26,13 @@ import org.vaescope.core.vae.VariantConfig;
 
 /**
  * Times importing the spec's 64×64 conv VAE from ONNX against loading the same weights from a
- * {@code .vsm}, and one encoder forward pass (image → μ) of each, in one run. Arguments: DIR holding
+ * {@code .vsm}, and one encoder forward pass (image → μ) of each, in one run; the same for the DL4J zips
+ * and SameDiff files of those weights when DIR holds them. Arguments: DIR holding
  * {@code bench_encoder.onnx} and {@code bench_decoder.onnx} (written by
- * {@code releng/fixtures/export_onnx.py --bench DIR}) [batch (64)] [repetitions (20)].
+ * {@code releng/fixtures/export_onnx.py --bench DIR}) and optionally {@code bench_encoder.zip},
+ * {@code bench_decoder.zip}, {@code bench_encoder.fb}, {@code bench_decoder.fb} (written from them by the
+ * core tests' {@code ForeignBenchModelsTest} with {@code -Dvaescope.writeBenchModels=DIR})
+ * [batch (64)] [repetitions (20)].
  */
 public final class ImportBenchmark {
 
@@ -43,45 +48,89 @@ public final class ImportBenchmark {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Nd4jRuntime.ensureStarted();
-        Path encoder = dir.resolve("bench_encoder.onnx");
-        Path decoder = dir.resolve("bench_decoder.onnx");
-        ImportedVae imported = open(encoder, decoder);
-        long t0 = System.nanoTime();
-        for (int r = 0; r < repetitions; r++) {
-            imported = open(encoder, decoder);
-        }
-        double importSeconds = (System.nanoTime() - t0) / 1e9 / repetitions;
+        ImportedVae imported = open(dir, ".onnx");
+        double importSeconds = seconds(repetitions, () -> open(dir, ".onnx"));
         Architecture architecture = Architecture.conv(1, 64, 64, 10);
         VariantConfig variant = VariantConfig.of(Variant.VAE);
         Path vsm = saveAsVsm(imported.rebuild(architecture, variant, Likelihood.BERNOULLI), architecture, variant);
         VaeModel native_ = load(vsm);
-        long t1 = System.nanoTime();
-        for (int r = 0; r < repetitions; r++) {
-            native_ = load(vsm);
-        }
-        double loadSeconds = (System.nanoTime() - t1) / 1e9 / repetitions;
+        double loadSeconds = seconds(repetitions, () -> load(vsm));
 
+        Map<String, StagedModel> encoders = new LinkedHashMap<>();
+        Map<String, double[]> opening = new LinkedHashMap<>();
+        encoders.put("VAEScope", native_.graph());
+        opening.put("VAEScope", new double[] {loadSeconds});
+        encoders.put("ONNX", imported.graph());
+        opening.put("ONNX", new double[] {importSeconds});
+        for (String[] format : new String[][] {{"DL4J zip", ".zip"}, {"SameDiff", ".fb"}}) {
+            if (java.nio.file.Files.isRegularFile(dir.resolve("bench_encoder" + format[1]))) {
+                encoders.put(format[0], open(dir, format[1]).graph());
+                opening.put(format[0], new double[] {seconds(repetitions, () -> open(dir, format[1]))});
+            } else {
+                System.out.printf(Locale.ROOT, "%s: no bench_encoder%s in %s, not measured%n", format[0], format[1], dir);
+            }
+        }
         INDArray images = images(batch);
-        double importedForward = encoderForward(imported.graph(), images, repetitions);
-        double vaescopeForward = encoderForward(native_.graph(), images, repetitions);
-        double difference = imported.graph().forward(java.util.Map.of(VaeHooks.INPUT, images),
-                List.of(VaeHooks.LATENT_MU), List.of(), StageContext.deterministic(), false).activations()
-                .get(VaeHooks.LATENT_MU).sub(native_.encodeMean(images)).amaxNumber().doubleValue();
+        Map<String, Double> forward = medianEncoderPasses(encoders, images, repetitions);
+        INDArray mu = native_.encodeMean(images);
         System.out.printf(Locale.ROOT, "model: %s from %s; batch %d; %d repetitions; backend %s%n", architecture,
                 dir, batch, repetitions, Nd4jRuntime.backendName());
-        System.out.printf(Locale.ROOT, "import (encoder + decoder files):   %8.1f ms%n", importSeconds * 1e3);
-        System.out.printf(Locale.ROOT, "load the same weights as .vsm (baseline): %6.1f ms; ratio import / load %.2f%n",
-                loadSeconds * 1e3, importSeconds / loadSeconds);
-        System.out.printf(Locale.ROOT, "encoder forward, imported:           %6.2f ms%n", importedForward * 1e3);
-        System.out.printf(Locale.ROOT, "encoder forward, VAEScope (baseline):%6.2f ms%n", vaescopeForward * 1e3);
-        System.out.printf(Locale.ROOT, "ratio imported / VAEScope forward: %.2f; largest |mu difference| %.2e%n",
-                importedForward / vaescopeForward, difference);
+        System.out.println("open: encoder + decoder files, mean; encoder forward (image → μ): median of passes taken in"
+                + " turn; the .vsm (VAEScope) is the baseline of both ratios");
+        for (String format : encoders.keySet()) {
+            double open = opening.get(format)[0];
+            double pass = forward.get(format);
+            double difference = encode(encoders.get(format), images).sub(mu).amaxNumber().doubleValue();
+            System.out.printf(Locale.ROOT, "%-8s open %7.1f ms (ratio %.2f); encoder forward %7.2f ms (ratio %.2f);"
+                    + " largest |mu difference| %.2e%n", format, open * 1e3, open / loadSeconds, pass * 1e3,
+                    pass / forward.get("VAEScope"), difference);
+        }
     }
 
-    private static ImportedVae open(Path encoder, Path decoder) {
+    /**
+     * Median seconds per encoder pass of each model: after three warm-up passes each, the models take turns,
+     * one pass each per round, so that drift of the machine's speed falls on all alike.
+     */
+    private static Map<String, Double> medianEncoderPasses(Map<String, StagedModel> encoders, INDArray images,
+            int repetitions) {
+        Map<String, double[]> times = new LinkedHashMap<>();
+        for (Map.Entry<String, StagedModel> e : encoders.entrySet()) {
+            for (int r = 0; r < 3; r++) {
+                encode(e.getValue(), images);
+            }
+            times.put(e.getKey(), new double[repetitions]);
+        }
+        for (int r = 0; r < repetitions; r++) {
+            for (Map.Entry<String, StagedModel> e : encoders.entrySet()) {
+                long t = System.nanoTime();
+                encode(e.getValue(), images);
+                times.get(e.getKey())[r] = (System.nanoTime() - t) / 1e9;
+            }
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        times.forEach((format, seconds) -> {
+            double[] sorted = seconds.clone();
+            java.util.Arrays.sort(sorted);
+            medians.put(format, sorted[sorted.length / 2]);
+        });
+        return medians;
+    }
+
+    /** Seconds per call of {@code work}, averaged over {@code repetitions} calls. */
+    private static double seconds(int repetitions, Runnable work) {
+        long t = System.nanoTime();
+        for (int r = 0; r < repetitions; r++) {
+            work.run();
+        }
+        return (System.nanoTime() - t) / 1e9 / repetitions;
+    }
+
+    /** The bench VAE saved in the format of {@code extension} (the files bench_encoder and bench_decoder). */
+    private static ImportedVae open(Path dir, String extension) {
         try {
-            return OnnxImport.open(encoder, decoder);
-        } catch (ModelLoadException e) {
+            return (ImportedVae) VaeFiles.open(dir.resolve("bench_encoder" + extension),
+                    dir.resolve("bench_decoder" + extension)).model();
+        } catch (ModelFileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
@@ -113,18 +162,6 @@ public final class ImportBenchmark {
             pixels[i] = (float) random.nextDouble();
         }
         return Nd4j.create(pixels, new long[] {batch, 1, 64, 64}, DataType.FLOAT);
-    }
-
-    /** Seconds per encoder pass (image → μ), after two warm-up passes. */
-    private static double encoderForward(StagedModel graph, INDArray images, int repetitions) {
-        for (int r = 0; r < 2; r++) {
-            encode(graph, images);
-        }
-        long t = System.nanoTime();
-        for (int r = 0; r < repetitions; r++) {
-            encode(graph, images);
-        }
-        return (System.nanoTime() - t) / 1e9 / repetitions;
     }
 
     private static INDArray encode(StagedModel graph, INDArray images) {
