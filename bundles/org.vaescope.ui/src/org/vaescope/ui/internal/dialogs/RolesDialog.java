@@ -10,6 +10,7 @@ import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -26,6 +27,8 @@ public class RolesDialog extends TitleAreaDialog {
 
     /** The reconstruction-kind choices; the first leaves it to VAEScope (a final sigmoid means probabilities). */
     public static final List<String> OUTPUT_KINDS = List.of("detect", "logits", "probabilities");
+
+    private static final int MAX_WIDTH = 680;
 
     private final String modelName;
     private final String problem;
@@ -92,6 +95,13 @@ public class RolesDialog extends TitleAreaDialog {
         if (!reconstructions.isEmpty()) {
             combos.get("reconstruction").select(choices.reconstructions().indexOf(reconstructions.get(0)));
         }
+    }
+
+    /** At most {@value #MAX_WIDTH} pixels wide: the problem's message wraps instead of widening the dialog to the screen. */
+    @Override
+    protected Point getInitialSize() {
+        Point size = super.getInitialSize();
+        return size.x <= MAX_WIDTH ? size : getShell().computeSize(MAX_WIDTH, SWT.DEFAULT, true);
     }
 
     /** Chooses {@code name} for the role {@code key} (one of the combos' items). */
