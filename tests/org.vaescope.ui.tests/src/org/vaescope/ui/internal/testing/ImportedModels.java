@@ -52,7 +52,7 @@ public final class ImportedModels {
     /**
      * Right-click → Analyse with VAEScope on {@code model} with the quick test settings (the command's
      * "use the last settings" form, so no dialog but the roles one asks), waits until the analysis editor
-     * shows the result, and returns the analysis file's content.
+     * (opened at once, waiting) shows the result, and returns the analysis file's content.
      */
     public static JsonNode analyse(IWorkbenchWindow window, IFile model) throws Exception {
         TinyModels.quickRequest().remember(model);
@@ -67,7 +67,8 @@ public final class ImportedModels {
         String analysisName = model.getName().substring(0, model.getName().lastIndexOf('.')) + ".vsa";
         Workbenches.waitUntil("the analysis editor on " + analysisName, ANALYSIS_TIMEOUT_MS, () -> {
             IEditorPart editor = window.getActivePage().getActiveEditor();
-            return editor instanceof AnalysisEditor && editor.getEditorInput().getName().equals(analysisName);
+            return editor instanceof AnalysisEditor analysis && editor.getEditorInput().getName().equals(analysisName)
+                    && analysis.getAnalysis() != null;
         });
         Path file = model.getLocation().toFile().toPath().resolveSibling(analysisName);
         if (!Files.exists(file)) {
