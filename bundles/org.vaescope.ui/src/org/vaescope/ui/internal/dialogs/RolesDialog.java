@@ -53,10 +53,13 @@ public class RolesDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Which parts of " + modelName + " are the VAE's?");
-        setMessage(problem);
+        setMessage("Choose the graph's input or output for each role.");
         Composite form = new Composite(area, SWT.NONE);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+        Label why = new Label(form, SWT.WRAP);
+        why.setText(problem);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(MAX_WIDTH - 40, SWT.DEFAULT).applyTo(why);
         addRole(form, "image", "Image input", choices.images());
         addRole(form, "mu", "μ (mean) output", choices.latents());
         addRole(form, "logvar", "log σ² output", choices.latents());
@@ -68,7 +71,7 @@ public class RolesDialog extends TitleAreaDialog {
         Label note = new Label(form, SWT.WRAP);
         note.setText("Saved as " + ModelRoles.fileOf(java.nio.file.Path.of(modelName)).getFileName()
                 + " beside the model; analyses, scripts and the CLI read it from there.");
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(420, SWT.DEFAULT).applyTo(note);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(MAX_WIDTH - 40, SWT.DEFAULT).applyTo(note);
         preselect();
         return area;
     }

@@ -16,6 +16,8 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.vaescope.core.imports.ModelRoles;
+import org.vaescope.core.model.ModelLoadException;
+import org.vaescope.core.store.ModelFileException;
 
 /**
  * The IDE's side of an imported model's roles file ({@link ModelRoles}): when opening the model failed
@@ -42,12 +44,20 @@ public final class RolesQuestion {
             if (window.getShell().isDisposed()) {
                 return;
             }
-            RolesDialog dialog = new RolesDialog(window.getShell(), model.getName(), failure.getMessage(), choices.get());
+            RolesDialog dialog = new RolesDialog(window.getShell(), model.getName(), problem(failure), choices.get());
             if (dialog.open() == Window.OK) {
                 retry.accept(dialog.roles());
             }
         });
         return true;
+    }
+
+    /** The problem without the file name the exception's message starts with (the dialog names the model). */
+    private static String problem(Throwable failure) {
+        if (failure instanceof ModelFileException e) {
+            return e.problem();
+        }
+        return failure instanceof ModelLoadException e ? e.problem() : failure.getMessage();
     }
 
     /** Sets {@code roles} in the roles file of {@code model}, keeping the file's other keys. */

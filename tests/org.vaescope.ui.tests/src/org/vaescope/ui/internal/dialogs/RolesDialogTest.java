@@ -20,7 +20,10 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.vaescope.core.imports.ModelRoles;
+import org.vaescope.ui.VaescopeUi;
+import org.vaescope.ui.internal.views.ModelStructureView;
 import org.vaescope.ui.internal.testing.ImportedModels;
 import org.vaescope.ui.testing.Workbenches;
 
@@ -30,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A SameDiff VAE whose encoder outputs are named {@code head_a} and {@code head_b}: Analyse cannot tell μ
  * from log σ², so the IDE asks once with the roles dialog (driven here through its API, as a user's
- * choice would), writes the roles file beside the model and goes on to the analysis.
+ * choice would), writes the roles file beside the model and goes on to the analysis; Describe Structure the same.
  */
 class RolesDialogTest {
 
@@ -89,6 +92,38 @@ class RolesDialogTest {
         analysis.path("circuit_graph").path("hooks").forEach(h -> hooks.add(h.asText()));
         assertTrue(hooks.containsAll(List.of("encoder.conv2", "decoder.deconv2")), hooks.toString());
         Workbenches.screenshot(window.getShell(), "vaescope-roles-analysis");
+    }
+
+    @Test
+    void describeStructureAsksForTheRolesTooAndShowsTheWholeVae() throws Exception {
+        IFile other = ImportedModels.copy(project, "samediff", "heads_encoder.fb", "other_encoder.fb");
+        ImportedModels.copy(project, "samediff", "vae_decoder.fb", "other_decoder.fb");
+        List<RolesDialog> asked = new ArrayList<>();
+        AtomicBoolean answering = new AtomicBoolean(true);
+        answerRolesDialogs(window.getShell().getDisplay(), answering, dialog -> {
+            asked.add(dialog);
+            dialog.choose("mu", "head_a");
+            dialog.choose("logvar", "head_b");
+            dialog.okPressed();
+        }, new ArrayList<>());
+        try {
+            Workbenches.selectInProjectExplorer(window.getActivePage(), other);
+            window.getService(IHandlerService.class).executeCommand(VaescopeUi.DESCRIBE_MODEL_COMMAND_ID, null);
+            Workbenches.waitUntil("the whole VAE's structure", ImportedModels.ANALYSIS_TIMEOUT_MS, () -> {
+                ModelStructureView view = (ModelStructureView) window.getActivePage().findView(
+                        VaescopeUi.MODEL_STRUCTURE_VIEW_ID);
+                return view != null && view.getStructure() != null
+                        && view.getHeaderText().startsWith("other_encoder.fb");
+            });
+        } finally {
+            answering.set(false);
+        }
+
+        assertEquals(1, asked.size(), "asked once");
+        ModelStructureView view = (ModelStructureView) window.getActivePage().findView(VaescopeUi.MODEL_STRUCTURE_VIEW_ID);
+        assertTrue(view.getDisplayedLayerNames().stream().anyMatch(n -> n.startsWith("latent.mu (head_a)")),
+                view.getDisplayedLayerNames().toString());
+        assertTrue(project.getFile("other_encoder.roles.json").exists());
     }
 
     private interface Answer {
