@@ -180,9 +180,9 @@ public class RunAnalysisJob extends VaescopeJob {
      */
     public static RunAnalysisJob start(IFile model, AnalysisRequest request, IWorkbenchWindow window) {
         RunAnalysisJob job = new RunAnalysisJob(model, request, window);
-        IWorkbenchPage page = showPerspective(window);
         IFile analysis = job.analysisFile();
-        AnalysisRegistry.get().analysing(analysis.getLocation().toFile().toPath());
+        AnalysisRegistry.get().analysing(analysis.getLocation().toFile().toPath()); // the views are made saying so
+        IWorkbenchPage page = showPerspective(window);
         if (page != null) {
             window.getShell().getDisplay().asyncExec(() -> job.openEditor(page, analysis));
         }
