@@ -64,13 +64,13 @@ public final class SameDiffTranslator {
             t.operation(op);
             read.addAll(inputsOf(op));
         }
-        Set<String> latentNames = new HashSet<>(LATENT_NAMES);
+        Set<String> namedOutputs = new HashSet<>(LATENT_NAMES);
         java.util.stream.Stream.of(roles.mu(), roles.logvar(), roles.reconstruction()).filter(java.util.Objects::nonNull)
-                .forEach(latentNames::add);
+                .forEach(namedOutputs::add);
         List<ValueInfo> outputs = new ArrayList<>();
         for (SameDiffOp op : sd.getOps().values()) {
             for (String out : op.getOutputsOfOp()) {
-                if (!read.contains(out) || latentNames.contains(out)) {
+                if (!read.contains(out) || namedOutputs.contains(out)) {
                     outputs.add(new ValueInfo(out, new long[] {-1}, List.of("")));
                 }
             }
@@ -120,12 +120,15 @@ public final class SameDiffTranslator {
                 }
                 node(out, "Relu", in, Map.of(), rank(in.get(0)));
             }
-            case "leakyrelu" -> node(out, "LeakyRelu", in, Map.of("alpha", GraphWriter.floats("alpha", scalar(op))), rank(in.get(0)));
-            case "elu" -> node(out, "Elu", in, Map.of("alpha", GraphWriter.floats("alpha", tArg(op, 0, 1.0))), rank(in.get(0)));
+            case "leakyrelu" -> node(out, "LeakyRelu", in, Map.of("alpha", GraphWriter.floats("alpha", scalar(op))),
+                    rank(in.get(0)));
+            case "elu" -> node(out, "Elu", in, Map.of("alpha", GraphWriter.floats("alpha", tArg(op, 0, 1.0))),
+                    rank(in.get(0)));
             case "batchnorm" -> batchNorm(op, in, out);
             case "reshape" -> reshape(op, in, out);
             case "permute" -> permute(op, in, out);
-            case "concat" -> node(out, "Concat", in, Map.of("axis", GraphWriter.ints("axis", iArgs(op)[0])), rank(in.get(0)));
+            case "concat" -> node(out, "Concat", in, Map.of("axis", GraphWriter.ints("axis", iArgs(op)[0])),
+                    rank(in.get(0)));
             default -> {
                 if (SAME_OPERATOR.containsKey(name)) {
                     node(out, SAME_OPERATOR.get(name), in, Map.of(), in.stream().mapToInt(this::rank).max().orElse(0));
