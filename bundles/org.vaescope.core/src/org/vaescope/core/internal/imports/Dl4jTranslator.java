@@ -193,7 +193,7 @@ public final class Dl4jTranslator {
             String value = preprocess(pv.getPreProcessor(), name, single(name, vertex, inputs));
             node(name, "Identity", List.of(value), name, Map.of());
         } else if (vertex instanceof MergeVertex) {
-            node(name, "Concat", inputs, name, Map.of("axis", ints("axis", 1)));
+            node(name, "Concat", inputs, name, Map.of("axis", Attribute.ints("axis", 1)));
         } else if (vertex instanceof ElementWiseVertex ew) {
             String op = switch (ew.getOp()) {
                 case Add -> "Add";
@@ -314,10 +314,10 @@ public final class Dl4jTranslator {
             op = "Relu";
         } else if (fn instanceof ActivationLReLU l) {
             op = "LeakyRelu";
-            attributes = Map.of("alpha", floatAttribute("alpha", l.getAlpha()));
+            attributes = Map.of("alpha", Attribute.floating("alpha", l.getAlpha()));
         } else if (fn instanceof ActivationELU e) {
             op = "Elu";
-            attributes = Map.of("alpha", floatAttribute("alpha", e.getAlpha()));
+            attributes = Map.of("alpha", Attribute.floating("alpha", e.getAlpha()));
         } else if (fn instanceof ActivationSigmoid) {
             op = "Sigmoid";
         } else if (fn instanceof ActivationTanH) {
@@ -353,12 +353,12 @@ public final class Dl4jTranslator {
             in.add(tensor(name + ".b", param(layer, name, "b").reshape(-1)));
         }
         Map<String, Attribute> attributes = new LinkedHashMap<>();
-        attributes.put("strides", ints("strides", s[0], s[1]));
-        attributes.put("dilations", ints("dilations", d[0], d[1]));
+        attributes.put("strides", Attribute.ints("strides", s[0], s[1]));
+        attributes.put("dilations", Attribute.ints("dilations", d[0], d[1]));
         if (pads == null) {
-            attributes.put("auto_pad", new Attribute("auto_pad", 3, 0, 0, "SAME_UPPER", null, null, null));
+            attributes.put("auto_pad", Attribute.string("auto_pad", "SAME_UPPER"));
         } else {
-            attributes.put("pads", ints("pads", pads));
+            attributes.put("pads", Attribute.ints("pads", pads));
         }
         String op = transposed ? "ConvTranspose" : "Conv";
         return linear(conv, name, op, in, attributes);
@@ -395,7 +395,7 @@ public final class Dl4jTranslator {
         String meanName = tensor(name + ".mean", mean);
         String varName = tensor(name + ".var", variance);
         return linear(bn, name, "BatchNormalization", List.of(value, gamma, beta, meanName, varName),
-                Map.of("epsilon", floatAttribute("epsilon", bn.getEps())));
+                Map.of("epsilon", Attribute.floating("epsilon", bn.getEps())));
     }
 
     private static void requireNchw(String name, CNN2DFormat format) {
@@ -436,18 +436,6 @@ public final class Dl4jTranslator {
     private String node(String nodeName, String op, List<String> inputs, String output, Map<String, Attribute> attributes) {
         nodes.add(new Node("/" + nodeName, op, "", inputs, List.of(output), attributes));
         return output;
-    }
-
-    private static Attribute ints(String name, long... values) {
-        return new Attribute(name, 7, 0, values.length == 1 ? values[0] : 0, "", null, null, values);
-    }
-
-    private static Attribute ints(String name, int... values) {
-        return ints(name, java.util.Arrays.stream(values).asLongStream().toArray());
-    }
-
-    private static Attribute floatAttribute(String name, double value) {
-        return new Attribute(name, 1, (float) value, 0, "", null, null, null);
     }
 
     private static GraphException unsupported(String name, String what) {
