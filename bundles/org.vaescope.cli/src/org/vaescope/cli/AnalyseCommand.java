@@ -23,17 +23,17 @@ import picocli.CommandLine.ParentCommand;
  * causal analysis of a VAEScope model or an imported VAE, written as the analysis file the IDE opens
  * (by default {@code MODEL.vsa} beside the model).
  */
-@Command(name = "analyse", aliases = "analyze", description = "the causal analysis of a model (.vsm, or .onnx or a "
-        + "DL4J .zip, with --decoder when saved as two files), written as a .vsa analysis file (the IDE's)")
+@Command(name = "analyse", aliases = "analyze", description = "the causal analysis of a model (.vsm, or .onnx, a "
+        + "DL4J .zip or a Keras .h5, with --decoder when saved as two files), written as a .vsa analysis file (the IDE's)")
 final class AnalyseCommand implements Callable<Integer> {
 
     @ParentCommand
     VaescopeCli cli;
 
-    @Parameters(paramLabel = "MODEL", description = "a .vsm model, or an ONNX or DL4J VAE (one file, or its encoder)")
+    @Parameters(paramLabel = "MODEL", description = "a .vsm model, or an ONNX, DL4J or Keras VAE (one file, or its encoder)")
     Path model;
 
-    @Option(names = "--decoder", paramLabel = "DEC", description = "the decoder file (.onnx, .zip) of a VAE exported as two "
+    @Option(names = "--decoder", paramLabel = "DEC", description = "the decoder file (.onnx, .zip, .h5) of a VAE exported as two "
             + "files (default: the file named like MODEL with 'decoder' for 'encoder', when there is one)")
     Path decoder;
 

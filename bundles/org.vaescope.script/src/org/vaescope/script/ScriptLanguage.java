@@ -28,7 +28,8 @@ public final class ScriptLanguage {
     public static final Map<String, String> MODEL_EXTENSIONS = orderedMap(
             ".vsm", "VAEScope model (encoder and decoder in one file)",
             ".onnx", "ONNX export: a whole VAE, or its encoder with 'decoder \"dec.onnx\"'",
-            ".zip", "DL4J ModelSerializer zip: a whole VAE, or its encoder with 'decoder \"dec.zip\"'");
+            ".zip", "DL4J ModelSerializer zip: a whole VAE, or its encoder with 'decoder \"dec.zip\"'",
+            ".h5", "Keras HDF5 model (model.save): a whole VAE, or its encoder with 'decoder \"dec.h5\"'");
 
     /** Extensions of models that hold the whole VAE in one file and take no {@code decoder} clause. */
     public static final List<String> WHOLE_MODEL_EXTENSIONS = List.of(".vsm");

@@ -65,12 +65,17 @@ class ImportedModelCliTest {
     }
 
     private static Path fixture(String name) {
+        return fixture("onnx", name);
+    }
+
+    /** A file of the core tests' fixtures, {@code fixtures/KIND/NAME}. */
+    static Path fixture(String kind, String name) {
         for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve("tests/org.vaescope.core.tests/fixtures/onnx").resolve(name);
+            Path candidate = folder.resolve("tests/org.vaescope.core.tests/fixtures").resolve(kind).resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no ONNX fixture " + name + " above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no fixture " + kind + "/" + name + " above " + Path.of("").toAbsolutePath());
     }
 }

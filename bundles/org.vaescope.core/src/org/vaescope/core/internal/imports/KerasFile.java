@@ -41,11 +41,14 @@ public record KerasFile(JsonNode config, Map<String, Map<String, Weight>> weight
             JsonNode parsed = new ObjectMapper().readTree(string(config.getData()));
             Node weights = hdf.getChild("model_weights");
             return new KerasFile(parsed, weights instanceof Group g ? weights(g) : Map.of());
-        } catch (io.jhdf.exceptions.HdfException e) {
-            throw new GraphException("cannot be read as an HDF5 file (" + e.getMessage() + "); it may be truncated"
-                    + " or not a Keras .h5 file — save the model again", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new GraphException("has a 'model_config' attribute that is not JSON: " + e.getOriginalMessage(), e);
+        } catch (GraphException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // jhdf fails on damaged files with whatever exception its parser meets
+            throw new GraphException("cannot be read as an HDF5 file (" + e.getMessage() + "); it may be truncated"
+                    + " or not a Keras .h5 file — save the model again", e);
         }
     }
 
