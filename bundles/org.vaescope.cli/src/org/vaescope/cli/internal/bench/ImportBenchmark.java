@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.hooks.StageContext;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.imports.ImportedVae;
+import org.vaescope.core.imports.KerasImport;
 import org.vaescope.core.imports.OnnxImport;
 import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.runtime.Nd4jRuntime;
@@ -27,7 +28,9 @@ import org.vaescope.core.vae.VariantConfig;
  * Times importing the spec's 64×64 conv VAE from ONNX against loading the same weights from a
  * {@code .vsm}, and one encoder forward pass (image → μ) of each, in one run. Arguments: DIR holding
  * {@code bench_encoder.onnx} and {@code bench_decoder.onnx} (written by
- * {@code releng/fixtures/export_onnx.py --bench DIR}) [batch (64)] [repetitions (20)].
+ * {@code releng/fixtures/export_onnx.py --bench DIR}) [batch (64)] [repetitions (20)]; with
+ * {@code bench_encoder.h5} and {@code bench_decoder.h5} beside them ({@code releng/fixtures/keras/bench_h5.py
+ * DIR}, the same weights saved in Keras' layout) the Keras import too.
  */
 public final class ImportBenchmark {
 
@@ -76,6 +79,36 @@ public final class ImportBenchmark {
         System.out.printf(Locale.ROOT, "encoder forward, VAEScope (baseline):%6.2f ms%n", vaescopeForward * 1e3);
         System.out.printf(Locale.ROOT, "ratio imported / VAEScope forward: %.2f; largest |mu difference| %.2e%n",
                 importedForward / vaescopeForward, difference);
+        Path kerasEncoder = dir.resolve("bench_encoder.h5");
+        if (java.nio.file.Files.isRegularFile(kerasEncoder)) {
+            keras(kerasEncoder, dir.resolve("bench_decoder.h5"), native_, images, repetitions, loadSeconds,
+                    vaescopeForward);
+        }
+    }
+
+    /** The same weights saved by Keras (releng/fixtures/keras/bench_h5.py), against the same baselines. */
+    private static void keras(Path encoder, Path decoder, VaeModel native_, INDArray images, int repetitions,
+            double loadSeconds, double vaescopeForward) {
+        ImportedVae keras = openKeras(encoder, decoder);
+        long t0 = System.nanoTime();
+        for (int r = 0; r < repetitions; r++) {
+            keras = openKeras(encoder, decoder);
+        }
+        double openSeconds = (System.nanoTime() - t0) / 1e9 / repetitions;
+        double forward = encoderForward(keras.graph(), images, repetitions);
+        double difference = encode(keras.graph(), images).sub(native_.encodeMean(images)).amaxNumber().doubleValue();
+        System.out.printf(Locale.ROOT, "Keras import (.h5 encoder + decoder): %6.1f ms; ratio to .vsm load %.2f%n",
+                openSeconds * 1e3, openSeconds / loadSeconds);
+        System.out.printf(Locale.ROOT, "encoder forward, Keras import:       %6.2f ms; ratio to VAEScope %.2f;"
+                + " largest |mu difference| %.2e%n", forward * 1e3, forward / vaescopeForward, difference);
+    }
+
+    private static ImportedVae openKeras(Path encoder, Path decoder) {
+        try {
+            return KerasImport.open(encoder, decoder);
+        } catch (ModelLoadException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static ImportedVae open(Path encoder, Path decoder) {
