@@ -64,43 +64,65 @@ public final class ImportBenchmark {
         }
         double loadSeconds = (System.nanoTime() - t1) / 1e9 / repetitions;
 
+        Path kerasEncoder = dir.resolve("bench_encoder.h5");
+        Path kerasDecoder = dir.resolve("bench_decoder.h5");
+        boolean keras = java.nio.file.Files.isRegularFile(kerasEncoder);
+        ImportedVae kerasVae = keras ? openKeras(kerasEncoder, kerasDecoder) : null;
+        double kerasSeconds = 0;
+        if (keras) {
+            long t2 = System.nanoTime();
+            for (int r = 0; r < repetitions; r++) {
+                kerasVae = openKeras(kerasEncoder, kerasDecoder);
+            }
+            kerasSeconds = (System.nanoTime() - t2) / 1e9 / repetitions;
+        }
+
         INDArray images = images(batch);
-        double importedForward = encoderForward(imported.graph(), images, repetitions);
-        double vaescopeForward = encoderForward(native_.graph(), images, repetitions);
-        double difference = imported.graph().forward(java.util.Map.of(VaeHooks.INPUT, images),
-                List.of(VaeHooks.LATENT_MU), List.of(), StageContext.deterministic(), false).activations()
-                .get(VaeHooks.LATENT_MU).sub(native_.encodeMean(images)).amaxNumber().doubleValue();
+        List<StagedModel> graphs = keras ? List.of(imported.graph(), native_.graph(), kerasVae.graph())
+                : List.of(imported.graph(), native_.graph());
+        double[] forward = medianForwards(graphs, images, repetitions);
         System.out.printf(Locale.ROOT, "model: %s from %s; batch %d; %d repetitions; backend %s%n", architecture,
                 dir, batch, repetitions, Nd4jRuntime.backendName());
         System.out.printf(Locale.ROOT, "import (encoder + decoder files):   %8.1f ms%n", importSeconds * 1e3);
         System.out.printf(Locale.ROOT, "load the same weights as .vsm (baseline): %6.1f ms; ratio import / load %.2f%n",
                 loadSeconds * 1e3, importSeconds / loadSeconds);
-        System.out.printf(Locale.ROOT, "encoder forward, imported:           %6.2f ms%n", importedForward * 1e3);
-        System.out.printf(Locale.ROOT, "encoder forward, VAEScope (baseline):%6.2f ms%n", vaescopeForward * 1e3);
+        System.out.printf(Locale.ROOT, "encoder forward (median of %d interleaved rounds), imported: %6.2f ms%n", ROUNDS,
+                forward[0] * 1e3);
+        System.out.printf(Locale.ROOT, "encoder forward, VAEScope (baseline):%6.2f ms%n", forward[1] * 1e3);
         System.out.printf(Locale.ROOT, "ratio imported / VAEScope forward: %.2f; largest |mu difference| %.2e%n",
-                importedForward / vaescopeForward, difference);
-        Path kerasEncoder = dir.resolve("bench_encoder.h5");
-        if (java.nio.file.Files.isRegularFile(kerasEncoder)) {
-            keras(kerasEncoder, dir.resolve("bench_decoder.h5"), native_, images, repetitions, loadSeconds,
-                    vaescopeForward);
+                forward[0] / forward[1], muDifference(imported.graph(), native_, images));
+        if (keras) {
+            System.out.printf(Locale.ROOT, "Keras import (.h5 encoder + decoder): %6.1f ms; ratio to .vsm load %.2f%n",
+                    kerasSeconds * 1e3, kerasSeconds / loadSeconds);
+            System.out.printf(Locale.ROOT, "encoder forward, Keras import:       %6.2f ms; ratio to VAEScope %.2f;"
+                    + " largest |mu difference| %.2e%n", forward[2] * 1e3, forward[2] / forward[1],
+                    muDifference(kerasVae.graph(), native_, images));
         }
     }
 
-    /** The same weights saved by Keras (releng/fixtures/keras/bench_h5.py), against the same baselines. */
-    private static void keras(Path encoder, Path decoder, VaeModel native_, INDArray images, int repetitions,
-            double loadSeconds, double vaescopeForward) {
-        ImportedVae keras = openKeras(encoder, decoder);
-        long t0 = System.nanoTime();
-        for (int r = 0; r < repetitions; r++) {
-            keras = openKeras(encoder, decoder);
+    private static final int ROUNDS = 5;
+
+    /**
+     * Seconds per encoder pass of each graph, the median over rounds that time every graph in turn, so
+     * that warming up and the machine's load affect them alike.
+     */
+    private static double[] medianForwards(List<StagedModel> graphs, INDArray images, int repetitions) {
+        double[][] rounds = new double[graphs.size()][ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int g = 0; g < graphs.size(); g++) {
+                rounds[g][round] = encoderForward(graphs.get(g), images, repetitions);
+            }
         }
-        double openSeconds = (System.nanoTime() - t0) / 1e9 / repetitions;
-        double forward = encoderForward(keras.graph(), images, repetitions);
-        double difference = encode(keras.graph(), images).sub(native_.encodeMean(images)).amaxNumber().doubleValue();
-        System.out.printf(Locale.ROOT, "Keras import (.h5 encoder + decoder): %6.1f ms; ratio to .vsm load %.2f%n",
-                openSeconds * 1e3, openSeconds / loadSeconds);
-        System.out.printf(Locale.ROOT, "encoder forward, Keras import:       %6.2f ms; ratio to VAEScope %.2f;"
-                + " largest |mu difference| %.2e%n", forward * 1e3, forward / vaescopeForward, difference);
+        double[] medians = new double[graphs.size()];
+        for (int g = 0; g < graphs.size(); g++) {
+            java.util.Arrays.sort(rounds[g]);
+            medians[g] = rounds[g][ROUNDS / 2];
+        }
+        return medians;
+    }
+
+    private static double muDifference(StagedModel graph, VaeModel native_, INDArray images) {
+        return encode(graph, images).sub(native_.encodeMean(images)).amaxNumber().doubleValue();
     }
 
     private static ImportedVae openKeras(Path encoder, Path decoder) {
