@@ -10,6 +10,8 @@ import static org.vaescope.core.imports.KerasFixtures.probe;
 import static org.vaescope.core.imports.OnnxImportErrorTest.assertMentions;
 import static org.vaescope.core.imports.OnnxImportTest.assertClose;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +173,31 @@ class KerasImportTest {
                 () -> KerasImport.open(lambda, file("keras_decoder.h5")));
         assertMentions(e, "lambda_encoder.h5", "layer 'act2' is a Lambda", "supported: InputLayer",
                 "save the encoder without it");
+    }
+
+    @Test
+    void aSamplingLayerBesideMuAndLogvarIsLeftOut() throws Exception {
+        KerasFile kept = KerasFixtures.read("keras_encoder.h5");
+        ObjectNode config = kept.config().deepCopy();
+        ObjectNode model = (ObjectNode) config.get("config");
+        ObjectNode sampling = ((ArrayNode) model.get("layers")).addObject();
+        sampling.put("name", "z").put("class_name", "Sampling").putObject("config").put("name", "z");
+        sampling.putArray("inbound_nodes").addArray().add(call("mu")).add(call("logvar"));
+        ((ArrayNode) model.get("output_layers")).addArray().add("z").add(0).add(0);
+        Path threeOutputs = KerasFixtures.write(dir.resolve("sampling_encoder.h5"), config, kept.weights());
+
+        ImportedVae withSampling = KerasImport.open(threeOutputs, file("keras_decoder.h5"));
+        assertClose(probe("mu"), withSampling.run(probe("images"), RunOptions.defaults().capture(VaeHooks.LATENT_MU))
+                .activation(VaeHooks.LATENT_MU));
+        assertEquals(vae.hookPoints().stream().map(h -> h.name()).toList(), withSampling.hookPoints().stream()
+                .map(h -> h.name()).toList());
+    }
+
+    /** A Keras 2 call of a layer's output: [NAME, 0, 0, {}]. */
+    private static ArrayNode call(String layer) {
+        ArrayNode call = JsonNodeFactory.instance.arrayNode().add(layer).add(0).add(0);
+        call.addObject();
+        return call;
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.vaescope.core.internal.imports;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaescope.core.internal.imports.KerasFile.Weight;
@@ -80,9 +82,16 @@ public final class KerasTranslator {
     }
 
     private List<String> functional(JsonNode config, Roles roles) {
+        List<String> outputs = new ArrayList<>();
+        collectInputs(config.path("output_layers"), outputs);
+        Set<String> left = untranslatedOutputBranches(config.path("layers"), outputs);
+        outputs.removeAll(left);
         for (JsonNode layer : config.path("layers")) {
             String name = name(layer);
             String kind = layer.path("class_name").asText();
+            if (left.contains(name)) {
+                continue;
+            }
             if (kind.equals("InputLayer")) {
                 input(name, layer, roles);
                 continue;
@@ -101,9 +110,26 @@ public final class KerasTranslator {
             }
             layer(kind, name, layer.path("config"), in);
         }
-        List<String> outputs = new ArrayList<>();
-        collectInputs(config.path("output_layers"), outputs);
         return outputs;
+    }
+
+    /**
+     * The layers VAEScope leaves out: those that need a layer it does not import, when they feed only
+     * some of the outputs and two or more outputs remain — the usual Keras VAE encoder's sampling layer
+     * (outputs z_mean, z_log_var and z) — so the encoder is taken with the outputs it can compute.
+     * Otherwise none, and an unsupported layer is an error naming it.
+     */
+    private static Set<String> untranslatedOutputBranches(JsonNode layers, List<String> outputs) {
+        Set<String> untranslatable = new HashSet<>();
+        for (JsonNode layer : layers) {
+            List<String> in = new ArrayList<>();
+            collectInputs(layer.path("inbound_nodes"), in);
+            if (!SUPPORTED.contains(layer.path("class_name").asText()) || in.stream().anyMatch(untranslatable::contains)) {
+                untranslatable.add(name(layer));
+            }
+        }
+        long kept = outputs.stream().filter(o -> !untranslatable.contains(o)).count();
+        return kept >= 2 && kept < outputs.size() ? untranslatable : Set.of();
     }
 
     /**
