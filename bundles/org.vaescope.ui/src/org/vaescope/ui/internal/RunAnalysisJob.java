@@ -20,6 +20,7 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.WorkbenchException;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.FileEditorInput;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.data.Datasets;
@@ -39,7 +40,8 @@ import org.vaescope.ui.internal.analysis.VaescopeJob;
 
 /**
  * Runs the causal analysis of a saved model and writes the analysis file beside it, reads it back
- * (still in the job) and opens it in the analysis editor in the VAEScope perspective. The engine runs on its own thread; the job
+ * (still in the job) and hands it to the analysis editor in the VAEScope perspective ({@link #start}
+ * shows both before the engine starts). The engine runs on its own thread; the job
  * polls it every {@value #POLL_MS} ms, so Cancel ends the job at once and the engine stops at its
  * next check, its result thrown away. The file is written atomically, only after a full run.
  */
@@ -51,7 +53,7 @@ public class RunAnalysisJob extends VaescopeJob {
     private final AnalysisRequest request;
     private final IWorkbenchWindow window;
 
-    public RunAnalysisJob(IFile model, AnalysisRequest request, IWorkbenchWindow window) {
+    private RunAnalysisJob(IFile model, AnalysisRequest request, IWorkbenchWindow window) {
         super("Analysing " + model.getName() + " with VAEScope", true);
         this.model = model;
         this.request = request;
@@ -65,18 +67,14 @@ public class RunAnalysisJob extends VaescopeJob {
         Thread worker = new Thread(() -> complete(engine, progress), "VAEScope analysis of " + model.getName());
         worker.setDaemon(true);
         worker.start();
+        Analysis ready = null;
         try {
             Path written = await(engine, progress, monitor);
             if (written == null) {
                 return Status.CANCEL_STATUS;
             }
-            Analysis ready = Analysis.read(written);
-            IFile analysis = model.getParent().getFile(new org.eclipse.core.runtime.Path(written.getFileName().toString()));
-            analysis.refreshLocal(IResource.DEPTH_ZERO, null);
-            window.getShell().getDisplay().asyncExec(() -> {
-                AnalysisRegistry.get().offer(ready);
-                open(analysis);
-            });
+            ready = Analysis.read(written);
+            analysisFile().refreshLocal(IResource.DEPTH_ZERO, null);
             return Status.OK_STATUS;
         } catch (ExecutionException e) {
             return failure(e.getCause());
@@ -85,8 +83,31 @@ public class RunAnalysisJob extends VaescopeJob {
         } catch (CoreException e) {
             return e.getStatus();
         } finally {
+            deliver(ready);
             monitor.done();
         }
+    }
+
+    private IFile analysisFile() {
+        Path target = AnalysisFile.beside(model.getLocation().toFile().toPath());
+        return model.getParent().getFile(new org.eclipse.core.runtime.Path(target.getFileName().toString()));
+    }
+
+    /** Hands the analysis (null: none) to its editor, opening one if the user closed it. */
+    private void deliver(Analysis ready) {
+        IFile analysis = analysisFile();
+        Path target = analysis.getLocation().toFile().toPath();
+        window.getShell().getDisplay().asyncExec(() -> {
+            AnalysisRegistry.get().deliver(target, ready);
+            if (ready != null && !window.getShell().isDisposed() && !isOpen(analysis)) {
+                open(analysis);
+            }
+        });
+    }
+
+    private boolean isOpen(IFile analysis) {
+        IWorkbenchPage page = window.getActivePage();
+        return page != null && page.findEditor(new FileEditorInput(analysis)) != null;
     }
 
     private static Path await(CompletableFuture<Path> engine, EngineProgress progress, IProgressMonitor monitor)
@@ -152,17 +173,46 @@ public class RunAnalysisJob extends VaescopeJob {
                 || cause instanceof ModelFileException || cause instanceof AnalysisFileException;
     }
 
+    /**
+     * Shows the VAEScope perspective and the analysis editor (saying "Analysing…") at once, as the
+     * answer to the user's click, so that they are made while the engine runs rather than in the same
+     * moment as the results; then runs the analysis. UI thread.
+     */
+    public static RunAnalysisJob start(IFile model, AnalysisRequest request, IWorkbenchWindow window) {
+        RunAnalysisJob job = new RunAnalysisJob(model, request, window);
+        IFile analysis = job.analysisFile();
+        AnalysisRegistry.get().analysing(analysis.getLocation().toFile().toPath()); // the views are made saying so
+        IWorkbenchPage page = showPerspective(window);
+        if (page != null) {
+            window.getShell().getDisplay().asyncExec(() -> job.openEditor(page, analysis));
+        }
+        job.schedule();
+        return job;
+    }
+
+    private static IWorkbenchPage showPerspective(IWorkbenchWindow window) {
+        IWorkbenchPage page = window.getActivePage();
+        if (page != null && page.getPerspective() != null
+                && VaescopeUi.PERSPECTIVE_ID.equals(page.getPerspective().getId())) {
+            return page;
+        }
+        try {
+            return window.getWorkbench().showPerspective(VaescopeUi.PERSPECTIVE_ID, window);
+        } catch (WorkbenchException e) {
+            StatusManager.getManager().handle(Status.error("Cannot open the VAEScope perspective", e),
+                    StatusManager.LOG);
+            return page;
+        }
+    }
+
+    /** Back in the VAEScope perspective if the user left it, then the editor in an event of its own. */
     private void open(IFile analysis) {
         if (window.getShell().isDisposed()) {
             return;
         }
-        try {
-            var page = window.getWorkbench().showPerspective(VaescopeUi.PERSPECTIVE_ID, window);
-            // the editor in an event of its own: input and paint get through between the two
+        IWorkbenchPage page = showPerspective(window);
+        if (page != null) {
             window.getShell().getDisplay().asyncExec(() -> openEditor(page, analysis));
-        } catch (WorkbenchException e) {
-            StatusManager.getManager().handle(Status.error("Cannot open the VAEScope perspective", e),
-                    StatusManager.LOG);
         }
     }
 

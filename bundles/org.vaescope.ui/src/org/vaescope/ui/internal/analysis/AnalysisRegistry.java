@@ -27,6 +27,20 @@ public final class AnalysisRegistry {
     private final Map<Path, Analysis> ready = new HashMap<>();
     private final Set<Path> restoring = new HashSet<>();
     private final List<Consumer<AnalysisRegistry>> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Path> analysing = new HashSet<>();
+    private final List<Recipient> recipients = new CopyOnWriteArrayList<>();
+
+    /** An editor waiting for fresh analyses of its file. */
+    public interface Recipient {
+        /** A run that will write this file started. */
+        void started(Path file);
+
+        /**
+         * A run that writes this file ended: with its analysis, or with null when it was cancelled or
+         * failed. Returns whether the recipient took it.
+         */
+        boolean delivered(Path file, Analysis analysis);
+    }
 
     public static AnalysisRegistry get() {
         return INSTANCE;
@@ -53,8 +67,49 @@ public final class AnalysisRegistry {
      * Keeps an analysis read off the UI thread for the editor that opens its file next, so the
      * editor need not read it again.
      */
-    public void offer(Analysis analysis) {
+    private void offer(Analysis analysis) {
         ready.put(analysis.file(), analysis);
+    }
+
+    /** A run that will write this file has started. */
+    public void analysing(Path file) {
+        analysing.add(file);
+        recipients.forEach(recipient -> recipient.started(file));
+        fire();
+    }
+
+    /** Whether a run that will write an analysis is under way. */
+    public boolean isAnalysing() {
+        return !analysing.isEmpty();
+    }
+
+    /** Whether a run that will write this file is under way. */
+    public boolean isAnalysing(Path file) {
+        return analysing.contains(file);
+    }
+
+    /**
+     * The run that was writing this file ended, with its analysis (read off the UI thread) or null.
+     * The editors of the file get it; if none takes it, it waits for the editor that opens next.
+     */
+    public void deliver(Path file, Analysis analysis) {
+        analysing.remove(file);
+        fire();
+        boolean taken = false;
+        for (Recipient recipient : recipients) {
+            taken |= recipient.delivered(file, analysis);
+        }
+        if (!taken && analysis != null) {
+            offer(analysis);
+        }
+    }
+
+    public void addRecipient(Recipient recipient) {
+        recipients.add(recipient);
+    }
+
+    public void removeRecipient(Recipient recipient) {
+        recipients.remove(recipient);
     }
 
     /** The analysis of this file offered and not yet taken, or null. */

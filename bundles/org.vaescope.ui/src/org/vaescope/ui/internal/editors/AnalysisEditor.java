@@ -1,5 +1,6 @@
 package org.vaescope.ui.internal.editors;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +61,28 @@ public class AnalysisEditor extends FormEditor {
     private final List<TablePage> tablePages = new ArrayList<>();
     private final SelectionRelay selection = new SelectionRelay();
     private final Map<String, TableViewer> tables = new LinkedHashMap<>();
+    private final AnalysisRegistry.Recipient recipient = new AnalysisRegistry.Recipient() {
+        @Override
+        public void started(Path started) {
+            if (started.equals(file)) {
+                refreshPages();
+            }
+        }
+
+        @Override
+        public boolean delivered(Path delivered, Analysis fresh) {
+            if (disposed || !delivered.equals(file)) {
+                return false;
+            }
+            if (fresh != null) {
+                error = null;
+                loaded(fresh);
+            } else {
+                runEnded();
+            }
+            return true;
+        }
+    };
     private final IPartListener2 activation = new IPartListener2() {
         @Override
         public void partActivated(IWorkbenchPartReference ref) {
@@ -79,12 +102,37 @@ public class AnalysisEditor extends FormEditor {
         site.setSelectionProvider(selection);
         site.getPage().addPartListener(activation);
         file = fileInput.getFile().getLocation().toFile().toPath();
-        Analysis ready = AnalysisRegistry.get().take(file);
+        AnalysisRegistry registry = AnalysisRegistry.get();
+        registry.addRecipient(recipient);
+        Analysis ready = registry.take(file);
         if (ready != null) {
             loaded(ready);
-        } else {
-            new ReadAnalysisJob(file, site.getShell().getDisplay(), this::loaded, this::failed).schedule();
+        } else if (!registry.isAnalysing(file)) {
+            read();
         }
+    }
+
+    private void read() {
+        new ReadAnalysisJob(file, getSite().getShell().getDisplay(), this::loaded, this::failed).schedule();
+    }
+
+    /** The run that was to write the file ended without an analysis: the file as it is, if any. */
+    private void runEnded() {
+        if (analysis != null) {
+            refreshPages();
+        } else if (Files.isRegularFile(file)) {
+            read();
+        } else {
+            getSite().getShell().getDisplay().asyncExec(() -> {
+                if (!disposed) {
+                    getSite().getPage().closeEditor(this, false);
+                }
+            });
+        }
+    }
+
+    private void refreshPages() {
+        tablePages.forEach(TablePage::refresh);
     }
 
     private void loaded(Analysis read) {
@@ -93,7 +141,7 @@ public class AnalysisEditor extends FormEditor {
         }
         analysis = read;
         AnalysisRegistry.get().show(read);
-        tablePages.forEach(TablePage::refresh);
+        refreshPages();
     }
 
     private void failed(AnalysisFileException e) {
@@ -102,7 +150,7 @@ public class AnalysisEditor extends FormEditor {
         }
         error = e.getMessage();
         StatusManager.getManager().handle(Status.error(error), StatusManager.LOG);
-        tablePages.forEach(TablePage::refresh);
+        refreshPages();
     }
 
     @Override
@@ -236,6 +284,7 @@ public class AnalysisEditor extends FormEditor {
     public void dispose() {
         disposed = true;
         getSite().getPage().removePartListener(activation);
+        AnalysisRegistry.get().removeRecipient(recipient);
         AnalysisRegistry.get().close(file);
         super.dispose();
     }
@@ -279,7 +328,9 @@ public class AnalysisEditor extends FormEditor {
             form.getForm().setText(getEditor().getPartName() + " — " + getTitle());
             form.getToolkit().decorateFormHeading(form.getForm().getForm());
             GridLayoutFactory.swtDefaults().applyTo(form.getForm().getBody());
-            refresh();
+            // the tables in an event of their own: opening the editor is then two short events, not one long one
+            form.getToolkit().createLabel(form.getForm().getBody(), "Showing " + getEditor().getPartName() + "…");
+            form.getForm().getDisplay().asyncExec(this::refresh);
         }
 
         /** Shows the analysis, the reading message or the error, whichever the editor has now. */
@@ -293,12 +344,19 @@ public class AnalysisEditor extends FormEditor {
             for (Control child : body.getChildren()) {
                 child.dispose();
             }
+            boolean analysing = AnalysisRegistry.get().isAnalysing(editor.file);
             if (editor.analysis != null) {
-                form.setMessage(null, IMessageProvider.NONE);
+                form.setMessage(analysing ? "Analysing again: these are the previous results until the run ends" : null,
+                        analysing ? IMessageProvider.INFORMATION : IMessageProvider.NONE);
                 content.accept(body);
             } else if (editor.error != null) {
                 form.setMessage("This analysis file cannot be shown", IMessageProvider.ERROR);
                 Label message = managedForm.getToolkit().createLabel(body, editor.error, SWT.WRAP);
+                GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(message);
+            } else if (analysing) {
+                form.setMessage(null, IMessageProvider.NONE);
+                Label message = managedForm.getToolkit().createLabel(body, "Analysing… the results appear here when "
+                        + "the run ends (progress and Cancel in the Progress view).", SWT.WRAP);
                 GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(message);
             } else {
                 managedForm.getToolkit().createLabel(body, "Reading " + editor.file.getFileName() + "…");

@@ -83,7 +83,7 @@ public class AnalyseModelHandler extends AbstractHandler {
             } catch (CoreException e) {
                 StatusManager.getManager().handle(e.getStatus(), StatusManager.LOG);
             }
-            new RunAnalysisJob(model, request, window).schedule();
+            RunAnalysisJob.start(model, request, window);
         }
     }
 }

@@ -80,6 +80,12 @@ public abstract class AnalysisView extends ViewPart {
     protected void restoreState(IMemento memento) {
     }
 
+    /** What a view without an analysis says: why it is empty and what to do. */
+    protected static String emptyMessage() {
+        return AnalysisRegistry.get().isAnalysing() ? "Analysing… the results appear here when the run ends."
+                : "No analysis open. Right-click a model: Analyse with VAEScope…";
+    }
+
     /** The analysis file on display (or to be restored), or null. */
     public Path getShownFile() {
         return shownFile;

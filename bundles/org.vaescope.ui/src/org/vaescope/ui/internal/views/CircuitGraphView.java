@@ -140,7 +140,7 @@ public class CircuitGraphView extends AnalysisView {
     private void relayout() {
         int mine = generation.incrementAndGet();
         if (analysis == null) {
-            canvas.setMessage("No analysis open. Right-click a .vsm model: Analyse with VAEScope…");
+            canvas.setMessage(emptyMessage());
             return;
         }
         CircuitFilter filter = getFilter();

@@ -50,7 +50,7 @@ public class FactorGraphView extends AnalysisView {
         int mine = generation.incrementAndGet();
         if (shown == null) {
             header.setText("");
-            canvas.setMessage("No analysis open.");
+            canvas.setMessage(emptyMessage());
             return;
         }
         graph = factorGraph(shown.factorGraphs());

@@ -119,7 +119,7 @@ public class LatentTraversalsView extends AnalysisView {
         if (shown != null) {
             compute();
         } else {
-            status.setText("No analysis open.");
+            status.setText(emptyMessage());
             canvas.redraw();
         }
     }

@@ -116,7 +116,7 @@ public class UnitEffectsView extends AnalysisView {
     private void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
         if (analysis == null) {
-            gc.drawText("No analysis open. Right-click a .vsm model: Analyse with VAEScope…", 10, 10, true);
+            gc.drawText(emptyMessage(), 10, 10, true);
             return;
         }
         List<String> factors = analysis.units().factors();

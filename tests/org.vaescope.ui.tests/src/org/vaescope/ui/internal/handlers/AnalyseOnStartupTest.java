@@ -73,8 +73,8 @@ class AnalyseOnStartupTest {
         assertNull(AnalysisRequest.remembered(model), "no request is remembered for a new model");
         System.setProperty(TRIGGER, model.getFullPath().makeRelative().toString());
         startupTrigger().earlyStartup();
-        Workbenches.waitUntil("the analysis editor", ANALYSIS_TIMEOUT_MS,
-                () -> page().getActiveEditor() instanceof AnalysisEditor);
+        Workbenches.waitUntil("the analysis in its editor", ANALYSIS_TIMEOUT_MS,
+                () -> page().getActiveEditor() instanceof AnalysisEditor editor && editor.getAnalysis() != null);
 
         Path file = project.getLocation().toFile().toPath().resolve("tiny.vsa");
         JsonNode json = new ObjectMapper().readTree(file.toFile());

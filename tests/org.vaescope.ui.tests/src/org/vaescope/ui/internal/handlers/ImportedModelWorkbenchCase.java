@@ -108,8 +108,8 @@ abstract class ImportedModelWorkbenchCase {
                 + VaescopeUi.ANALYSE_USE_LAST_PARAMETER + "=true)");
         handlers().executeCommand(command, null);
 
-        Workbenches.waitUntil("the analysis editor", ANALYSIS_TIMEOUT_MS,
-                () -> page().getActiveEditor() instanceof AnalysisEditor);
+        Workbenches.waitUntil("the analysis in its editor", ANALYSIS_TIMEOUT_MS,
+                () -> page().getActiveEditor() instanceof AnalysisEditor editor && editor.getAnalysis() != null);
         Path file = project.getLocation().toFile().toPath().resolve("vae_encoder.vsa");
         assertTrue(Files.exists(file), "the analysis file is written beside the encoder");
         JsonNode json = new ObjectMapper().readTree(file.toFile());

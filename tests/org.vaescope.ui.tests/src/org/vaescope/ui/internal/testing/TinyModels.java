@@ -78,7 +78,12 @@ public final class TinyModels {
 
     /** Few samples: the whole analysis takes seconds. */
     public static AnalysisRequest quickRequest() {
-        return new AnalysisRequest("dsprites:size=" + SIDE, 20, 20, 60, 40, 5, List.of());
+        return quickRequest(5);
+    }
+
+    /** A quick run at another seed. */
+    public static AnalysisRequest quickRequest(int seed) {
+        return new AnalysisRequest("dsprites:size=" + SIDE, 20, 20, 60, 40, seed, List.of());
     }
 
     /** Many samples: runs for minutes, to be cancelled. */

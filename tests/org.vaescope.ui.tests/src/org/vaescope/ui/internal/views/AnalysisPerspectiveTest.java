@@ -85,6 +85,9 @@ class AnalysisPerspectiveTest {
         Job job = waitForRunningAnalysis();
         Thread.sleep(3_000); // let the engine get well into its work
         Workbenches.drainEvents();
+        assertTrue(editor() != null && editor().getAnalysis() == null && editor().getError() == null,
+                "the analysis editor is open before the results, waiting for them");
+        Workbenches.screenshot(window.getShell(), "vaescope-analysing");
 
         long start = System.nanoTime();
         job.cancel();
@@ -97,6 +100,7 @@ class AnalysisPerspectiveTest {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.stream().noneMatch(n -> n.endsWith(".vsa") || n.endsWith(".part")), names.toString());
         }
+        Workbenches.waitUntil("the waiting editor to close", VIEW_TIMEOUT_MS, () -> editor() == null);
     }
 
     @Test
@@ -246,6 +250,26 @@ class AnalysisPerspectiveTest {
         assertTrue(!metrics.getTexts().isEmpty(), "the other views follow the restored analysis");
         Workbenches.settle(500);
         Workbenches.screenshot(window.getShell(), "vaescope-view-state-restored");
+    }
+
+    @Test
+    @Order(7)
+    void analysingAgainWithTheEditorOpenShowsTheNewResults() throws Exception {
+        IDE.openEditor(page(), project.getFile("tiny.vsa"));
+        AnalysisEditor editor = waitForEditor();
+        assertEquals("5", editor.getAnalysis().provenance().get("seed"));
+        TinyModels.quickRequest(6).remember(model);
+
+        runAnalyseCommand();
+        waitForRunningAnalysis();
+        Workbenches.drainEvents();
+        assertEquals("5", editor.getAnalysis().provenance().get("seed"), "the previous results stay until the run ends");
+        Workbenches.waitUntil("the new analysis in the open editor", ANALYSIS_TIMEOUT_MS,
+                () -> "6".equals(editor.getAnalysis().provenance().get("seed")));
+
+        assertTrue(editor == editor(), "the same editor shows it");
+        Workbenches.waitUntil("the views to follow", VIEW_TIMEOUT_MS,
+                () -> AnalysisRegistry.get().current() == editor.getAnalysis());
     }
 
     private void assertCircuitGraphMatches(JsonNode json) throws Exception {
