@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,56 @@ class ArchitectureTest {
         });
         assertTrue(unmarked.isEmpty(), "internal packages must be exported x-internal or x-friends, and only"
                 + " they: " + unmarked);
+    }
+
+    /**
+     * docs/api.md is the reviewed API: a public type added to (or removed from) an API package fails
+     * here until the list is written again ({@code releng/api/api-list.py}) and read in review.
+     */
+    @Test
+    void theApiDocumentListsExactlyThePublicTypesOfTheApiPackages() throws IOException {
+        Map<String, Set<String>> documented = documentedApi();
+        Map<String, Set<String>> compiled = new TreeMap<>();
+        exportHeaders.forEach((bundle, header) -> {
+            for (String clause : clauses(header)) {
+                String pkg = clause.split(";", 2)[0].trim();
+                if (!pkg.isEmpty() && !pkg.contains(".internal")) {
+                    compiled.put(pkg, graph.publicTypes.getOrDefault(pkg, Set.of()));
+                }
+            }
+        });
+        compiled.keySet().removeIf(p -> p.startsWith("org.vaescope.cli"));
+        documented.keySet().retainAll(compiled.keySet()); // the list also has the IDE bundles, not installed here
+        Set<String> undocumented = qualified(compiled);
+        undocumented.removeAll(qualified(documented));
+        Set<String> gone = qualified(documented);
+        gone.removeAll(qualified(compiled));
+        assertTrue(undocumented.isEmpty() && gone.isEmpty(), "public types not in docs/api.md: " + undocumented
+                + "; listed there but not public (or gone): " + gone + " (run releng/api/api-list.py and review)");
+    }
+
+    private static Set<String> qualified(Map<String, Set<String>> typesByPackage) {
+        Set<String> names = new TreeSet<>();
+        typesByPackage.forEach((pkg, types) -> types.forEach(type -> names.add(pkg + "." + type)));
+        return names;
+    }
+
+    /** package → type names, from the "### `package`" headings and "- `Type` (kind)" items of docs/api.md. */
+    private static Map<String, Set<String>> documentedApi() throws IOException {
+        String examples = System.getProperty("vaescope.examples");
+        assertTrue(examples != null, "-Dvaescope.examples names the repository's examples folder, beside docs/");
+        Map<String, Set<String>> api = new TreeMap<>();
+        Set<String> current = null;
+        for (String line : Files.readAllLines(Path.of(examples).resolveSibling("docs").resolve("api.md"))) {
+            Matcher heading = Pattern.compile("^### `([\\w.]+)`").matcher(line);
+            Matcher item = Pattern.compile("^- `(\\w+)` \\(").matcher(line);
+            if (heading.find()) {
+                current = api.computeIfAbsent(heading.group(1), p -> new TreeSet<>());
+            } else if (item.find() && current != null) {
+                current.add(item.group(1));
+            }
+        }
+        return api;
     }
 
     /** The comma-separated clauses of a manifest header (commas inside quotes belong to the clause). */

@@ -2,7 +2,6 @@ package org.vaescope.cli;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,12 +26,15 @@ import org.osgi.framework.Bundle;
  */
 final class PackageGraph {
 
+    private static final int ACC_PUBLIC = 0x0001;
     private static final Pattern VAESCOPE_TYPE = Pattern.compile("org/vaescope/[\\w/$]+");
 
     /** package → packages its classes refer to (org.vaescope only, self excluded) */
     final Map<String, Set<String>> edges = new TreeMap<>();
     /** package → every type name (slash form) its classes refer to, from any library */
     final Map<String, Set<String>> referencedTypes = new TreeMap<>();
+    /** package → its public top-level types (simple names) */
+    final Map<String, Set<String>> publicTypes = new TreeMap<>();
     /** bundle symbolic name → its packages */
     final Map<String, Set<String>> packagesByBundle = new TreeMap<>();
 
@@ -43,8 +45,8 @@ final class PackageGraph {
             packages.add(pkg);
             Set<String> targets = edges.computeIfAbsent(pkg, p -> new TreeSet<>());
             Set<String> types = referencedTypes.computeIfAbsent(pkg, p -> new TreeSet<>());
-            try (InputStream in = bundle.getEntry(path).openStream()) {
-                for (String utf8 : constantPoolStrings(new DataInputStream(in))) {
+            try (DataInputStream in = new DataInputStream(bundle.getEntry(path).openStream())) {
+                for (String utf8 : constantPoolStrings(in)) {
                     types.add(utf8);
                     Matcher m = VAESCOPE_TYPE.matcher(utf8);
                     while (m.find()) {
@@ -53,6 +55,10 @@ final class PackageGraph {
                             targets.add(target);
                         }
                     }
+                }
+                String type = path.substring(path.lastIndexOf('/') + 1, path.length() - ".class".length());
+                if ((in.readUnsignedShort() & ACC_PUBLIC) != 0 && !type.contains("$")) {
+                    publicTypes.computeIfAbsent(pkg, p -> new TreeSet<>()).add(type);
                 }
             }
         }
@@ -84,7 +90,10 @@ final class PackageGraph {
         return classes;
     }
 
-    /** The UTF-8 constants of a class file: every name, descriptor and signature it mentions. */
+    /**
+     * The UTF-8 constants of a class file: every name, descriptor and signature it mentions. Reads the
+     * stream up to the class's access flags, which come next.
+     */
     static List<String> constantPoolStrings(DataInputStream in) throws IOException {
         if (in.readInt() != 0xCAFEBABE) {
             throw new IOException("not a class file");
