@@ -68,6 +68,16 @@ class KerasVersusVsmTest {
 
     @BeforeAll
     static void writeTheOnnxFixtureAsKerasFiles() throws Exception {
+        Path[] files = writeTwin(dir);
+        keras = KerasImport.open(files[0], files[1]);
+        rebuilt = OnnxImport.open(OnnxFixtures.file("encoder.onnx"), OnnxFixtures.file("decoder.onnx")).rebuild(
+                ImportedVersusVsmTest.ARCHITECTURE, VariantConfig.of(Variant.VAE), Likelihood.forImages(true));
+        INDArray images = probe("images");
+        pairs = Pairs.of(images, Nd4j.reverse(images.dup()), 7, "probe images against the reversed batch");
+    }
+
+    /** Writes the ONNX fixture's weights as {@code DIR/twin_encoder.h5} and {@code DIR/twin_decoder.h5}. */
+    static Path[] writeTwin(Path dir) throws Exception {
         OnnxGraph encoder = OnnxReader.read(OnnxFixtures.file("encoder.onnx"));
         OnnxGraph decoder = OnnxReader.read(OnnxFixtures.file("decoder.onnx"));
         Map<String, Map<String, Weight>> encoderWeights = new LinkedHashMap<>();
@@ -91,11 +101,7 @@ class KerasVersusVsmTest {
         ObjectMapper json = new ObjectMapper();
         Path encoderFile = KerasFixtures.write(dir.resolve("twin_encoder.h5"), json.readTree(ENCODER), encoderWeights);
         Path decoderFile = KerasFixtures.write(dir.resolve("twin_decoder.h5"), json.readTree(DECODER), decoderWeights);
-        keras = KerasImport.open(encoderFile, decoderFile);
-        rebuilt = OnnxImport.open(OnnxFixtures.file("encoder.onnx"), OnnxFixtures.file("decoder.onnx")).rebuild(
-                ImportedVersusVsmTest.ARCHITECTURE, VariantConfig.of(Variant.VAE), Likelihood.forImages(true));
-        INDArray images = probe("images");
-        pairs = Pairs.of(images, Nd4j.reverse(images.dup()), 7, "probe images against the reversed batch");
+        return new Path[] {encoderFile, decoderFile};
     }
 
     private static String conv(String kind, String name, int filters, int kernel, String padding, String activation,
