@@ -99,22 +99,16 @@ class ImportedScriptsTest {
     @ParameterizedTest
     @MethodSource("examples")
     void everyStatementGivesTheNumbersOfTheVsm(Path example) throws IOException {
-        String text = Files.readString(example, StandardCharsets.UTF_8);
-        String name = example.getFileName().toString().replace(".vis", "");
-        ScriptRunResult onnx = run(name + "-onnx",
-                rewrite(text, "model \"encoder.onnx\" decoder \"decoder.onnx\"", 1), ONNX_ANALYSED);
-        assertSameNumbers(vsmRun(example), onnx, "ONNX", ImportedScriptsTest::inVsmNames, TOLERANCE);
+        assertRunGivesTheVsmsNumbers(example, "ONNX", "model \"encoder.onnx\" decoder \"decoder.onnx\"", 1,
+                ONNX_ANALYSED, ImportedScriptsTest::inVsmNames, TOLERANCE);
     }
 
     /** DL4J layers carry the names of VAEScope's (fc, conv2 …), so the hooks are the .vsm's. */
     @ParameterizedTest
     @MethodSource("examples")
     void everyStatementOnTheDl4jZipsGivesTheNumbersOfTheVsm(Path example) throws IOException {
-        String text = Files.readString(example, StandardCharsets.UTF_8);
-        String name = example.getFileName().toString().replace(".vis", "");
-        ScriptRunResult dl4j = run(name + "-dl4j",
-                rewrite(text, "model \"vae_encoder.zip\" decoder \"vae_decoder.zip\"", 0), VSM_ANALYSED);
-        assertSameNumbers(vsmRun(example), dl4j, "DL4J", numbers -> numbers, TOLERANCE);
+        assertRunGivesTheVsmsNumbers(example, "DL4J", "model \"vae_encoder.zip\" decoder \"vae_decoder.zip\"", 0,
+                VSM_ANALYSED, numbers -> numbers, TOLERANCE);
     }
 
     /**
@@ -124,11 +118,19 @@ class ImportedScriptsTest {
     @ParameterizedTest
     @MethodSource("examples")
     void everyStatementOnTheKerasFilesGivesTheNumbersOfTheVsm(Path example) throws IOException {
+        assertRunGivesTheVsmsNumbers(example, "Keras", "model \"twin_encoder.h5\" decoder \"twin_decoder.h5\"", 0,
+                VSM_ANALYSED, numbers -> numbers, KERAS_FRACTION_TOLERANCE);
+    }
+
+    /** Runs the example on the model of {@code modelLine} ({@code side}: which hook names) and compares. */
+    private static void assertRunGivesTheVsmsNumbers(Path example, String format, String modelLine, int side,
+            List<String> analysed, java.util.function.UnaryOperator<Map<String, Double>> inVsmNames,
+            double fractionTolerance) throws IOException {
         String text = Files.readString(example, StandardCharsets.UTF_8);
         String name = example.getFileName().toString().replace(".vis", "");
-        ScriptRunResult keras = run(name + "-keras",
-                rewrite(text, "model \"twin_encoder.h5\" decoder \"twin_decoder.h5\"", 0), VSM_ANALYSED);
-        assertSameNumbers(vsmRun(example), keras, "Keras", numbers -> numbers, KERAS_FRACTION_TOLERANCE);
+        ScriptRunResult imported = run(name + "-" + format.toLowerCase(java.util.Locale.ROOT),
+                rewrite(text, modelLine, side), analysed);
+        assertSameNumbers(vsmRun(example), imported, format, inVsmNames, fractionTolerance);
     }
 
     private static ScriptRunResult vsmRun(Path example) throws IOException {
