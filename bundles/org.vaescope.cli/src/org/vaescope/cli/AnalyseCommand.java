@@ -24,16 +24,16 @@ import picocli.CommandLine.ParentCommand;
  * (by default {@code MODEL.vsa} beside the model).
  */
 @Command(name = "analyse", aliases = "analyze", description = "the causal analysis of a model (.vsm, or .onnx, a "
-        + "DL4J .zip or a SameDiff .fb, with --decoder when saved as two files), written as a .vsa analysis file (the IDE's)")
+        + "DL4J .zip, a Keras .h5 or a SameDiff .fb, with --decoder when saved as two files), written as a .vsa analysis file (the IDE's)")
 final class AnalyseCommand implements Callable<Integer> {
 
     @ParentCommand
     VaescopeCli cli;
 
-    @Parameters(paramLabel = "MODEL", description = "a .vsm model, or an ONNX, DL4J or SameDiff VAE (one file, or its encoder)")
+    @Parameters(paramLabel = "MODEL", description = "a .vsm model, or an ONNX, DL4J, Keras or SameDiff VAE (one file, or its encoder)")
     Path model;
 
-    @Option(names = "--decoder", paramLabel = "DEC", description = "the decoder file (.onnx, .zip, .fb) of a VAE exported as two "
+    @Option(names = "--decoder", paramLabel = "DEC", description = "the decoder file (.onnx, .zip, .h5, .fb) of a VAE exported as two "
             + "files (default: the file named like MODEL with 'decoder' for 'encoder', when there is one)")
     Path decoder;
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code describe MODEL}: the layers of a DL4J or SameDiff model, or a {@code .vsm}'s metadata and hook points. */
-@Command(name = "describe", description = "print the structure of a saved model (DL4J zip, SameDiff .fb, VAEScope .vsm, ONNX; an ONNX "
-        + "or DL4J encoder with its *decoder* file beside it as the whole VAE)")
+@Command(name = "describe", description = "print the structure of a saved model (DL4J zip, SameDiff .fb, VAEScope .vsm, ONNX, "
+        + "Keras .h5; an ONNX, DL4J or Keras encoder with its *decoder* file beside it as the whole VAE)")
 final class DescribeCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -29,6 +29,7 @@ public final class ScriptLanguage {
             ".vsm", "VAEScope model (encoder and decoder in one file)",
             ".onnx", "ONNX export: a whole VAE, or its encoder with 'decoder \"dec.onnx\"'",
             ".zip", "DL4J ModelSerializer zip: a whole VAE, or its encoder with 'decoder \"dec.zip\"'",
+            ".h5", "Keras HDF5 model (model.save): a whole VAE, or its encoder with 'decoder \"dec.h5\"'",
             ".fb", "SameDiff FlatBuffers graph: a whole VAE, or its encoder with 'decoder \"dec.fb\"'");
 
     /** Extensions of models that hold the whole VAE in one file and take no {@code decoder} clause. */

@@ -89,7 +89,12 @@ class ImportedModelCliTest {
         assertTrue(cli.out().contains("fraction restored"), cli.out());
     }
 
-    private static Path fixture(String kind, String name) {
+    private static Path fixture(String name) {
+        return fixture("onnx", name);
+    }
+
+    /** A file of the core tests' fixtures, {@code fixtures/KIND/NAME}. */
+    static Path fixture(String kind, String name) {
         for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
             Path candidate = folder.resolve("tests/org.vaescope.core.tests/fixtures").resolve(kind).resolve(name);
             if (Files.isRegularFile(candidate)) {

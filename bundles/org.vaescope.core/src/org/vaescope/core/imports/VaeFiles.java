@@ -14,15 +14,14 @@ import org.vaescope.core.vae.HookedVae;
 
 /**
  * Opens any model file VAEScope can analyse as a {@link HookedVae}: a VAEScope {@code .vsm}, or a VAE
- * exported to ONNX, saved by DL4J's {@code ModelSerializer} ({@code .zip}) or as a SameDiff graph
- * ({@code .fb}), as one file or as an
- * encoder file and a decoder file. The CLI, the script
+ * exported to ONNX, saved by DL4J's {@code ModelSerializer} ({@code .zip}), by Keras ({@code .h5}) or as a
+ * SameDiff graph ({@code .fb}), as one file or as an encoder file and a decoder file. The CLI, the script
  * interpreter and the IDE load models here, so each accepts the same files with the same errors.
  */
 public final class VaeFiles {
 
     /** The extensions of analysable model files (lower case, with the dot). */
-    public static final List<String> EXTENSIONS = List.of(ModelFile.EXTENSION, ".onnx", ".zip", ".fb");
+    public static final List<String> EXTENSIONS = List.of(ModelFile.EXTENSION, ".onnx", ".zip", ".h5", ".fb");
 
     /**
      * A loaded VAE, the files it came from and, for a VAEScope model, the name of the dataset it was
@@ -111,6 +110,9 @@ public final class VaeFiles {
     private static ImportedVae openImported(Path file, Path decoder) throws ModelLoadException {
         if (extension(file).equals(".onnx")) {
             return decoder == null ? OnnxImport.open(file) : OnnxImport.open(file, decoder);
+        }
+        if (extension(file).equals(".h5")) {
+            return decoder == null ? KerasImport.open(file) : KerasImport.open(file, decoder);
         }
         if (extension(file).equals(".fb")) {
             return decoder == null ? SameDiffImport.open(file) : SameDiffImport.open(file, decoder);

@@ -10,6 +10,8 @@ public enum ModelFormat {
     SAMEDIFF("SameDiff graph"),
     /** An ONNX graph, e.g. written by {@code torch.onnx.export}. */
     ONNX("ONNX graph"),
+    /** A Keras 2 model saved as HDF5 by {@code model.save("m.h5")}. */
+    KERAS("Keras HDF5 model"),
     /** A VAEScope model ({@code .vsm}): weights plus training metadata. */
     VAESCOPE("VAEScope model");
 

@@ -28,6 +28,9 @@ public final class ModelInspector {
         if (file.getFileName().toString().toLowerCase().endsWith(".onnx")) {
             return OnnxStructureReader.read(file);
         }
+        if (file.getFileName().toString().toLowerCase().endsWith(".h5")) {
+            return OnnxStructureReader.readKeras(file);
+        }
         FileKind kind = FileKind.sniff(file);
         Nd4jRuntime.ensureStarted();
         try {

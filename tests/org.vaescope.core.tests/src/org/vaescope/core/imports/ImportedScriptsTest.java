@@ -31,7 +31,8 @@ import org.vaescope.core.vae.VariantConfig;
 
 /**
  * Every example script runs on the imported ONNX VAE ({@code model "encoder.onnx" decoder "decoder.onnx"})
- * and on the same weights saved by DL4J ({@code model "vae_encoder.zip" decoder "vae_decoder.zip"}), and
+ * on the same weights saved by DL4J ({@code model "vae_encoder.zip" decoder "vae_decoder.zip"}) and as Keras
+ * files ({@code model "twin_encoder.h5" decoder "twin_decoder.h5"}), and
  * gives the numbers it gives on the same weights rebuilt as a {@code .vsm}. The examples name the
  * MLP hooks of the example models; each is rewritten to the conv fixture's hooks (VAEScope's name in
  * the {@code .vsm} run, the ONNX import's name of the same activation in the other), unit lists to
@@ -61,6 +62,14 @@ class ImportedScriptsTest {
      * rounding is the whole cause is not established.
      */
     private static final String NORMALISED_RESPONSES = "median_response";
+    private static final String FRACTION_RESTORED = "fraction_restored";
+    /**
+     * The Keras files' dense layer after Flatten adds its inputs in Keras' channels-last order, so its
+     * rounding differs from the .vsm's; a fraction restored divides by the source–target difference and
+     * magnifies that: measured 1.3e-4 relative (-2.430535 against -2.430841, activation-patching.vis
+     * line 8), while every activation and intervention value agrees within 1e-4 (KerasVersusVsmTest).
+     */
+    private static final double KERAS_FRACTION_TOLERANCE = 1e-3;
 
     private static final Map<Path, ScriptRunResult> VSM_RUNS = new java.util.HashMap<>();
 
@@ -77,6 +86,7 @@ class ImportedScriptsTest {
         VaeModel rebuilt = imported.rebuild(ImportedVersusVsmTest.ARCHITECTURE, variant, likelihood);
         Dl4jFixtures.save(Dl4jFixtures.encoder(imported.graph()), dir.resolve("vae_encoder.zip"));
         Dl4jFixtures.save(Dl4jFixtures.decoder(imported.graph()), dir.resolve("vae_decoder.zip"));
+        KerasVersusVsmTest.writeTwin(dir);
         ModelFile.save(dir.resolve("rebuilt.vsm"), rebuilt, ModelMetadata.of(variant,
                 ImportedVersusVsmTest.ARCHITECTURE, likelihood, "dsprites", List.of(), 0, 13, 1, 0, Map.of()));
     }
@@ -89,22 +99,38 @@ class ImportedScriptsTest {
     @ParameterizedTest
     @MethodSource("examples")
     void everyStatementGivesTheNumbersOfTheVsm(Path example) throws IOException {
-        String text = Files.readString(example, StandardCharsets.UTF_8);
-        String name = example.getFileName().toString().replace(".vis", "");
-        ScriptRunResult onnx = run(name + "-onnx",
-                rewrite(text, "model \"encoder.onnx\" decoder \"decoder.onnx\"", 1), ONNX_ANALYSED);
-        assertSameNumbers(vsmRun(example), onnx, "ONNX", ImportedScriptsTest::inVsmNames);
+        assertRunGivesTheVsmsNumbers(example, "ONNX", "model \"encoder.onnx\" decoder \"decoder.onnx\"", 1,
+                ONNX_ANALYSED, ImportedScriptsTest::inVsmNames, TOLERANCE);
     }
 
     /** DL4J layers carry the names of VAEScope's (fc, conv2 …), so the hooks are the .vsm's. */
     @ParameterizedTest
     @MethodSource("examples")
     void everyStatementOnTheDl4jZipsGivesTheNumbersOfTheVsm(Path example) throws IOException {
+        assertRunGivesTheVsmsNumbers(example, "DL4J", "model \"vae_encoder.zip\" decoder \"vae_decoder.zip\"", 0,
+                VSM_ANALYSED, numbers -> numbers, TOLERANCE);
+    }
+
+    /**
+     * The Keras files of the same weights ({@link KerasVersusVsmTest#writeTwin}) name their layers as
+     * VAEScope does; decoder.fc2's units are in Keras' channels-last order, a permutation of the .vsm's.
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyStatementOnTheKerasFilesGivesTheNumbersOfTheVsm(Path example) throws IOException {
+        assertRunGivesTheVsmsNumbers(example, "Keras", "model \"twin_encoder.h5\" decoder \"twin_decoder.h5\"", 0,
+                VSM_ANALYSED, numbers -> numbers, KERAS_FRACTION_TOLERANCE);
+    }
+
+    /** Runs the example on the model of {@code modelLine} ({@code side}: which hook names) and compares. */
+    private static void assertRunGivesTheVsmsNumbers(Path example, String format, String modelLine, int side,
+            List<String> analysed, java.util.function.UnaryOperator<Map<String, Double>> inVsmNames,
+            double fractionTolerance) throws IOException {
         String text = Files.readString(example, StandardCharsets.UTF_8);
         String name = example.getFileName().toString().replace(".vis", "");
-        ScriptRunResult dl4j = run(name + "-dl4j",
-                rewrite(text, "model \"vae_encoder.zip\" decoder \"vae_decoder.zip\"", 0), VSM_ANALYSED);
-        assertSameNumbers(vsmRun(example), dl4j, "DL4J", numbers -> numbers);
+        ScriptRunResult imported = run(name + "-" + format.toLowerCase(java.util.Locale.ROOT),
+                rewrite(text, modelLine, side), analysed);
+        assertSameNumbers(vsmRun(example), imported, format, inVsmNames, fractionTolerance);
     }
 
     private static ScriptRunResult vsmRun(Path example) throws IOException {
@@ -119,7 +145,7 @@ class ImportedScriptsTest {
     }
 
     private static void assertSameNumbers(ScriptRunResult vsm, ScriptRunResult imported, String format,
-            java.util.function.UnaryOperator<Map<String, Double>> inVsmNames) {
+            java.util.function.UnaryOperator<Map<String, Double>> inVsmNames, double fractionTolerance) {
         assertTrue(vsm.completed(), () -> "the .vsm run: " + vsm.error() + " " + vsm.diagnostics());
         assertTrue(imported.completed(), () -> "the " + format + " run: " + imported.error() + " "
                 + imported.diagnostics());
@@ -135,7 +161,8 @@ class ImportedScriptsTest {
                 if (e.getKey().startsWith(NORMALISED_RESPONSES + "[")) {
                     continue;
                 }
-                assertTrue(Double.compare(want, got) == 0 || Math.abs(want - got) <= TOLERANCE * Math.max(1, Math.abs(want)),
+                double tolerance = e.getKey().startsWith(FRACTION_RESTORED) ? fractionTolerance : TOLERANCE;
+                assertTrue(Double.compare(want, got) == 0 || Math.abs(want - got) <= tolerance * Math.max(1, Math.abs(want)),
                         () -> "line " + expected.line() + " '" + expected.source() + "' " + e.getKey() + ": .vsm "
                                 + want + ", " + format + " " + got);
             }

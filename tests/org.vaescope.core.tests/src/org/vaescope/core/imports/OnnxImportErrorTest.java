@@ -57,7 +57,7 @@ class OnnxImportErrorTest {
         assertMentions(e, "decoder.onnx", "[logits]", "'mu'");
     }
 
-    private static void assertMentions(Exception e, String... parts) {
+    static void assertMentions(Exception e, String... parts) {
         for (String part : parts) {
             assertTrue(e.getMessage().contains(part), "message lacks " + part + ": " + e.getMessage());
         }

@@ -150,7 +150,7 @@ public class ScriptCheckerTest {
         assertEquals(List.of("1:24: error: the decoder 'd.vsm' must be a .onnx file like its encoder 'e.onnx'"),
                 format(ScriptChecker.check("model \"e.onnx\" decoder \"d.vsm\"\ndataset dsprites",
                         ScriptEnvironment.languageOnly())));
-        assertEquals(List.of("1:7: error: 'm.pt' is not a model file VAEScope reads: use .vsm, .onnx, .zip, .fb"),
+        assertEquals(List.of("1:7: error: 'm.pt' is not a model file VAEScope reads: use .vsm, .onnx, .zip, .h5, .fb"),
                 format(ScriptChecker.check("model \"m.pt\"\ndataset dsprites", ScriptEnvironment.languageOnly())));
     }
 

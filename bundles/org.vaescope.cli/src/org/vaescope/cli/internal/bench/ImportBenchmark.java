@@ -32,7 +32,8 @@ import org.vaescope.core.vae.VariantConfig;
  * {@code releng/fixtures/export_onnx.py --bench DIR}) and optionally {@code bench_encoder.zip},
  * {@code bench_decoder.zip}, {@code bench_encoder.fb}, {@code bench_decoder.fb} (written from them by the
  * core tests' {@code ForeignBenchModelsTest} with {@code -Dvaescope.writeBenchModels=DIR})
- * [batch (64)] [repetitions (20)].
+ * and {@code bench_encoder.h5}, {@code bench_decoder.h5} (the same weights in Keras' layout,
+ * {@code releng/fixtures/keras/bench_h5.py DIR}) [batch (64)] [repetitions (20)].
  */
 public final class ImportBenchmark {
 
@@ -62,7 +63,7 @@ public final class ImportBenchmark {
         opening.put("VAEScope", new double[] {loadSeconds});
         encoders.put("ONNX", imported.graph());
         opening.put("ONNX", new double[] {importSeconds});
-        for (String[] format : new String[][] {{"DL4J zip", ".zip"}, {"SameDiff", ".fb"}}) {
+        for (String[] format : new String[][] {{"DL4J zip", ".zip"}, {"Keras", ".h5"}, {"SameDiff", ".fb"}}) {
             if (java.nio.file.Files.isRegularFile(dir.resolve("bench_encoder" + format[1]))) {
                 encoders.put(format[0], open(dir, format[1]).graph());
                 opening.put(format[0], new double[] {seconds(repetitions, () -> open(dir, format[1]))});

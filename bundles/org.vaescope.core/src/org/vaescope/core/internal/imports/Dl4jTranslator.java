@@ -190,7 +190,7 @@ public final class Dl4jTranslator {
             String value = preprocess(pv.getPreProcessor(), name, single(name, vertex, inputs));
             writer.node(name, "Identity", List.of(value), name, Map.of());
         } else if (vertex instanceof MergeVertex) {
-            writer.node(name, "Concat", inputs, name, Map.of("axis", GraphWriter.ints("axis", 1)));
+            writer.node(name, "Concat", inputs, name, Map.of("axis", Attribute.ints("axis", 1)));
         } else if (vertex instanceof ElementWiseVertex ew) {
             String op = switch (ew.getOp()) {
                 case Add -> "Add";
@@ -311,10 +311,10 @@ public final class Dl4jTranslator {
             op = "Relu";
         } else if (fn instanceof ActivationLReLU l) {
             op = "LeakyRelu";
-            attributes = Map.of("alpha", GraphWriter.floats("alpha", l.getAlpha()));
+            attributes = Map.of("alpha", Attribute.floating("alpha", l.getAlpha()));
         } else if (fn instanceof ActivationELU e) {
             op = "Elu";
-            attributes = Map.of("alpha", GraphWriter.floats("alpha", e.getAlpha()));
+            attributes = Map.of("alpha", Attribute.floating("alpha", e.getAlpha()));
         } else if (fn instanceof ActivationSigmoid) {
             op = "Sigmoid";
         } else if (fn instanceof ActivationTanH) {
@@ -350,12 +350,12 @@ public final class Dl4jTranslator {
             in.add(writer.tensor(name + ".b", param(layer, name, "b").reshape(-1)));
         }
         Map<String, Attribute> attributes = new LinkedHashMap<>();
-        attributes.put("strides", GraphWriter.ints("strides", s[0], s[1]));
-        attributes.put("dilations", GraphWriter.ints("dilations", d[0], d[1]));
+        attributes.put("strides", Attribute.ints("strides", s[0], s[1]));
+        attributes.put("dilations", Attribute.ints("dilations", d[0], d[1]));
         if (pads == null) {
-            attributes.put("auto_pad", new Attribute("auto_pad", 3, 0, 0, "SAME_UPPER", null, null, null));
+            attributes.put("auto_pad", Attribute.string("auto_pad", "SAME_UPPER"));
         } else {
-            attributes.put("pads", GraphWriter.ints("pads", pads));
+            attributes.put("pads", Attribute.ints("pads", pads));
         }
         String op = transposed ? "ConvTranspose" : "Conv";
         return linear(conv, name, op, in, attributes);
@@ -387,7 +387,7 @@ public final class Dl4jTranslator {
         String meanName = writer.tensor(name + ".mean", mean);
         String varName = writer.tensor(name + ".var", variance);
         return linear(bn, name, "BatchNormalization", List.of(value, gamma, beta, meanName, varName),
-                Map.of("epsilon", GraphWriter.floats("epsilon", bn.getEps())));
+                Map.of("epsilon", Attribute.floating("epsilon", bn.getEps())));
     }
 
     private static void requireNchw(String name, CNN2DFormat format) {

@@ -53,16 +53,4 @@ final class GraphWriter {
     OnnxGraph graph(List<ValueInfo> inputs, List<ValueInfo> outputs) {
         return new OnnxGraph(13, nodes, initializers, inputs, outputs);
     }
-
-    static Attribute ints(String name, long... values) {
-        return new Attribute(name, INT64, 0, values.length == 1 ? values[0] : 0, "", null, null, values);
-    }
-
-    static Attribute ints(String name, int... values) {
-        return ints(name, Arrays.stream(values).asLongStream().toArray());
-    }
-
-    static Attribute floats(String name, double value) {
-        return new Attribute(name, FLOAT, (float) value, 0, "", null, null, null);
-    }
 }

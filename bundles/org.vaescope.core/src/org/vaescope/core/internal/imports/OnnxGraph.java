@@ -49,6 +49,23 @@ public record OnnxGraph(long opset, List<Node> nodes, Map<String, Tensor> initia
 
     /** A node attribute; only the fields of its type are set. */
     public record Attribute(String name, int type, float f, long i, String s, Tensor t, float[] floats, long[] ints) {
+
+        /** An INTS attribute (also read as INT when it holds one value), for graphs translated from other formats. */
+        public static Attribute ints(String name, long... values) {
+            return new Attribute(name, 7, 0, values.length == 1 ? values[0] : 0, "", null, null, values);
+        }
+
+        public static Attribute ints(String name, int... values) {
+            return ints(name, java.util.Arrays.stream(values).asLongStream().toArray());
+        }
+
+        public static Attribute floating(String name, double value) {
+            return new Attribute(name, 1, (float) value, 0, "", null, null, null);
+        }
+
+        public static Attribute string(String name, String value) {
+            return new Attribute(name, 3, 0, 0, value, null, null, null);
+        }
     }
 
     /**

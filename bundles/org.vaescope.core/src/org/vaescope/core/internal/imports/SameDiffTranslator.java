@@ -120,14 +120,14 @@ public final class SameDiffTranslator {
                 }
                 node(out, "Relu", in, Map.of(), rank(in.get(0)));
             }
-            case "leakyrelu" -> node(out, "LeakyRelu", in, Map.of("alpha", GraphWriter.floats("alpha", scalar(op))),
+            case "leakyrelu" -> node(out, "LeakyRelu", in, Map.of("alpha", Attribute.floating("alpha", scalar(op))),
                     rank(in.get(0)));
-            case "elu" -> node(out, "Elu", in, Map.of("alpha", GraphWriter.floats("alpha", tArg(op, 0, 1.0))),
+            case "elu" -> node(out, "Elu", in, Map.of("alpha", Attribute.floating("alpha", tArg(op, 0, 1.0))),
                     rank(in.get(0)));
             case "batchnorm" -> batchNorm(op, in, out);
             case "reshape" -> reshape(op, in, out);
             case "permute" -> permute(op, in, out);
-            case "concat" -> node(out, "Concat", in, Map.of("axis", GraphWriter.ints("axis", iArgs(op)[0])),
+            case "concat" -> node(out, "Concat", in, Map.of("axis", Attribute.ints("axis", iArgs(op)[0])),
                     rank(in.get(0)));
             default -> {
                 if (SAME_OPERATOR.containsKey(name)) {
@@ -163,17 +163,17 @@ public final class SameDiffTranslator {
         int[] s = {(int) a[2], (int) a[3]};
         int[] d = {(int) Math.max(1, a[6]), (int) Math.max(1, a[7])};
         Map<String, Attribute> attributes = new LinkedHashMap<>();
-        attributes.put("strides", GraphWriter.ints("strides", s[0], s[1]));
-        attributes.put("dilations", GraphWriter.ints("dilations", d[0], d[1]));
+        attributes.put("strides", Attribute.ints("strides", s[0], s[1]));
+        attributes.put("dilations", Attribute.ints("dilations", d[0], d[1]));
         boolean same = a[8] == 1;
         if (same && !transposed) {
-            attributes.put("auto_pad", new Attribute("auto_pad", 3, 0, 0, "SAME_UPPER", null, null, null));
+            attributes.put("auto_pad", Attribute.string("auto_pad", "SAME_UPPER"));
         } else {
             long[] pads = same ? SamePadding.transposed(k, s, d) : new long[] {a[4], a[5], a[4], a[5]};
             if (pads == null) {
                 throw unsupported(op, "a transposed convolution in same mode with uneven padding");
             }
-            attributes.put("pads", GraphWriter.ints("pads", pads));
+            attributes.put("pads", Attribute.ints("pads", pads));
         }
         List<String> inputs = new ArrayList<>(List.of(in.get(0), onnxWeights(op, in.get(1), transposed, weightFormat)));
         if (in.size() > 2) {
@@ -227,7 +227,7 @@ public final class SameDiffTranslator {
         String scale = gamma ? in.get(3) : writer.filled(out + "/gamma", channels, 1);
         String shift = beta ? in.get(gamma ? 4 : 3) : writer.filled(out + "/beta", channels, 0);
         node(out, "BatchNormalization", List.of(in.get(0), scale, shift, in.get(1), in.get(2)),
-                Map.of("epsilon", GraphWriter.floats("epsilon", tArg(op, 0, 1e-5))), rank(in.get(0)));
+                Map.of("epsilon", Attribute.floating("epsilon", tArg(op, 0, 1e-5))), rank(in.get(0)));
     }
 
     /** Integer arguments: an order ('c' as -99, 'f' as -102) then the shape; or the shape as a constant input. */
@@ -248,7 +248,7 @@ public final class SameDiffTranslator {
 
     private void permute(SameDiffOp op, List<String> in, String out) {
         long[] perm = in.size() > 1 ? value(op, in.get(1)).toLongVector() : iArgs(op);
-        node(out, "Transpose", List.of(in.get(0)), Map.of("perm", GraphWriter.ints("perm", perm)), rank(in.get(0)));
+        node(out, "Transpose", List.of(in.get(0)), Map.of("perm", Attribute.ints("perm", perm)), rank(in.get(0)));
     }
 
     private int rank(String value) {
