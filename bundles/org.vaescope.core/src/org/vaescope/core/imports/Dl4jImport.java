@@ -1,6 +1,5 @@
 package org.vaescope.core.imports;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.api.Model;
@@ -46,18 +45,12 @@ public final class Dl4jImport {
                     + " needs two, μ and log σ²: save it as a ComputationGraph with outputs named 'mu' and 'logvar'");
         }
         Roles roles = ModelRoles.read(encoderFile);
-        try {
+        return ImportedVaes.of(ModelFormat.DL4J_COMPUTATION_GRAPH, List.of(encoderFile, decoderFile), () -> {
             OnnxGraph decoderGraph = aboutFile(decoderFile, () -> translate(decoder, roles.withImageShape(null)));
             OnnxGraph translated = roles.imageShape() != null ? Dl4jTranslator.translate(encoderGraph, roles)
                     : translateEncoder(encoderGraph, decoderGraph, roles);
-            ImportedGraph g = OnnxImporter.vae(translated, decoderGraph, decoderFile, roles);
-            return new ImportedVae(ModelFormat.DL4J_COMPUTATION_GRAPH, List.of(encoderFile, decoderFile), g.model(),
-                    g.onnxNames(), g.operators(), g.probabilities());
-        } catch (GraphException e) {
-            throw new ModelLoadException(e.file() != null ? e.file() : encoderFile, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ModelLoadException(encoderFile, "cannot be read: " + e.getMessage(), e);
-        }
+            return OnnxImporter.vae(translated, decoderGraph, decoderFile, roles);
+        });
     }
 
     /** A VAE saved as one {@code ComputationGraph} (image → μ, log σ², reconstruction). */
@@ -68,13 +61,8 @@ public final class Dl4jImport {
                     + " (μ, log σ², reconstruction) — save it as a ComputationGraph, or give an encoder and a decoder");
         }
         Roles roles = ModelRoles.read(file);
-        try {
-            ImportedGraph g = OnnxImporter.vae(Dl4jTranslator.translate(graph, roles), roles);
-            return new ImportedVae(ModelFormat.DL4J_COMPUTATION_GRAPH, List.of(file), g.model(), g.onnxNames(),
-                    g.operators(), g.probabilities());
-        } catch (GraphException e) {
-            throw new ModelLoadException(file, e.getMessage(), e);
-        }
+        return ImportedVaes.of(ModelFormat.DL4J_COMPUTATION_GRAPH, List.of(file),
+                () -> OnnxImporter.vae(Dl4jTranslator.translate(graph, roles), roles));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.vaescope.core.internal.imports.GraphException;
-import org.vaescope.core.internal.imports.ImportedGraph;
 import org.vaescope.core.internal.imports.KerasFile;
 import org.vaescope.core.internal.imports.KerasTranslator;
 import org.vaescope.core.internal.imports.OnnxGraph;
@@ -41,28 +40,15 @@ public final class KerasImport {
         Roles roles = ModelRoles.read(encoderFile);
         OnnxGraph encoder = translate(encoderFile, roles);
         OnnxGraph decoder = translate(decoderFile, roles.withImageShape(null));
-        try {
-            ImportedGraph g = OnnxImporter.vae(encoder, decoder, decoderFile, roles);
-            return new ImportedVae(ModelFormat.KERAS, List.of(encoderFile, decoderFile), g.model(), g.onnxNames(),
-                    g.operators(), g.probabilities());
-        } catch (GraphException e) {
-            throw new ModelLoadException(e.file() != null ? e.file() : encoderFile, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ModelLoadException(encoderFile, "cannot be read: " + e.getMessage(), e);
-        }
+        return ImportedVaes.of(ModelFormat.KERAS, List.of(encoderFile, decoderFile),
+                () -> OnnxImporter.vae(encoder, decoder, decoderFile, roles));
     }
 
     /** A VAE saved as one functional model (image → μ, log σ², reconstruction). */
     public static ImportedVae open(Path file) throws ModelLoadException {
         Roles roles = ModelRoles.read(file);
         OnnxGraph graph = translate(file, roles);
-        try {
-            ImportedGraph g = OnnxImporter.vae(graph, roles);
-            return new ImportedVae(ModelFormat.KERAS, List.of(file), g.model(), g.onnxNames(), g.operators(),
-                    g.probabilities());
-        } catch (GraphException e) {
-            throw new ModelLoadException(file, e.getMessage(), e);
-        }
+        return ImportedVaes.of(ModelFormat.KERAS, List.of(file), () -> OnnxImporter.vae(graph, roles));
     }
 
     /** The model of one {@code .h5} file as the graph VAEScope maps; errors name the file. */

@@ -1,12 +1,10 @@
 package org.vaescope.core.imports;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.vaescope.core.internal.imports.GraphException;
-import org.vaescope.core.internal.imports.ImportedGraph;
 import org.vaescope.core.internal.imports.OnnxImporter;
+import org.vaescope.core.internal.imports.Roles;
 import org.vaescope.core.model.ModelFormat;
 import org.vaescope.core.model.ModelLoadException;
 import org.vaescope.core.runtime.Nd4jRuntime;
@@ -34,28 +32,16 @@ public final class OnnxImport {
         checkReadable(encoder);
         checkReadable(decoder);
         Nd4jRuntime.ensureStarted();
-        try {
-            ImportedGraph g = OnnxImporter.vae(encoder, decoder, ModelRoles.read(encoder));
-            return new ImportedVae(ModelFormat.ONNX, List.of(encoder, decoder), g.model(), g.onnxNames(), g.operators(), g.probabilities());
-        } catch (GraphException e) {
-            throw new ModelLoadException(e.file() != null ? e.file() : encoder, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ModelLoadException(encoder, "cannot be read: " + e.getMessage(), e);
-        }
+        Roles roles = ModelRoles.read(encoder);
+        return ImportedVaes.of(ModelFormat.ONNX, List.of(encoder, decoder), () -> OnnxImporter.vae(encoder, decoder, roles));
     }
 
     /** A VAE saved as one file (image → μ, log σ², reconstruction). */
     public static ImportedVae open(Path file) throws ModelLoadException {
         checkReadable(file);
         Nd4jRuntime.ensureStarted();
-        try {
-            ImportedGraph g = OnnxImporter.vae(file, ModelRoles.read(file));
-            return new ImportedVae(ModelFormat.ONNX, List.of(file), g.model(), g.onnxNames(), g.operators(), g.probabilities());
-        } catch (GraphException e) {
-            throw new ModelLoadException(file, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ModelLoadException(file, "cannot be read: " + e.getMessage(), e);
-        }
+        Roles roles = ModelRoles.read(file);
+        return ImportedVaes.of(ModelFormat.ONNX, List.of(file), () -> OnnxImporter.vae(file, roles));
     }
 
     private static void checkReadable(Path file) throws ModelLoadException {

@@ -1,11 +1,9 @@
 package org.vaescope.core.imports;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.vaescope.core.internal.imports.GraphException;
-import org.vaescope.core.internal.imports.ImportedGraph;
 import org.vaescope.core.internal.imports.OnnxGraph;
 import org.vaescope.core.internal.imports.OnnxImporter;
 import org.vaescope.core.internal.imports.Roles;
@@ -41,29 +39,15 @@ public final class SameDiffImport {
         Roles roles = ModelRoles.read(encoderFile);
         OnnxGraph encoder = translate(encoderFile, roles);
         OnnxGraph decoder = translate(decoderFile, Roles.NONE);
-        try {
-            ImportedGraph g = OnnxImporter.vae(encoder, decoder, decoderFile, roles);
-            return imported(List.of(encoderFile, decoderFile), g);
-        } catch (GraphException e) {
-            throw new ModelLoadException(e.file() != null ? e.file() : encoderFile, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ModelLoadException(encoderFile, "cannot be read: " + e.getMessage(), e);
-        }
+        return ImportedVaes.of(ModelFormat.SAMEDIFF, List.of(encoderFile, decoderFile),
+                () -> OnnxImporter.vae(encoder, decoder, decoderFile, roles));
     }
 
     /** A VAE saved as one graph (image → μ, log σ², reconstruction). */
     public static ImportedVae open(Path file) throws ModelLoadException {
         Roles roles = ModelRoles.read(file);
         OnnxGraph graph = translate(file, roles);
-        try {
-            return imported(List.of(file), OnnxImporter.vae(graph, roles));
-        } catch (GraphException e) {
-            throw new ModelLoadException(file, e.getMessage(), e);
-        }
-    }
-
-    private static ImportedVae imported(List<Path> files, ImportedGraph g) {
-        return new ImportedVae(ModelFormat.SAMEDIFF, files, g.model(), g.onnxNames(), g.operators(), g.probabilities());
+        return ImportedVaes.of(ModelFormat.SAMEDIFF, List.of(file), () -> OnnxImporter.vae(graph, roles));
     }
 
     private static OnnxGraph translate(Path file, Roles roles) throws ModelLoadException {
