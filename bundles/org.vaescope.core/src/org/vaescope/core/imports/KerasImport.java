@@ -52,7 +52,7 @@ public final class KerasImport {
     }
 
     /** The model of one {@code .h5} file as the graph VAEScope maps; errors name the file. */
-    public static OnnxGraph translate(Path file, Roles roles) throws ModelLoadException {
+    private static OnnxGraph translate(Path file, Roles roles) throws ModelLoadException {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new ModelLoadException(file, Files.exists(file) ? "is not a readable file" : "no such file");
         }
