@@ -75,7 +75,9 @@ public final class AnalysisRegistry {
     public void analysing(Path file) {
         analysing.add(file);
         recipients.forEach(recipient -> recipient.started(file));
-        fire();
+        if (current() == null) { // only an empty view's message changes; drawing a shown analysis again is waste
+            fire();
+        }
     }
 
     /** Whether a run that will write an analysis is under way. */
@@ -94,7 +96,9 @@ public final class AnalysisRegistry {
      */
     public void deliver(Path file, Analysis analysis) {
         analysing.remove(file);
-        fire();
+        if (analysis == null && current() == null) { // a delivered analysis is shown by its editor, which tells the views
+            fire();
+        }
         boolean taken = false;
         for (Recipient recipient : recipients) {
             taken |= recipient.delivered(file, analysis);
