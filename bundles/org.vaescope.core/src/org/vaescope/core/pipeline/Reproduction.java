@@ -3,8 +3,11 @@ package org.vaescope.core.pipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -207,7 +210,19 @@ public final class Reproduction {
             if (trainedOnly && !Files.exists(file) && !Files.exists(finalModel(settings, job))) {
                 continue;
             }
-            Run run = Files.exists(file) ? read(file) : trainAndAnalyse(job, settings, progress, file);
+            Run run;
+            if (Files.exists(file)) {
+                run = read(file);
+            } else {
+                try (JobClaim claim = JobClaim.of(settings, job)) {
+                    if (!claim.held()) {
+                        log.printf(Locale.ROOT, "%-8s %-10s seed %d: another process works on it, skipped%n",
+                                job.dataset(), job.variant().id(), job.seed());
+                        continue;
+                    }
+                    run = Files.exists(file) ? read(file) : trainAndAnalyse(job, settings, progress, file);
+                }
+            }
             runs.add(run);
             log.printf(Locale.ROOT, "[%d/%d] %-8s %-10s seed %d: MIG %.3f, DCI %.3f, CES %.3f, implied edges %d (%.0f s)%n",
                     runs.size(), jobs.size(), job.dataset(), job.variant().id(), job.seed(), run.mig(),
@@ -228,8 +243,16 @@ public final class Reproduction {
         for (Job job : jobs) {
             progress.checkCanceled("the reproduction");
             long start = System.nanoTime();
-            Trained trained = trainedModel(job, settings, dataset(job.dataset(), settings.imageSize()),
-                    variantConfig(job.variant(), settings.learningRate()), progress);
+            Trained trained;
+            try (JobClaim claim = JobClaim.of(settings, job)) {
+                if (!claim.held()) {
+                    log.printf(Locale.ROOT, "[%d/%d] %-8s %-10s seed %d: another process works on it, skipped%n",
+                            ++done, jobs.size(), job.dataset(), job.variant().id(), job.seed());
+                    continue;
+                }
+                trained = trainedModel(job, settings, dataset(job.dataset(), settings.imageSize()),
+                        variantConfig(job.variant(), settings.learningRate()), progress);
+            }
             log.printf(Locale.ROOT, "[%d/%d] %-8s %-10s seed %d trained: MIG curve %s, losses %s (%.0f s)%n", ++done,
                     jobs.size(), job.dataset(), job.variant().id(), job.seed(), trained.curve(),
                     trained.finalLosses(), (System.nanoTime() - start) / 1e9);
@@ -337,6 +360,39 @@ public final class Reproduction {
             throw new IllegalStateException("cannot keep the trained model " + finalModel + ": " + e.getMessage(), e);
         }
         return new Trained(result.model(), result.metadata().finalLosses(), List.copyOf(curve));
+    }
+
+    /**
+     * A job claimed by this process for as long as it trains or analyses it, so that several
+     * processes can share one run directory (one per core); the operating system releases the
+     * claim of a process that dies.
+     */
+    private record JobClaim(FileChannel channel, FileLock lock) implements AutoCloseable {
+
+        static JobClaim of(Settings settings, Job job) {
+            Path file = settings.runDirectory().resolve("checkpoints")
+                    .resolve(Run.fileName(job.dataset(), job.variant(), job.seed()).replace(".json", ".lock"));
+            try {
+                Files.createDirectories(file.getParent());
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                return new JobClaim(channel, channel.tryLock());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot claim " + file, e);
+            }
+        }
+
+        boolean held() {
+            return lock != null;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The trained model of a job, saved once training has finished. */
