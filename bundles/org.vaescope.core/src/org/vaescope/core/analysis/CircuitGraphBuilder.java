@@ -11,14 +11,14 @@ import org.vaescope.core.data.FactorGraph;
  * Builds the {@link CircuitGraph} of a model from its effects:
  * <ul>
  * <li>a factor node per factor, and a unit node (with its {@link UnitClass}) for every unit that
- * belongs to at least one factor circuit ({@link Circuits#find}); units outside all circuits are
+ * belongs to at least one factor circuit ({@link FactorCircuits}); units outside all circuits are
  * left out to keep the graph readable;</li>
  * <li>"response" edges factor k → unit u for every u in the circuit of k, weight A[u,k];</li>
  * <li>with {@link PatchEffects}: "patching" edges u → v measured for factor k when both u and v
  * are in the circuit of k and the weight is defined;</li>
  * <li>with {@link LatentEffects}: "factor-effect" edges latent i → factor k for the active latents
- * that carry k, i.e. {@code E[i,k] ≥ circuitFraction · max_{active j} E[j,k]} (the circuit rule
- * applied to latents; none when that maximum is below {@code minCircuitPeak});</li>
+ * that carry k, i.e. {@code E[i,k] ≥ circuitFraction · max_{active j} E[j,k]} (none when that
+ * maximum is below {@code minCircuitPeak});</li>
  * <li>with a {@link FactorEffectMatrix}: "factor-effect" edges k → l of the implied factor graph
  * ({@link FactorGraphAnalysis#impliedGraph}), weight M[k,l], attributed to factor k.</li>
  * </ul>
@@ -27,17 +27,24 @@ import org.vaescope.core.data.FactorGraph;
 public final class CircuitGraphBuilder {
 
     private final UnitEffects units;
+    private final CircuitSet circuits;
     private final AnalysisSettings settings;
     private PatchEffects patches;
     private LatentEffects latents;
     private FactorEffectMatrix factorEffects;
 
-    /** A builder over the unit responses, with the given thresholds. */
-    public CircuitGraphBuilder(UnitEffects units, AnalysisSettings settings) {
-        if (units == null || settings == null) {
-            throw Checks.fail("CircuitGraphBuilder needs unit effects and settings");
+    /** A builder over the unit responses and the circuits found on the same hook points, with the given thresholds. */
+    public CircuitGraphBuilder(UnitEffects units, CircuitSet circuits, AnalysisSettings settings) {
+        if (units == null || circuits == null || settings == null) {
+            throw Checks.fail("CircuitGraphBuilder needs unit effects, circuits and settings");
+        }
+        Checks.sameFactors("CircuitSet", units.factors(), circuits.factors());
+        if (!units.hooks().equals(circuits.hooks())) {
+            throw Checks.fail("CircuitGraphBuilder: the circuits cover hook points " + circuits.hooks()
+                    + ", the unit effects " + units.hooks());
         }
         this.units = units;
+        this.circuits = circuits;
         this.settings = settings;
     }
 
@@ -64,7 +71,6 @@ public final class CircuitGraphBuilder {
 
     /** The graph. */
     public CircuitGraph build() {
-        CircuitSet circuits = Circuits.find(units, settings);
         List<String> factors = units.factors();
         Map<String, CircuitGraph.Node> nodes = new LinkedHashMap<>();
         List<CircuitGraph.Edge> edges = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The circuit of every factor at every hook point, as found by {@link Circuits#find}.
+ * The circuit of every factor at every hook point ({@link FactorCircuits}).
  *
  * @param hooks hook point names in layer order
  * @param factors factor names

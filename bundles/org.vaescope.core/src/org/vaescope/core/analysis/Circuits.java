@@ -6,51 +6,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Factor circuits and circuit modularity, VAEScope definitions (paper spec section 5).
+ * Circuit modularity, VAEScope definition (paper spec section 5), of the circuits of
+ * {@link FactorCircuits}.
  */
 public final class Circuits {
 
     private Circuits() {
-    }
-
-    /**
-     * Circuit of factor k at one hook point:
-     * {@code C_k(h) = { u : A_h[u,k] ≥ circuitFraction · max_u A_h[u,k] }} (default fraction 0.5);
-     * empty when {@code max_u A_h[u,k] < minPeak} (the hook point does not respond to k).
-     *
-     * @param responses units × K matrix A_h
-     * @return sorted unit indices
-     */
-    public static int[] circuitAtHook(double[][] responses, int factor, double circuitFraction, double minPeak) {
-        double max = 0;
-        for (double[] unit : responses) {
-            max = Math.max(max, unit[factor]);
-        }
-        if (max < minPeak || max == 0) {
-            return new int[0];
-        }
-        double cut = circuitFraction * max;
-        List<Integer> members = new ArrayList<>();
-        for (int u = 0; u < responses.length; u++) {
-            if (responses[u][factor] >= cut) {
-                members.add(u);
-            }
-        }
-        return members.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The circuit of every factor at every hook point. */
-    public static CircuitSet find(UnitEffects effects, AnalysisSettings settings) {
-        List<List<int[]>> units = new ArrayList<>();
-        for (int k = 0; k < effects.factorCount(); k++) {
-            List<int[]> perHook = new ArrayList<>();
-            for (int h = 0; h < effects.hookCount(); h++) {
-                perHook.add(circuitAtHook(effects.responseView(h), k, settings.circuitFraction(),
-                        settings.minCircuitPeak()));
-            }
-            units.add(perHook);
-        }
-        return new CircuitSet(effects.hooks(), effects.factors(), units);
     }
 
     /**
@@ -90,18 +51,5 @@ public final class Circuits {
             }
         }
         return 1 - sum / pairs;
-    }
-
-    /**
-     * Circuit modularity with a BCa bootstrap interval over resampled pairs (when kept): thresholded
-     * circuits make the statistic biased (resampled responses are noisier, their peaks higher and
-     * circuits smaller), so the percentile interval can miss the point estimate; the jackknife
-     * leaves out one pair per factor at a time.
-     */
-    public static Estimate modularity(UnitEffects effects, AnalysisSettings settings, BootstrapSettings bootstrap) {
-        return Estimates.bca(modularity(find(effects, settings)),
-                effects.hasSamples() ? random -> modularity(find(effects.resample(random), settings)) : null,
-                pair -> modularity(find(effects.leaveOut(pair), settings)), effects.sampleCount() >= 2 ? effects.sampleCount() : 0,
-                effects.sampleCount(), effects.seed(), bootstrap);
     }
 }

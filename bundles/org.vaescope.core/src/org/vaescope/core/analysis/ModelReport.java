@@ -20,7 +20,9 @@ import org.vaescope.core.internal.analysis.JsonWriter;
  * @param activeLatentCount latents with KL above the threshold
  * @param modelCes model CES ({@link LatentMetrics#modelCes})
  * @param modelSpecificity model intervention specificity ({@link LatentMetrics#modelSpecificity})
- * @param circuitModularity circuit modularity ({@link Circuits#modularity(CircuitSet)})
+ * @param circuitModularity circuit modularity ({@link FactorCircuits#modularity()}); no interval: each
+ *        bootstrap replicate would repeat the patching search
+ * @param circuits the factor circuits with their sizes, fractions restored and ablation checks
  * @param factorCes CES_k per factor in factor order ({@link LatentMetrics#factorCes})
  * @param unitCounts unit classes per hook point in layer order
  * @param impliedFactorGraph implied factor graph, null without a factor effect matrix
@@ -28,7 +30,7 @@ import org.vaescope.core.internal.analysis.JsonWriter;
  */
 public record ModelReport(List<String> factors, AnalysisSettings settings, BootstrapSettings bootstrap,
         int latentCount, int activeLatentCount, Estimate modelCes, Estimate modelSpecificity,
-        Estimate circuitModularity, List<Estimate> factorCes, List<UnitClassification.HookUnitCounts> unitCounts,
+        Estimate circuitModularity, FactorCircuits circuits, List<Estimate> factorCes, List<UnitClassification.HookUnitCounts> unitCounts,
         FactorGraph impliedFactorGraph, FactorGraphComparison factorGraphComparison) {
 
     /** Value of the JSON {@code format} field. */
@@ -48,17 +50,19 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
      *
      * @param latents latent effects (required)
      * @param units unit effects (required)
+     * @param circuits factor circuits on the same factors (required)
      * @param factorEffects factor effect matrix, or null
      * @param truth true factor graph, or null; requires {@code factorEffects}
      * @param settings thresholds
      * @param bootstrap bootstrap settings
      */
-    public static ModelReport compute(LatentEffects latents, UnitEffects units, FactorEffectMatrix factorEffects,
-            FactorGraph truth, AnalysisSettings settings, BootstrapSettings bootstrap) {
-        if (latents == null || units == null || settings == null || bootstrap == null) {
-            throw Checks.fail("ModelReport needs latent effects, unit effects, settings and bootstrap settings");
+    public static ModelReport compute(LatentEffects latents, UnitEffects units, FactorCircuits circuits,
+            FactorEffectMatrix factorEffects, FactorGraph truth, AnalysisSettings settings, BootstrapSettings bootstrap) {
+        if (latents == null || units == null || circuits == null || settings == null || bootstrap == null) {
+            throw Checks.fail("ModelReport needs latent effects, unit effects, circuits, settings and bootstrap settings");
         }
         Checks.sameFactors("UnitEffects", latents.factors(), units.factors());
+        Checks.sameFactors("FactorCircuits", latents.factors(), circuits.circuits().factors());
         if (truth != null && factorEffects == null) {
             throw Checks.fail("ModelReport got a true factor graph but no factor effect matrix to compare it with");
         }
@@ -72,7 +76,7 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                 : FactorGraphAnalysis.compare(factorEffects, truth, settings, bootstrap);
         return new ModelReport(latents.factors(), settings, bootstrap, latents.latentCount(),
                 latentMetrics.activeCount(), latentMetrics.modelCes(), latentMetrics.modelSpecificity(),
-                Circuits.modularity(units, settings, bootstrap), latentMetrics.factorCes(),
+                circuits.modularity(), circuits, latentMetrics.factorCes(),
                 UnitClassification.counts(units, settings, bootstrap), implied, comparison);
     }
 
@@ -92,6 +96,8 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         modelSpecificity.writeJson(json);
         json.name("circuit_modularity");
         circuitModularity.writeJson(json);
+        json.name("circuits");
+        circuits.writeJson(json);
         json.name("factor_ces").beginObject();
         for (int k = 0; k < factors.size(); k++) {
             json.name(factors.get(k));
@@ -139,6 +145,9 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         for (int k = 0; k < factors.size(); k++) {
             metricRow(text, "CES[" + factors.get(k) + "]", factorCes.get(k));
         }
+        text.append(String.format(Locale.ROOT, "%ncircuits (smallest ranked sets restoring >= %s of a hook point's patch"
+                + " effect; ablation: effect left, random sets of the same size)%n", circuits.restore()));
+        text.append(circuits.toText());
         text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: max >= %s of sum)%n",
                 settings.deadThreshold(), settings.monosemanticRatio()));
         text.append(String.format(Locale.ROOT, "%-20s %6s  %-26s %-26s %-26s%n", "hook", "units", "dead",
@@ -170,6 +179,8 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                 .member("monosemantic_ratio", settings.monosemanticRatio())
                 .member("circuit_fraction", settings.circuitFraction())
                 .member("min_circuit_peak", settings.minCircuitPeak())
+                .member("circuit_restore", settings.circuitRestore())
+                .member("ablation_sets", settings.ablationSets())
                 .member("factor_edge_threshold", settings.factorEdgeThreshold())
                 .endObject();
         json.name("bootstrap").beginObject()

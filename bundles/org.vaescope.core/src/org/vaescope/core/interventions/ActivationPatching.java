@@ -238,7 +238,7 @@ public final class ActivationPatching {
      * patched hooks and their side feeds are among them) and no more, unless the measure compares
      * with the reconstruction, which needs the output.
      */
-    private static RunOptions prefixCapture(HookedModel model, MetricEvaluator metric) {
+    static RunOptions prefixCapture(HookedModel model, MetricEvaluator metric) {
         if (metric.needsReference()) {
             return RunOptions.defaults().captureAll();
         }

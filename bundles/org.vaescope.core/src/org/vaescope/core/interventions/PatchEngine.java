@@ -28,7 +28,8 @@ import org.vaescope.core.progress.ProgressMonitor;
  * units costs about U / G partial forward passes. When the only stage reading L is a linear stage
  * with a fused activation ({@link LinearStage}), the run starts one stage later: that stage's
  * pre-activation is the targets' (computed once) plus its linear map of the patched units' change,
- * a convolution of one channel instead of all of them. G is chosen so that one batch stays within a
+ * a convolution of one channel instead of all of them (when a unit of L is one of the stage's input
+ * units: not for a flat L the stage reshapes into channels). G is chosen so that one batch stays within a
  * memory budget. The result equals running each experiment alone with an override (up to float
  * rounding when the first layer is incremental): the batching only concatenates independent samples.
  * Each pass runs in {@linkplain ScratchMemory scratch memory} and leaves only its measured values,
@@ -129,6 +130,22 @@ final class PatchEngine {
      */
     public double[][] run(String hook, List<int[]> unitSets, Map<String, INDArray> targets, INDArray replacement,
             float[] reference, int perPass, ProgressMonitor monitor) {
+        return run(hook, unitSets, targets, replacement, perPass, monitor,
+                (measured, copies) -> metric.values(measured, reference == null ? null : tile(reference, copies)));
+    }
+
+    /**
+     * How a pass's measured activations become values: {@code copies} experiments of P targets
+     * each stacked along the batch, the same number of values per experiment, experiment-major.
+     */
+    @FunctionalInterface
+    interface PassMeasure {
+        double[] values(INDArray measured, int copies);
+    }
+
+    /** {@link #run(String, List, Map, INDArray, float[], int, ProgressMonitor)} with another measure of the passes. */
+    public double[][] run(String hook, List<int[]> unitSets, Map<String, INDArray> targets, INDArray replacement,
+            int perPass, ProgressMonitor monitor, PassMeasure passMeasure) {
         HookPoint l = model.hookPoint(hook);
         INDArray targetL = targets.get(hook);
         int pairs = (int) targetL.size(0);
@@ -149,17 +166,18 @@ final class PatchEngine {
                 INDArray feed = next == null ? patchedFeed(targetL, source, batch)
                         : next.patchedFeed(cachedPreActivation, targetL, source, batch);
                 try {
-                    measured = measure(fedHook, feed, targets, reference, batch.size(), allSides);
+                    measured = measure(fedHook, feed, targets, passMeasure, batch.size(), allSides);
                 } catch (HookException e) {
                     if (allSides) {
                         throw e;
                     }
                     allSides = true;
-                    measured = measure(fedHook, feed, targets, reference, batch.size(), true);
+                    measured = measure(fedHook, feed, targets, passMeasure, batch.size(), true);
                 }
             }
+            int perExperiment = measured.length / batch.size();
             for (int g = 0; g < batch.size(); g++) {
-                values[first + g] = java.util.Arrays.copyOfRange(measured, g * pairs, (g + 1) * pairs);
+                values[first + g] = java.util.Arrays.copyOfRange(measured, g * perExperiment, (g + 1) * perExperiment);
             }
         }
         return values;
@@ -182,7 +200,8 @@ final class PatchEngine {
         }
         List<String> readers = staged.readersOf(hook);
         if (readers.size() != 1 || staged.inputsOf(readers.get(0)).size() != 1
-                || !(staged.stage(readers.get(0)) instanceof LinearStage linear)) {
+                || !(staged.stage(readers.get(0)) instanceof LinearStage linear)
+                || !linear.takesUnitsOf(model.hookPoint(hook).shape())) {
             return null;
         }
         return new FirstLayer(readers.get(0), linear);
@@ -247,8 +266,8 @@ final class PatchEngine {
         }
     }
 
-    private double[] measure(String hook, INDArray feed, Map<String, INDArray> targets, float[] reference, int copies,
-            boolean allSides) {
+    private double[] measure(String hook, INDArray feed, Map<String, INDArray> targets, PassMeasure passMeasure,
+            int copies, boolean allSides) {
         Map<String, INDArray> feeds = new LinkedHashMap<>();
         feeds.put(hook, feed);
         for (String side : sideFeeds(hook, allSides)) {
@@ -260,7 +279,7 @@ final class PatchEngine {
         }
         forwardPasses++;
         INDArray measured = model.run(feeds, RunOptions.defaults().capture(metric.hook()).withoutOutput()).activation(metric.hook());
-        return metric.values(measured, reference == null ? null : tile(reference, copies));
+        return passMeasure.values(measured, copies);
     }
 
     /** {@code copies} copies of a batch stacked along the batch dimension. */

@@ -16,7 +16,7 @@ import org.vaescope.core.analysis.CircuitGraphBuilder;
 import org.vaescope.core.analysis.FactorEffectMatrix;
 import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.core.analysis.LatentEffects;
-import org.vaescope.core.analysis.Circuits;
+import org.vaescope.core.analysis.FactorCircuits;
 import org.vaescope.core.analysis.ModelReport;
 import org.vaescope.core.analysis.PatchEffects;
 import org.vaescope.core.analysis.UnitEffects;
@@ -24,6 +24,7 @@ import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.internal.analysis.JsonWriter;
 import org.vaescope.core.hooks.HookPoint;
 import org.vaescope.core.runtime.Floats;
+import org.vaescope.core.interventions.CircuitDiscovery;
 import org.vaescope.core.interventions.CircuitPatching;
 import org.vaescope.core.interventions.FactorInterventions;
 import org.vaescope.core.interventions.InputManipulation;
@@ -180,9 +181,12 @@ public final class ModelAnalysis {
     }
 
     private static final String[] STEPS = {"read-outs", "input manipulation", "latent perturbation",
-        "factor interventions", "disentanglement metrics", "report and circuit edges"};
+        "factor interventions", "disentanglement metrics", "circuits, their checks and edges"};
 
-    /** Input pairs per factor for the circuits' patching edges: one patched run per circuit unit. */
+    /**
+     * Input pairs per factor for the circuit search, its ablation check (other pairs) and the
+     * circuits' patching edges (one patched run per circuit unit).
+     */
     private static final int CIRCUIT_PAIRS = 32;
 
     /**
@@ -241,12 +245,17 @@ public final class ModelAnalysis {
                 perReadoutArray(readouts, readouts::chanceAccuracy));
         boolean[][] confounded = ImpliedEffectEvidence.confounded(factorEffects, latents, settings.thresholds());
         FactorEffectMatrix implied = ImpliedEffectEvidence.evidence(factorEffects, confounded, unreadable);
-        ModelReport report = ModelReport.compute(latents, unitEffects, implied, dataset.trueGraph().orElse(null),
-                settings.thresholds(), settings.bootstrap());
-        PatchEffects circuitEdges = CircuitPatching.edges(model, Circuits.find(unitEffects, settings.thresholds()),
-                circuitPairs(dataset, units.factors(), settings), settings.seed(), nested(progress));
-        CircuitGraph graph = new CircuitGraphBuilder(unitEffects, settings.thresholds()).patchEffects(circuitEdges)
-                .latentEffects(latents).factorEffects(implied).build();
+        SplittableRandom circuitSeeds = new SplittableRandom(settings.seed() + 1);
+        List<Pairs> circuitPairs = circuitPairs(dataset, units.factors(), settings, circuitSeeds.nextLong());
+        FactorCircuits circuits = CircuitDiscovery.find(model, units.hooks(), circuitPairs,
+                circuitPairs(dataset, units.factors(), settings, circuitSeeds.nextLong()), units.factors(),
+                settings.thresholds(), circuitSeeds.nextLong(), nested(progress));
+        ModelReport report = ModelReport.compute(latents, unitEffects, circuits, implied,
+                dataset.trueGraph().orElse(null), settings.thresholds(), settings.bootstrap());
+        PatchEffects circuitEdges = CircuitPatching.edges(model, circuits.circuits(), circuitPairs, settings.seed(),
+                nested(progress));
+        CircuitGraph graph = new CircuitGraphBuilder(unitEffects, circuits.circuits(), settings.thresholds())
+                .patchEffects(circuitEdges).latentEffects(latents).factorEffects(implied).build();
         progress.worked(STEPS.length, STEPS.length, "done");
         return new Result(report, disentanglement, units, latents, factorEffects,
                 readouts.summary(), perReadout(readouts, readouts::accuracy), perReadout(readouts, k -> reconstructed[k]),
@@ -303,9 +312,9 @@ public final class ModelAnalysis {
         return java.util.Arrays.stream(output).average().orElse(Double.NaN);
     }
 
-    /** Pairs differing in one factor each, for the edges of the circuits (at most 32 per factor). */
-    private static List<Pairs> circuitPairs(FactorDataset dataset, List<String> factors, Settings settings) {
-        SplittableRandom seeds = new SplittableRandom(settings.seed() + 1);
+    /** Pairs differing in one factor each, for the circuits and their edges (at most 32 per factor). */
+    private static List<Pairs> circuitPairs(FactorDataset dataset, List<String> factors, Settings settings, long seed) {
+        SplittableRandom seeds = new SplittableRandom(seed);
         List<Pairs> pairs = new ArrayList<>();
         for (String factor : factors) {
             pairs.add(Pairs.differingIn(dataset, dataset.factorIndex(factor),

@@ -23,6 +23,12 @@ class CircuitGraphTest {
         return UnitEffects.of(List.of(ENC, "dec1"), List.of(enc, dec), FACTORS, 16, 3L);
     }
 
+    /** The circuits: a = enc {0, 1} and dec {0}; b = enc {2} and dec {1, 2}. */
+    private static CircuitSet circuits() {
+        return TestCircuits.of(List.of(ENC, "dec1"), FACTORS, new int[] {4, 3},
+                new int[][] {{0, 1}, {0}}, new int[][] {{2}, {1, 2}}).circuits();
+    }
+
     private static CircuitGraph fullGraph() {
         PatchEffects patches = new PatchEffects(FACTORS, List.of(
                 new PatchEffects.PatchEdge(ENC, 0, "dec1", 0, "a", 0.7),
@@ -33,7 +39,7 @@ class CircuitGraphTest {
         LatentEffects latents = LatentEffects.of(new double[] {1, 1, 1}, new double[][] {{0.8, 0.0}, {0.0, 0.5},
                 {0.1, 0.1}}, new double[] {0.5, 0.5, 0.0}, FACTORS, 16, 3L);
         FactorEffectMatrix m = FactorEffectMatrix.of(FACTORS, new double[][] {{1, 0.3}, {0.02, 1}}, 16, 3L);
-        return new CircuitGraphBuilder(units(), AnalysisSettings.defaults()).patchEffects(patches)
+        return new CircuitGraphBuilder(units(), circuits(), AnalysisSettings.defaults()).patchEffects(patches)
                 .latentEffects(latents).factorEffects(m).build();
     }
 
@@ -124,7 +130,7 @@ class CircuitGraphTest {
         PatchEffects bad = new PatchEffects(FACTORS, List.of(new PatchEffects.PatchEdge(ENC, 9, "dec1", 0, "a", 0.5)),
                 4, 0L);
         AnalysisInputException e = assertThrows(AnalysisInputException.class,
-                () -> new CircuitGraphBuilder(units(), AnalysisSettings.defaults()).patchEffects(bad).build());
+                () -> new CircuitGraphBuilder(units(), circuits(), AnalysisSettings.defaults()).patchEffects(bad).build());
         assertTrue(e.getMessage().contains("unit 9"), e.getMessage());
     }
 }

@@ -1,48 +1,37 @@
 package org.vaescope.core.analysis;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.vaescope.core.internal.analysis.JsonWriter;
 
 class CircuitsTest {
 
-    private static final AnalysisSettings DEFAULTS = AnalysisSettings.defaults();
-
-    /** Units × 3 factors; factor k owns units [2k, 2k+1] with responses 1.0 and 0.6, others get 0.1. */
-    private static double[][] blockDiagonal(int unitsPerFactor, int factors) {
-        double[][] a = new double[unitsPerFactor * factors][factors];
-        for (int u = 0; u < a.length; u++) {
-            for (int k = 0; k < factors; k++) {
-                a[u][k] = u / unitsPerFactor == k ? (u % unitsPerFactor == 0 ? 1.0 : 0.6) : 0.1;
-            }
-        }
-        return a;
-    }
+    private static final List<String> ABC = List.of("a", "b", "c");
 
     @Test
-    void plantedBlockDiagonalCircuitsAreRecoveredExactlyWithModularityOne() {
-        UnitEffects effects = UnitEffects.of(List.of("enc1", "dec1"),
-                List.of(blockDiagonal(2, 3), blockDiagonal(3, 3)), List.of("a", "b", "c"), 20, 4L);
-        CircuitSet circuits = Circuits.find(effects, DEFAULTS);
-        assertArrayEquals(new int[] {0, 1}, circuits.units("a", "enc1"));
-        assertArrayEquals(new int[] {2, 3}, circuits.units("b", "enc1"));
-        assertArrayEquals(new int[] {4, 5}, circuits.units("c", "enc1"));
-        assertArrayEquals(new int[] {3, 4, 5}, circuits.units("b", "dec1"));
+    void disjointCircuitsGiveModularityOne() {
+        FactorCircuits circuits = TestCircuits.of(List.of("enc1", "dec1"), ABC, new int[] {6, 9},
+                new int[][] {{0, 1}, {0, 1, 2}}, new int[][] {{2, 3}, {3, 4, 5}}, new int[][] {{4, 5}, {6, 7, 8}});
         assertEquals(Set.of(new UnitRef("enc1", 4), new UnitRef("enc1", 5), new UnitRef("dec1", 6),
-                new UnitRef("dec1", 7), new UnitRef("dec1", 8)), circuits.members("c"));
-        assertEquals(1.0, Circuits.modularity(circuits));
+                new UnitRef("dec1", 7), new UnitRef("dec1", 8)), circuits.circuits().members("c"));
+        assertEquals(1.0, Circuits.modularity(circuits.circuits()));
+        assertEquals(1.0, circuits.modularity().value());
+        assertEquals(16 * 3, circuits.modularity().sampleCount(), "pairs per factor × factors");
     }
 
     @Test
     void identicalCircuitsForAllFactorsGiveModularityZero() {
-        double[][] a = {{1, 1, 1}, {0.8, 0.9, 0.7}, {0, 0, 0}};
-        UnitEffects effects = UnitEffects.of(List.of("h"), List.<double[][]>of(a), List.of("a", "b", "c"), 5, 0L);
-        assertEquals(0.0, Circuits.modularity(Circuits.find(effects, DEFAULTS)));
+        int[][] same = {{0, 1}};
+        assertEquals(0.0, Circuits.modularity(TestCircuits.of(List.of("h"), ABC, new int[] {3}, same, same, same)
+                .circuits()));
     }
 
     @Test
@@ -50,44 +39,68 @@ class CircuitsTest {
         // C_a = {h1:0, h1:1, h2:0}, C_b = {h1:1, h1:2, h2:0}: |∩| = 2, |∪| = 4, J = 1/2.
         // C_c = {h1:3} is disjoint from both: J(a,c) = J(b,c) = 0.
         // modularity = 1 − (1/2 + 0 + 0) / 3 = 5/6.
-        double[][] h1 = {{1, 0, 0}, {1, 1, 0}, {0, 1, 0}, {0, 0, 1}};
-        double[][] h2 = {{1, 1, 0}};
-        UnitEffects effects = UnitEffects.of(List.of("h1", "h2"), List.of(h1, h2), List.of("a", "b", "c"), 5, 0L);
-        CircuitSet circuits = Circuits.find(effects, DEFAULTS);
+        CircuitSet circuits = TestCircuits.of(List.of("h1", "h2"), ABC, new int[] {4, 1},
+                new int[][] {{0, 1}, {0}}, new int[][] {{1, 2}, {0}}, new int[][] {{3}, {}}).circuits();
         assertEquals(0.5, Circuits.jaccard(circuits.members("a"), circuits.members("b")), 1e-15);
         assertEquals(0.0, Circuits.jaccard(circuits.members("a"), circuits.members("c")));
-        // h2 has no circuit for c: its peak is 0
-        assertEquals(0, circuits.units("c", "h2").length);
         assertEquals(5.0 / 6.0, Circuits.modularity(circuits), 1e-15);
-    }
-
-    @Test
-    void circuitThresholdIncludesExactlyHalfTheMaximum() {
-        double[][] a = {{1.0}, {0.5}, {0.49}, {0.0}};
-        assertArrayEquals(new int[] {0, 1}, Circuits.circuitAtHook(a, 0, 0.5, 0.01));
-        assertArrayEquals(new int[] {0}, Circuits.circuitAtHook(a, 0, 0.6, 0.01));
-    }
-
-    @Test
-    void hooksWithoutResponseToAFactorHaveNoCircuit() {
-        double[][] a = {{0.005}, {0.004}};
-        assertEquals(0, Circuits.circuitAtHook(a, 0, 0.5, 0.01).length);
-        assertArrayEquals(new int[] {0, 1}, Circuits.circuitAtHook(a, 0, 0.5, 0.001));
     }
 
     @Test
     void jaccardOfTwoEmptySetsIsZeroOverlap() {
         assertEquals(0.0, Circuits.jaccard(Set.of(), Set.of()));
-        // two factors without any circuit share no unit: modularity 1
-        double[][] silent = {{0, 0}, {0, 0}};
-        UnitEffects effects = UnitEffects.of(List.of("h"), List.<double[][]>of(silent), List.of("a", "b"), 5, 0L);
-        assertEquals(1.0, Circuits.modularity(Circuits.find(effects, DEFAULTS)));
+        int[][] none = {{}};
+        assertEquals(1.0, Circuits.modularity(TestCircuits.of(List.of("h"), List.of("a", "b"), new int[] {2}, none,
+                none).circuits()), "two factors without any circuit share no unit");
     }
 
     @Test
     void modularityIsUndefinedForASingleFactor() {
-        double[][] a = {{1}, {0.2}};
-        UnitEffects effects = UnitEffects.of(List.of("h"), List.<double[][]>of(a), List.of("a"), 5, 0L);
-        assertTrue(Double.isNaN(Circuits.modularity(Circuits.find(effects, DEFAULTS))));
+        assertTrue(Double.isNaN(Circuits.modularity(TestCircuits.of(List.of("h"), List.of("a"), new int[] {2},
+                new int[][] {{0}}).circuits())));
+    }
+
+    @Test
+    void theVerdictComparesTheCircuitWithRandomSetsOfItsSize() {
+        assertEquals(FactorCircuits.Verdict.NECESSARY, FactorCircuits.Verdict.of(0.05, 0.95));
+        assertEquals(FactorCircuits.Verdict.NECESSARY, FactorCircuits.Verdict.of(0.5, 0.51));
+        assertEquals(FactorCircuits.Verdict.NOT_SPECIFIC, FactorCircuits.Verdict.of(0.1, 0.4),
+                "removing as many other units removes the effect too");
+        assertEquals(FactorCircuits.Verdict.NOT_NECESSARY, FactorCircuits.Verdict.of(0.6, 1.0));
+        assertEquals(FactorCircuits.Verdict.UNTESTED, FactorCircuits.Verdict.of(0.1, Double.NaN), "no random sets");
+        assertEquals(FactorCircuits.Verdict.UNTESTED, FactorCircuits.HookCircuit.none(8, 0.0).verdict());
+    }
+
+    @Test
+    void sizesAndChecksAreWrittenPerFactorAndHookPoint() throws Exception {
+        FactorCircuits circuits = new FactorCircuits(new CircuitSet(List.of("h1", "h2"), List.of("a", "b"),
+                List.of(List.of(new int[] {3, 1}, new int[0]), List.of(new int[] {0}, new int[] {2}))),
+                List.of(List.of(new FactorCircuits.HookCircuit(10, 2, 1.0, 0.85, 0.1, 0.9, 0.05, 10),
+                        FactorCircuits.HookCircuit.none(6, 0.0)),
+                        List.of(new FactorCircuits.HookCircuit(10, 1, 1.0, 0.9, 0.7, 0.95, 0.02, 10),
+                                new FactorCircuits.HookCircuit(6, 1, 1.0, 0.95, 0.2, 0.1, 0.1, 10))),
+                0.8, 32, 5L);
+        assertEquals(2.0 / 16, circuits.sizeFraction(0));
+        JsonWriter json = new JsonWriter();
+        circuits.writeJson(json);
+        JsonNode root = new ObjectMapper().readTree(json.toJson());
+        JsonNode a = root.get("factors").get(0);
+        assertEquals(2, a.get("size").asInt());
+        assertEquals("[1,3]", a.get("hooks").get(0).get("members").toString());
+        assertEquals("necessary", a.get("hooks").get(0).get("verdict").asText());
+        assertEquals(0.85, a.get("hooks").get(0).get("fraction_restored").asDouble());
+        assertEquals("untested", a.get("hooks").get(1).get("verdict").asText());
+        JsonNode b = root.get("factors").get(1).get("hooks");
+        assertEquals("not necessary", b.get(0).get("verdict").asText());
+        assertEquals("not specific", b.get(1).get("verdict").asText());
+        assertTrue(circuits.toText().startsWith("a: 2 of 16 units (12.5%); h1 2/10 restores 0.85, ablated leaves 0.10"
+                + " (random 0.90±0.05) necessary"), circuits.toText());
+    }
+
+    @Test
+    void checksMustMatchTheCircuits() {
+        CircuitSet set = new CircuitSet(List.of("h"), List.of("a"), List.of(List.of(new int[] {0, 1})));
+        assertThrows(AnalysisInputException.class, () -> new FactorCircuits(set,
+                List.of(List.of(FactorCircuits.HookCircuit.none(4, 0.0))), 0.8, 8, 1L));
     }
 }

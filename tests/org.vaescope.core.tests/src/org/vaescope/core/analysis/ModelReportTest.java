@@ -38,10 +38,15 @@ class ModelReportTest {
         return UnitEffects.of(List.of("enc1"), List.<double[][]>of(enc), FACTORS, 25, 17L);
     }
 
+    /** size: enc1 {0, 2}; brightness: enc1 {1, 2}. */
+    private static FactorCircuits circuits() {
+        return TestCircuits.of(List.of("enc1"), FACTORS, new int[] {4}, new int[][] {{0, 2}}, new int[][] {{1, 2}});
+    }
+
     private static ModelReport report() {
         FactorEffectMatrix m = FactorEffectMatrix.of(FACTORS, new double[][] {{1, 0.4}, {0.0, 1}}, 40, 17L);
         FactorGraph truth = new FactorGraph(FACTORS, List.of(new FactorGraph.Edge("size", "brightness")));
-        return ModelReport.compute(latents(), units(), m, truth, AnalysisSettings.defaults(),
+        return ModelReport.compute(latents(), units(), circuits(), m, truth, AnalysisSettings.defaults(),
                 BootstrapSettings.defaults(99));
     }
 
@@ -97,16 +102,16 @@ class ModelReportTest {
 
     @Test
     void optionalPartsMayBeLeftOutButNotHalfGiven() {
-        ModelReport bare = ModelReport.compute(latents(), units(), null, null, AnalysisSettings.defaults(),
+        ModelReport bare = ModelReport.compute(latents(), units(), circuits(), null, null, AnalysisSettings.defaults(),
                 BootstrapSettings.none());
         assertNull(bare.factorGraphComparison());
         assertTrue(readJson(bare.toJson()).has("factor_graph_comparison"));
         FactorGraph truth = new FactorGraph(FACTORS, List.of());
-        assertThrows(AnalysisInputException.class, () -> ModelReport.compute(latents(), units(), null, truth,
+        assertThrows(AnalysisInputException.class, () -> ModelReport.compute(latents(), units(), circuits(), null, truth,
                 AnalysisSettings.defaults(), BootstrapSettings.none()));
         UnitEffects otherFactors = UnitEffects.of(List.of("enc1"), List.<double[][]>of(new double[][] {{1, 0}}),
                 List.of("brightness", "size"), 5, 0L);
-        assertThrows(AnalysisInputException.class, () -> ModelReport.compute(latents(), otherFactors, null, null,
+        assertThrows(AnalysisInputException.class, () -> ModelReport.compute(latents(), otherFactors, circuits(), null, null,
                 AnalysisSettings.defaults(), BootstrapSettings.none()));
     }
 }

@@ -196,11 +196,11 @@ class ScriptRunnerTest {
             double v = n.getValue();
             boolean ratio = key.matches("fraction_restored|share_mediated|rank_agreement|precision.*|recall.*|f1.*");
             assertTrue(Double.isFinite(v) || (ratio && Double.isNaN(v)), step.line() + " " + key + " = " + v);
-            if (key.matches("(specificity|modularity|precision|recall|f1|score|mig).*")) {
+            if (key.matches("(specificity|modularity|precision|recall|f1|score|mig|circuit_fraction).*")) {
                 assertTrue(Double.isNaN(v) || v >= -1e-9 && v <= 1 + 1e-9, step.source() + ": " + key + " = " + v);
             }
             if (key.matches("(ces|O|output_effect|output_change|change|dead|monosemantic|polysemantic|circuit_size|"
-                    + "pairs|samples|edges).*")) {
+                    + "necessary|pairs|samples|edges).*")) {
                 assertTrue(v >= 0, step.source() + ": " + key + " = " + v);
             }
         }

@@ -12,6 +12,9 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.hooks.StagedModel;
+import org.vaescope.core.internal.hooks.Activation;
+import org.vaescope.core.internal.hooks.ConvStage;
+import org.vaescope.core.internal.hooks.DenseStage;
 import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
@@ -142,5 +145,26 @@ class ActivationPatchingTest {
         assertTrue(e.getMessage().contains("y[3]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Pairs.of(XT, Floats.array(new float[4], 1, 1, 1, 4), 1, "x"));
         assertTrue(e.getMessage().contains("shape"), e.getMessage());
+    }
+
+    /**
+     * A dense layer's flat output read by a transposed convolution that reshapes it into 2 channels of
+     * 2 × 2: a unit of the hook is one value, not a channel, so the sweep cannot take the convolution's
+     * per-channel shortcut; it must still give what patching each unit alone gives.
+     */
+    @Test
+    void aSweepOverAFlatHookThatAConvolutionReshapesMatchesPatchingEachUnit() {
+        StagedModel model = StagedModel.builder("input", 1, 1, 4)
+                .add("fc", new DenseStage("fc", 4, 8, Activation.IDENTITY), "input")
+                .add("deconv", ConvStage.deconv("deconv", new int[] {2, 2, 2}, 1, 2, 2, Activation.IDENTITY), "fc")
+                .build("deconv");
+        Pairs pairs = Pairs.of(XT, XS, 5, "random pairs");
+        Measure corner = new Measure.Unit("deconv", 0);
+        PatchingSweep sweep = ActivationPatching.sweep(model, pairs, List.of("fc"), corner,
+                ActivationPatching.DEFAULT_MEMORY_BUDGET, ProgressMonitor.NONE);
+        for (int u = 0; u < 8; u++) {
+            PatchResult single = ActivationPatching.patch(model, pairs, "fc", new int[] {u}, corner, 5);
+            assertArrayEquals(single.patchedValues(), sweep.patchedValues("fc")[u], 1e-5, "unit " + u);
+        }
     }
 }

@@ -124,6 +124,12 @@ public final class ConvStage implements LinearStage {
         return convolve(images(input), kernelWeights(), bias.value());
     }
 
+    /** A unit is a channel: a flat input (reshaped into channels here) has single values as units. */
+    @Override
+    public boolean takesUnitsOf(int[] hookShape) {
+        return Arrays.equals(hookShape, inputShape);
+    }
+
     /** The convolution of one input channel's values with that channel's slice of the kernel. */
     @Override
     public INDArray unitContribution(INDArray unitChange, int unit) {

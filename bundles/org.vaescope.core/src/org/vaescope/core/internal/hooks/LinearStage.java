@@ -20,6 +20,14 @@ public interface LinearStage extends Stage {
      */
     INDArray unitContribution(INDArray unitChange, int unit);
 
+    /**
+     * Whether a unit of an input hook of this per-sample shape is one of the units
+     * {@link #unitContribution} takes (true unless the stage reshapes its input first).
+     */
+    default boolean takesUnitsOf(int[] hookShape) {
+        return true;
+    }
+
     /** Applies the stage's activation to a pre-activation, in place, and returns it. */
     INDArray activate(INDArray preActivation);
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.CircuitSet;
-import org.vaescope.core.analysis.Circuits;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.progress.ProgressMonitor;
@@ -28,7 +27,7 @@ public final class CsvTables {
     public static String unitTable(ModelSession session, ProgressMonitor monitor) {
         UnitEffects effects = session.unitEffects(monitor);
         AnalysisSettings settings = session.analysis(monitor).settings().thresholds();
-        CircuitSet circuits = Circuits.find(effects, settings);
+        CircuitSet circuits = session.analysis(monitor).report().circuits().circuits();
         List<String> factors = effects.factors();
         StringBuilder csv = new StringBuilder("hook,unit,class,dominant_factor");
         factors.forEach(f -> csv.append(',').append(field("A[" + f + "]")));

@@ -10,8 +10,8 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.analysis.CircuitSet;
-import org.vaescope.core.analysis.Circuits;
 import org.vaescope.core.analysis.Estimate;
+import org.vaescope.core.analysis.FactorCircuits;
 import org.vaescope.core.analysis.FactorGraphComparison;
 import org.vaescope.core.analysis.ModelReport;
 import org.vaescope.core.analysis.UnitClassification;
@@ -469,13 +469,16 @@ public final class StatementExecutor {
 
     private String discoverCircuits(Numbers numbers) {
         ModelAnalysis.Result analysis = session.analysis(monitor);
-        CircuitSet circuits = Circuits.find(session.unitEffects(monitor), analysis.settings().thresholds());
-        StringBuilder summary = new StringBuilder();
+        FactorCircuits found = analysis.report().circuits();
+        CircuitSet circuits = found.circuits();
         for (int k = 0; k < circuits.factors().size(); k++) {
             String f = circuits.factors().get(k);
             numbers.put("circuit_size[" + f + "]", circuits.size(k));
-            summary.append(f).append(": ").append(circuits.size(k)).append(" unit(s)\n");
+            numbers.put("circuit_fraction[" + f + "]", found.sizeFraction(k));
+            numbers.put("necessary[" + f + "]", found.hookCircuits().get(k).stream()
+                    .filter(c -> c.verdict() == FactorCircuits.Verdict.NECESSARY).count());
         }
+        StringBuilder summary = new StringBuilder(found.toText());
         Estimate modularity = analysis.report().circuitModularity();
         estimate(numbers, "modularity", modularity);
         summary.append("circuit modularity ").append(modularity.formatted());

@@ -1,0 +1,213 @@
+package org.vaescope.core.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.vaescope.core.internal.analysis.JsonWriter;
+
+/**
+ * Factor circuits, VAEScope's definition (issue 14, replacing the spec's thresholded response
+ * sets): the circuit of factor k at hook point L is the smallest set of L's units that carries k's
+ * effect on the decoded image, checked by ablation.
+ * <p>
+ * On P pairs (x_t, x_s) that differ in k only, with o(·) the decoded image σ(logits):
+ * <pre>
+ *   restored(S) = 1 − Σ_b ‖o(x_t; h_S ← h_S(x_s)) − o(x_t; h_L ← h_L(x_s))‖² / Σ_b ‖o(x_t) − o(x_t; h_L ← h_L(x_s))‖²
+ * </pre>
+ * the share of the whole hook point's patch effect that patching S alone reproduces (1 = the same
+ * image as patching all of L, 0 = no change). It is a ratio of sums of squares, so it stays
+ * defined when signed changes average to 0. L's units are ranked by attribution patching (the
+ * first-order estimate of how far patching the unit moves o(x_t) towards o(x_s)); the circuit is the
+ * shortest ranked prefix with restored ≥ φ ({@link AnalysisSettings#circuitRestore()}), found by
+ * bisection (restored is taken to grow with the prefix). L has no circuit for k when its whole patch
+ * moves the image by less than {@value #NEGLIGIBLE_SHARE} of k's own effect Σ_b ‖o(x_s) − o(x_t)‖².
+ * <p>
+ * The ablation check: the circuit's units are replaced by their mean over the targets, in both
+ * inputs of every pair, and the effect that remains is
+ * <pre>
+ *   remaining(S) = Σ_b ‖o_abl(x_s) − o_abl(x_t)‖² / Σ_b ‖o(x_s) − o(x_t)‖²;
+ * </pre>
+ * the same for R random sets of as many units of L outside the circuit ({@link AnalysisSettings#ablationSets()},
+ * seeded). The verdict is {@link Verdict#NECESSARY} when removing the circuit leaves at most
+ * {@value #MOST} of the effect while removing as many other units leaves more on average.
+ *
+ * @param circuits the unit sets
+ * @param hookCircuits {@code hookCircuits.get(k).get(h)}: the evidence behind the circuit of factor k at hook h
+ * @param restore φ used
+ * @param pairs pairs per factor
+ * @param seed seed of the pairs and of the random ablation sets
+ */
+public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCircuits, double restore, int pairs,
+        long seed) {
+
+    /** A hook point whose whole patch moves the image by less than this share of the factor's effect has no circuit. */
+    public static final double NEGLIGIBLE_SHARE = 0.01;
+    /** "Most of the effect": the verdict's cut on the remaining fraction. */
+    public static final double MOST = 0.5;
+
+    /** What the ablation check says of one circuit. */
+    public enum Verdict {
+        /** Removing the circuit removes most of the effect; removing as many other units does not. */
+        NECESSARY("necessary"),
+        /** Removing the circuit removes most of the effect, but so does removing as many other units. */
+        NOT_SPECIFIC("not specific"),
+        /** More than half of the effect survives the circuit's removal (other paths carry it too). */
+        NOT_NECESSARY("not necessary"),
+        /** No circuit, no random sets (R = 0) or fewer other units than the circuit has. */
+        UNTESTED("untested");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** The verdict for a circuit's remaining fraction and the random sets' mean (NaN when untested). */
+        public static Verdict of(double circuitRemaining, double randomRemainingMean) {
+            if (!Double.isFinite(circuitRemaining) || !Double.isFinite(randomRemainingMean)) {
+                return UNTESTED;
+            }
+            if (circuitRemaining > MOST) {
+                return NOT_NECESSARY;
+            }
+            return randomRemainingMean > MOST ? NECESSARY : NOT_SPECIFIC;
+        }
+    }
+
+    /**
+     * The circuit of one factor at one hook point and its checks.
+     *
+     * @param units units of the hook point
+     * @param size units in the circuit
+     * @param effectShare Σ‖o(x_t) − o(x_t; h_L ← h_L(x_s))‖² over k's effect Σ‖o(x_s) − o(x_t)‖²: how much of
+     *        k's effect passes the hook point (1 for a hook every path goes through); NaN when k has no effect
+     * @param restored restored(circuit); NaN without a circuit
+     * @param ablatedRemaining remaining(circuit); NaN without a circuit
+     * @param randomRemainingMean mean remaining(S) over the random sets; NaN without them
+     * @param randomRemainingSd their standard deviation (n − 1); NaN with fewer than two
+     * @param randomSets random sets ablated
+     */
+    public record HookCircuit(int units, int size, double effectShare, double restored, double ablatedRemaining,
+            double randomRemainingMean, double randomRemainingSd, int randomSets) {
+
+        /** A hook point without a circuit for the factor. */
+        public static HookCircuit none(int units, double effectShare) {
+            return new HookCircuit(units, 0, effectShare, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+
+        public Verdict verdict() {
+            return size == 0 ? Verdict.UNTESTED : Verdict.of(ablatedRemaining, randomRemainingMean);
+        }
+    }
+
+    /** Validates the shape and copies the lists. */
+    public FactorCircuits {
+        List<List<HookCircuit>> copy = new ArrayList<>();
+        if (hookCircuits.size() != circuits.factors().size()) {
+            throw Checks.fail("FactorCircuits has checks for " + hookCircuits.size() + " factors, expected "
+                    + circuits.factors().size());
+        }
+        for (int k = 0; k < hookCircuits.size(); k++) {
+            List<HookCircuit> perHook = hookCircuits.get(k);
+            if (perHook.size() != circuits.hooks().size()) {
+                throw Checks.fail("FactorCircuits checks of factor '" + circuits.factors().get(k) + "' cover "
+                        + perHook.size() + " hook points, expected " + circuits.hooks().size());
+            }
+            for (int h = 0; h < perHook.size(); h++) {
+                int size = circuits.units().get(k).get(h).length;
+                if (perHook.get(h).size() != size) {
+                    throw Checks.fail("FactorCircuits check of factor '" + circuits.factors().get(k) + "' at '"
+                            + circuits.hooks().get(h) + "' has size " + perHook.get(h).size() + ", the circuit " + size);
+                }
+            }
+            copy.add(List.copyOf(perHook));
+        }
+        hookCircuits = List.copyOf(copy);
+    }
+
+    /** Units of all analysed hook points. */
+    public int analysedUnits() {
+        return hookCircuits.isEmpty() ? 0 : hookCircuits.get(0).stream().mapToInt(HookCircuit::units).sum();
+    }
+
+    /** Size of factor k's circuit over all hook points as a fraction of the analysed units. */
+    public double sizeFraction(int factor) {
+        int all = analysedUnits();
+        return all == 0 ? Double.NaN : (double) circuits.size(factor) / all;
+    }
+
+    /** Circuit modularity ({@link Circuits#modularity(CircuitSet)}) of these circuits, with its sample count and seed. */
+    public Estimate modularity() {
+        return Estimate.withoutInterval(Circuits.modularity(circuits), pairs * circuits.factors().size(), seed);
+    }
+
+    /** One line per factor: size, share of the analysed units and the ablation verdicts per hook point. */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < circuits.factors().size(); k++) {
+            text.append(String.format(Locale.ROOT, "%s: %d of %d units (%.1f%%)", circuits.factors().get(k),
+                    circuits.size(k), analysedUnits(), 100 * sizeFraction(k)));
+            String separator = "; ";
+            for (int h = 0; h < circuits.hooks().size(); h++) {
+                HookCircuit c = hookCircuits.get(k).get(h);
+                if (c.size() > 0) {
+                    text.append(separator).append(hookText(circuits.hooks().get(h), c));
+                    separator = ", ";
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String hookText(String hook, HookCircuit c) {
+        return String.format(Locale.ROOT, "%s %d/%d restores %.2f, ablated leaves %.2f (random %s) %s", hook, c.size(),
+                c.units(), c.restored(), c.ablatedRemaining(), c.randomSets() == 0 ? "-"
+                        : String.format(Locale.ROOT, "%.2f±%.2f", c.randomRemainingMean(), c.randomRemainingSd()),
+                c.verdict().label());
+    }
+
+    /** Writes the circuits as a JSON object: settings, then per factor its size and per hook point its units and checks. */
+    void writeJson(JsonWriter json) {
+        json.beginObject()
+                .member("restore_fraction", restore)
+                .member("pairs", pairs)
+                .member("seed", seed)
+                .member("analysed_units", analysedUnits())
+                .member("most", MOST);
+        json.name("factors").beginArray();
+        for (int k = 0; k < circuits.factors().size(); k++) {
+            json.beginObject().member("factor", circuits.factors().get(k))
+                    .member("size", circuits.size(k))
+                    .member("size_fraction", sizeFraction(k));
+            json.name("hooks").beginArray();
+            for (int h = 0; h < circuits.hooks().size(); h++) {
+                writeHook(json, circuits.hooks().get(h), circuits.units().get(k).get(h), hookCircuits.get(k).get(h));
+            }
+            json.endArray().endObject();
+        }
+        json.endArray().endObject();
+    }
+
+    private static void writeHook(JsonWriter json, String hook, int[] members, HookCircuit c) {
+        json.beginObject().member("hook", hook).member("units", c.units()).member("size", c.size());
+        json.name("members").beginArray();
+        for (int u : members) {
+            json.value(u);
+        }
+        json.endArray()
+                .member("effect_share", c.effectShare())
+                .member("fraction_restored", c.restored())
+                .member("ablated_remaining", c.ablatedRemaining())
+                .member("random_remaining_mean", c.randomRemainingMean())
+                .member("random_remaining_sd", c.randomRemainingSd())
+                .member("random_sets", c.randomSets())
+                .member("verdict", c.verdict().label())
+                .endObject();
+    }
+}
