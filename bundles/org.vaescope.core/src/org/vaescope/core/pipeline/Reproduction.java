@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -81,11 +82,15 @@ public final class Reproduction {
      * @param runDirectory where each run's JSON is written (and read back when resuming)
      * @param curveEvery steps between two points of the MIG curve
      * @param curveSamples samples behind each point of the MIG curve
+     * @param only the jobs to train or analyse, as {@code dataset:variant} (e.g. {@code dsprites:betavae});
+     *        empty for every planned job. Tabulating always collects every planned job
      */
     public record Settings(Architecture architecture, int steps, int batchSize, double learningRate, List<Long> seeds,
-            ModelAnalysis.Settings analysis, int imageSize, Path runDirectory, int curveEvery, int curveSamples) {
+            ModelAnalysis.Settings analysis, int imageSize, Path runDirectory, int curveEvery, int curveSamples,
+            Set<String> only) {
         public Settings {
             seeds = List.copyOf(seeds);
+            only = Set.copyOf(only);
             if (seeds.size() < 2) {
                 throw new IllegalArgumentException("intervals over seeds need at least 2 seeds, got " + seeds.size());
             }
@@ -134,6 +139,17 @@ public final class Reproduction {
 
     /** One model to train: dataset, variant, seed. */
     public record Job(String dataset, Variant variant, long seed) {
+
+        /** {@code dataset:variant}, as {@link Settings#only()} names it. */
+        public String kind() {
+            return dataset + ":" + variant.id();
+        }
+    }
+
+    /** The planned jobs this invocation trains or analyses ({@link Settings#only()}). */
+    private static List<Job> jobs(Settings settings) {
+        return plan(settings.seeds()).stream()
+                .filter(job -> settings.only().isEmpty() || settings.only().contains(job.kind())).toList();
     }
 
     /** Mean and 95 % interval over seeds of one column of the table. */
@@ -211,7 +227,7 @@ public final class Reproduction {
      */
     public static List<Run> run(Settings settings, boolean trainedOnly, PrintStream log, ProgressMonitor monitor) {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
-        List<Job> jobs = plan(settings.seeds());
+        List<Job> jobs = jobs(settings);
         List<Run> runs = new ArrayList<>();
         for (Job job : jobs) {
             progress.checkCanceled("the reproduction");
@@ -247,7 +263,7 @@ public final class Reproduction {
      */
     public static void trainOnly(Settings settings, PrintStream log, ProgressMonitor monitor) {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
-        List<Job> jobs = plan(settings.seeds());
+        List<Job> jobs = jobs(settings);
         int done = 0;
         for (Job job : jobs) {
             progress.checkCanceled("the reproduction");
