@@ -50,9 +50,12 @@ final class ResultsDocument {
         md.append("CES is an L2 norm over pixels, so it grows with the image side; CES / √pixels (the root-mean-square "
                 + "change per pixel) is comparable across sizes, and the paper's CES at 64×64 is divided by 64 for it.\n\n");
         List<Reproduction.Run> dsprites = Reproduction.of(runs, "dsprites");
+        Reproduction.Summary correlation = Reproduction.cesDciCorrelation(dsprites);
         md.append(String.format(Locale.ROOT, "CES against DCI disentanglement across the %d dSprites models (the paper's "
-                + "v3 reports a negative correlation): Pearson r = %s (95 %% Fisher-z interval; none below 4 models).%n%n",
-                dsprites.size(), Reproduction.cesDciCorrelation(dsprites).format("%.2f")));
+                + "v3 reports a negative correlation): Pearson r = %.2f %s.%n%n", dsprites.size(), correlation.mean(),
+                Double.isNaN(correlation.lower()) ? "(no interval below 4 models)"
+                        : String.format(Locale.ROOT, "[%.2f, %.2f] (95 %% Fisher-z interval)", correlation.lower(),
+                                correlation.upper())));
         md.append("## Does the paper's ordering hold?\n\n");
         md.append("The paper ranks FactorVAE > VAE > beta-VAE on both columns.\n\n");
         if (Reproduction.VARIANTS.stream().anyMatch(v -> Reproduction.of(runs, "dsprites").stream()

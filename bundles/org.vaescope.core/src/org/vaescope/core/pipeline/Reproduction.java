@@ -401,7 +401,11 @@ public final class Reproduction {
             try {
                 Files.createDirectories(file.getParent());
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                return new JobClaim(channel, channel.tryLock());
+                try {
+                    return new JobClaim(channel, channel.tryLock());
+                } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+                    return new JobClaim(channel, null);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot claim " + file, e);
             }
