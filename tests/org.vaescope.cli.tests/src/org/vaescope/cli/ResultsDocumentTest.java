@@ -1,6 +1,7 @@
 package org.vaescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,5 +31,17 @@ class ResultsDocumentTest {
                 List.of("a -> b", "a -> d"), List.of("d"), List.of("c"), Map.of(), 0.01, 1);
 
         assertArrayEquals(new int[] {6, 3, 1, 2}, ResultsDocument.setAside(run));
+    }
+
+    @Test
+    void aCurveHasSettledWhenMigMovedLessThanThreeHundredthsOverItsLastTwoThousandSteps() {
+        List<Reproduction.CurvePoint> rising = List.of(new Reproduction.CurvePoint(4000, 0.25),
+                new Reproduction.CurvePoint(6000, 0.29), new Reproduction.CurvePoint(8000, 0.33));
+        List<Reproduction.CurvePoint> flat = List.of(new Reproduction.CurvePoint(6000, 0.33),
+                new Reproduction.CurvePoint(8000, 0.31));
+
+        assertEquals("no (+0.040)", ResultsDocument.settled(rising));
+        assertEquals("yes (-0.020)", ResultsDocument.settled(flat));
+        assertEquals("too short to tell", ResultsDocument.settled(flat.subList(1, 2)));
     }
 }
