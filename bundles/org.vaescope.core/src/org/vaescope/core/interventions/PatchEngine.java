@@ -42,6 +42,9 @@ import org.vaescope.core.progress.ProgressMonitor;
  */
 final class PatchEngine {
 
+    /** Sets of more units than this are patched by a mask, without the incremental first layer (see {@link #maskedFeed}). */
+    static final int LARGE_SET = 8;
+
     private final HookedModel model;
     private final MetricEvaluator metric;
     private final ScratchMemory scratch;
@@ -153,7 +156,8 @@ final class PatchEngine {
             checkUnits(l, set);
         }
         INDArray source = sourceRows(replacement, hook, pairs);
-        FirstLayer next = incremental ? firstLayerAfter(hook) : null;
+        boolean largeSets = unitSets.stream().anyMatch(set -> set.length > LARGE_SET);
+        FirstLayer next = incremental && !largeSets ? firstLayerAfter(hook) : null;
         String fedHook = next == null ? hook : next.hook;
         INDArray cachedPreActivation = next == null ? null : next.stage.preActivation(targetL);
         double[][] values = new double[unitSets.size()][];
@@ -163,8 +167,8 @@ final class PatchEngine {
             List<int[]> batch = unitSets.subList(first, Math.min(unitSets.size(), first + perPass));
             double[] measured;
             try (MemoryWorkspace pass = scratch.pass()) {
-                INDArray feed = next == null ? patchedFeed(targetL, source, batch)
-                        : next.patchedFeed(cachedPreActivation, targetL, source, batch);
+                INDArray feed = next != null ? next.patchedFeed(cachedPreActivation, targetL, source, batch)
+                        : largeSets ? maskedFeed(targetL, source, batch, l.units()) : patchedFeed(targetL, source, batch);
                 try {
                     measured = measure(fedHook, feed, targets, passMeasure, batch.size(), allSides);
                 } catch (HookException e) {
@@ -225,6 +229,39 @@ final class PatchEngine {
             }
             return stage.activate(feed);
         }
+    }
+
+    /**
+     * {@link #patchedFeed} for large unit sets in a few whole-array operations: target + mask ⊙
+     * (source − target), the mask 1 on each experiment's units (a unit by unit copy costs one native
+     * call per unit, which dominates for sets of hundreds of units).
+     */
+    private static INDArray maskedFeed(INDArray target, INDArray source, List<int[]> sets, int units) {
+        long[] shape = target.shape();
+        long[] perExperiment = new long[shape.length + 1];
+        perExperiment[0] = 1;
+        System.arraycopy(shape, 0, perExperiment, 1, shape.length);
+        float[] mask = new float[sets.size() * units];
+        for (int g = 0; g < sets.size(); g++) {
+            for (int u : sets.get(g)) {
+                mask[g * units + u] = 1;
+            }
+        }
+        long[] maskShape = new long[shape.length + 1];
+        java.util.Arrays.fill(maskShape, 1);
+        maskShape[0] = sets.size();
+        maskShape[2] = units;
+        int[] spread = new int[shape.length + 1];
+        for (int d = 0; d < spread.length; d++) {
+            spread[d] = d == 0 ? 1 : d == 2 ? 1 : (int) perExperiment[d];
+        }
+        INDArray masks = Nd4j.tile(Nd4j.create(mask, maskShape, 'c'), spread);
+        int[] copies = tileCounts(shape.length + 1, sets.size());
+        INDArray change = Nd4j.tile(source.sub(target).reshape('c', perExperiment), copies);
+        INDArray feed = Nd4j.tile(target.reshape('c', perExperiment), copies).addi(change.muli(masks));
+        long[] stacked = shape.clone();
+        stacked[0] = shape[0] * sets.size();
+        return feed.reshape('c', stacked);
     }
 
     /** The targets' values of L stacked once per experiment, each with its units replaced. */

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaescope.core.hooks.ActivationOverride;
+import org.vaescope.core.hooks.RunOptions;
+import org.vaescope.core.hooks.RunResult;
 import org.vaescope.core.hooks.StagedModel;
 import org.vaescope.core.internal.hooks.Activation;
 import org.vaescope.core.internal.hooks.ConvStage;
 import org.vaescope.core.internal.hooks.DenseStage;
+import org.vaescope.core.internal.interventions.ScratchMemory;
 import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.vae.Architecture;
 import org.vaescope.core.vae.Likelihood;
@@ -165,6 +169,28 @@ class ActivationPatchingTest {
         for (int u = 0; u < 8; u++) {
             PatchResult single = ActivationPatching.patch(model, pairs, "fc", new int[] {u}, corner, 5);
             assertArrayEquals(single.patchedValues(), sweep.patchedValues("fc")[u], 1e-5, "unit " + u);
+        }
+    }
+
+    /** Sets larger than {@link PatchEngine#LARGE_SET} go through a mask: the same values as patching each set alone. */
+    @Test
+    void largeUnitSetsPatchedByAMaskGiveWhatAPatchOfEachSetGives() {
+        VaeModel vae = VaeModel.create(Architecture.conv(1, 16, 16, 3), VariantConfig.of(Variant.VAE),
+                Likelihood.BERNOULLI, 4);
+        Pairs pairs = Pairs.differingIn(new TinyBarsDataset(16), 0, 6, 2);
+        Measure mu = Measure.latent(1);
+        String hook = "encoder.conv3";
+        List<int[]> sets = List.of(ActivationOverride.allUnits(20), new int[] {1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21});
+        RunResult targets = vae.run(pairs.base(0, 6), RunOptions.defaults().captureAll());
+        RunResult sources = vae.run(pairs.changed(0, 6), RunOptions.defaults().captureAll());
+        try (ScratchMemory scratch = new ScratchMemory("test")) {
+            PatchEngine engine = new PatchEngine(vae, MetricEvaluator.of(mu, vae), scratch);
+            double[][] masked = engine.run(hook, sets, targets.activations(), sources.activation(hook), null, 2,
+                    ProgressMonitor.NONE);
+            for (int i = 0; i < sets.size(); i++) {
+                PatchResult alone = ActivationPatching.patch(vae, pairs, hook, sets.get(i), mu, 6);
+                assertArrayEquals(alone.patchedValues(), masked[i], 1e-5, "set " + i);
+            }
         }
     }
 }
