@@ -96,7 +96,10 @@ public final class Circuits {
      * Circuit modularity with a BCa bootstrap interval over resampled pairs (when kept): thresholded
      * circuits make the statistic biased (resampled responses are noisier, their peaks higher and
      * circuits smaller), so the percentile interval can miss the point estimate; the jackknife
-     * leaves out one pair per factor at a time.
+     * leaves out one pair per factor at a time. Coverage of the 95 % interval, measured on units
+     * just above the cut ({@code IntervalCoverageTest}): 0.92–0.95 at 200 pairs per factor, but
+     * only 0.81 at 30 pairs and 0.86 at 50 (the thresholded statistic is discrete and its
+     * replicates do not mirror its sampling error well with few pairs).
      */
     public static Estimate modularity(UnitEffects effects, AnalysisSettings settings, BootstrapSettings bootstrap) {
         return Estimates.bca(modularity(find(effects, settings)),
