@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.vaescope.core.analysis.AnalysisSettings;
@@ -68,6 +69,11 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "analyse: analyse the models trained so far, train none")
     String trainOption;
 
+    @Option(names = "--only", split = ",", paramLabel = "DATASET:VARIANT",
+            description = "train or analyse only these jobs, e.g. dsprites:betavae,causal:betavae (a second process "
+                    + "on the same --runs takes the jobs the first has not claimed)")
+    List<String> onlyOption = List.of();
+
     @Option(names = "--architecture", defaultValue = "conv", paramLabel = "conv|mlp",
             description = "the spec's convolutional VAE (default), or an MLP of --hidden widths. An MLP learns "
                     + "a folded code for position on dSprites (MIG stays near 0.02), the convolutional one an "
@@ -117,7 +123,14 @@ final class ReproduceCommand implements Callable<Integer> {
                 List.of(), READOUTS, AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
                 0);
         Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, 64, learningRate, seeds,
-                analysis, size, runDirectory, curveEvery, 2_000);
+                analysis, size, runDirectory, curveEvery, 2_000, Set.copyOf(onlyOption));
+        List<String> kinds = Reproduction.plan(seeds).stream().map(Reproduction.Job::kind).distinct().toList();
+        for (String only : onlyOption) {
+            if (!kinds.contains(only)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "option --only takes jobs among " + kinds + ", got " + only);
+            }
+        }
         out.printf(Locale.ROOT, "reproducing at %dx%d: %d models, %d steps each, runs in %s%n", size, size,
                 Reproduction.plan(seeds).size(), steps, runDirectory);
         long start = System.nanoTime();

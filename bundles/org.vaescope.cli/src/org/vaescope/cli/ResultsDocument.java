@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.vaescope.core.analysis.Estimate;
 import org.vaescope.core.pipeline.Reproduction;
@@ -46,6 +47,15 @@ final class ResultsDocument {
                 + "the JSON. The implied-edges column lists, per seed, the edges of the implied factor graph: dSprites' "
                 + "factors are independent, so every edge is a false positive.\n\n");
         md.append(Reproduction.table(runs)).append('\n');
+        md.append("CES is an L2 norm over pixels, so it grows with the image side; CES / √pixels (the root-mean-square "
+                + "change per pixel) is comparable across sizes, and the paper's CES at 64×64 is divided by 64 for it.\n\n");
+        List<Reproduction.Run> dsprites = Reproduction.of(runs, "dsprites");
+        Reproduction.Summary correlation = Reproduction.cesDciCorrelation(dsprites);
+        md.append(String.format(Locale.ROOT, "CES against DCI disentanglement across the %d dSprites models (the paper's "
+                + "v3 reports a negative correlation): Pearson r = %.2f %s.%n%n", dsprites.size(), correlation.mean(),
+                Double.isNaN(correlation.lower()) ? "(no interval below 4 models)"
+                        : String.format(Locale.ROOT, "[%.2f, %.2f] (95 %% Fisher-z interval)", correlation.lower(),
+                                correlation.upper())));
         md.append("## Does the paper's ordering hold?\n\n");
         md.append("The paper ranks FactorVAE > VAE > beta-VAE on both columns.\n\n");
         if (Reproduction.VARIANTS.stream().anyMatch(v -> Reproduction.of(runs, "dsprites").stream()
@@ -72,34 +82,47 @@ final class ResultsDocument {
     }
 
     /**
-     * Per dSprites model: the implied edges (all false positives) and how many of the K(K − 1)
-     * entries of M were tested at all, so that an empty graph that set everything aside is not
-     * read as a pass.
+     * Per dSprites model: the implied edges (all false positives), how many of the K(K − 1) entries
+     * of M were tested at all (an empty graph that set everything aside is not a pass), and the
+     * largest tested entry net of the read-outs' crosstalk, the margin to the threshold.
      */
     private static void appendNegativeControl(StringBuilder md, List<Reproduction.Run> dsprites) {
         md.append("## Negative control: dSprites\n\n");
         md.append("dSprites' factors are independent, so the implied graph should be empty. An entry M[k,l] is "
-                + "tested unless it is set aside as confounded (k's carrier also carries l) or l is unreadable in "
-                + "the reconstructions; a graph that is empty only because every entry was set aside is vacuous.\n\n");
-        md.append("| model | seed | implied edges | entries tested | set aside: confounded | set aside: unreadable "
-                + "| verdict |\n|---|---|---|---|---|---|---|\n");
+                + "tested unless it is set aside: l is unreadable in the reconstructions, the pair is confounded "
+                + "(k's carrier also carries l), or k has no intervention of its own (its carrier does not move "
+                + "k's read-out by the threshold, or is another factor's carrier and moves that one more). A tested "
+                + "entry is read net of the read-outs' crosstalk (M[k,l] - rho[k,l] M[k,k], rho measured on "
+                + "reconstructions of dataset pairs that differ only in k) and is an edge above 0.1. A graph that "
+                + "is empty only because every entry was set aside is vacuous.\n\n");
+        md.append("| model | seed | implied edges | entries tested | set aside: unreadable | set aside: confounded "
+                + "| set aside: no own intervention | largest tested entry | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (Reproduction.Run run : dsprites) {
-            if (run.confoundedPairs() == null || run.unreadableFactors() == null) {
+            if (run.testedEvidence() == null) {
                 continue;
             }
             int[] counts = setAside(run);
             String verdict = !run.impliedEdges().isEmpty() ? "fails" : counts[0] == 0 ? "vacuous" : "passes";
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %d | %d | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %d | %d | %d | %s | %s |%n",
                     run.variant().displayName(), run.seed(), run.impliedEdges(), counts[0],
-                    counts[0] + counts[1] + counts[2], counts[1], counts[2], verdict));
+                    IntStream.of(counts).sum(), counts[1], counts[2], counts[3], largestTested(run), verdict));
         }
         md.append('\n');
     }
 
-    /** Off-diagonal entries of a run's M: tested, set aside as confounded, set aside as into an unreadable factor. */
+    private static String largestTested(Reproduction.Run run) {
+        return run.testedEvidence().entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())).orElse("–");
+    }
+
+    /**
+     * Off-diagonal entries of a run's M: tested, set aside as into an unreadable factor, as
+     * confounded, as out of a factor without an intervention of its own (the first reason that applies).
+     */
     static int[] setAside(Reproduction.Run run) {
         List<String> factors = List.copyOf(run.readoutAccuracy().keySet());
-        int[] counts = new int[3];
+        int[] counts = new int[4];
         for (String cause : factors) {
             for (String effect : factors) {
                 if (cause.equals(effect)) {
@@ -107,7 +130,8 @@ final class ResultsDocument {
                 }
                 boolean unreadable = run.unreadableFactors().contains(effect);
                 boolean confounded = run.confoundedPairs().contains(cause + " -> " + effect);
-                counts[unreadable ? 2 : confounded ? 1 : 0]++;
+                boolean noIntervention = run.withoutOwnIntervention().contains(cause);
+                counts[unreadable ? 1 : confounded ? 2 : noIntervention ? 3 : 0]++;
             }
         }
         return counts;
@@ -126,18 +150,47 @@ final class ResultsDocument {
             md.append(String.format(Locale.ROOT, "| %d | %.3f | %s | %s | %s |%n", run.seed(), run.mig(),
                     run.impliedEdges(), interval(run.precision()), interval(run.recall())));
         }
+        md.append(String.format(Locale.ROOT, "| mean over seeds (95 %% t-interval) | %s | | %s | %s |%n",
+                Reproduction.column(causal, Reproduction.Run::mig).format("%.3f"),
+                definedMean(causal, r -> r.precision()), definedMean(causal, r -> r.recall())));
+        md.append("\nPrecision is undefined for a model that implies no edge; the mean is over the seeds where it is "
+                + "defined.\n\n");
+    }
+
+    private static String definedMean(List<Reproduction.Run> runs, java.util.function.Function<Reproduction.Run, Estimate> value) {
+        List<Reproduction.Run> defined = runs.stream()
+                .filter(r -> value.apply(r) != null && !Double.isNaN(value.apply(r).value())).toList();
+        return defined.isEmpty() ? "undefined"
+                : Reproduction.column(defined, r -> value.apply(r).value()).format("%.2f") + " (" + defined.size()
+                        + " seeds)";
+    }
+
+    /** A curve has settled when MIG moved less than this over its last {@value #SETTLING_STEPS} steps. */
+    static final double SETTLED_CHANGE = 0.03;
+
+    static final int SETTLING_STEPS = 2_000;
+
+    private static void appendCurves(StringBuilder md, List<Reproduction.Run> runs) {
+        md.append(String.format(Locale.ROOT, "## MIG against training steps%n%nEach point on 2,000 samples. A curve has "
+                + "settled when MIG moved less than %.2f over the last %,d steps (the change is given).%n%n"
+                + "| dataset | model | seed | MIG at step | settled |%n|---|---|---|---|---|%n", SETTLED_CHANGE,
+                SETTLING_STEPS));
+        for (Reproduction.Run run : runs) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s |%n", run.dataset(),
+                    run.variant().displayName(), run.seed(), run.migCurve().stream()
+                            .map(p -> String.format(Locale.ROOT, "%d: %.3f", p.step(), p.mig()))
+                            .collect(Collectors.joining(", ")), settled(run.migCurve())));
+        }
         md.append('\n');
     }
 
-    private static void appendCurves(StringBuilder md, List<Reproduction.Run> runs) {
-        md.append("## MIG against training steps\n\n| dataset | model | seed | MIG at step |\n|---|---|---|---|\n");
-        for (Reproduction.Run run : runs) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s |%n", run.dataset(), run.variant().displayName(),
-                    run.seed(), run.migCurve().stream()
-                            .map(p -> String.format(Locale.ROOT, "%d: %.3f", p.step(), p.mig()))
-                            .collect(Collectors.joining(", "))));
-        }
-        md.append('\n');
+    /** Whether MIG moved less than {@link #SETTLED_CHANGE} over the curve's last {@link #SETTLING_STEPS} steps. */
+    static String settled(List<Reproduction.CurvePoint> curve) {
+        Reproduction.CurvePoint last = curve.get(curve.size() - 1);
+        return curve.stream().filter(p -> p.step() == last.step() - SETTLING_STEPS).findFirst()
+                .map(p -> String.format(Locale.ROOT, "%s (%+.3f)",
+                        Math.abs(last.mig() - p.mig()) < SETTLED_CHANGE ? "yes" : "no", last.mig() - p.mig()))
+                .orElse("too short to tell");
     }
 
     private static void appendRuns(StringBuilder md, List<Reproduction.Run> runs) {
@@ -153,8 +206,15 @@ final class ResultsDocument {
                     run.dataset(), run.variant().displayName(), run.seed(), run.mig(), run.dciDisentanglement(),
                     interval(run.ces()), run.activeLatents(), accuracies(run), run.impliedEdges(),
                     run.confoundedPairs() == null ? "–" : run.confoundedPairs(),
-                    run.unreadableFactors() == null ? "–" : run.unreadableFactors(), rounded(run.finalLosses())));
+                    run.unreadableFactors() == null ? "–" : run.unreadableFactors(), losses(run)));
         }
+    }
+
+    /** The final losses; for FactorVAE with the discriminator's learning rate (its loss is ln 2 ≈ 0.693 at chance). */
+    private static String losses(Reproduction.Run run) {
+        Double discriminatorRate = run.hyperparameters().get("discriminatorLearningRate");
+        return rounded(run.finalLosses()) + (discriminatorRate == null ? ""
+                : String.format(Locale.ROOT, " (discriminator lr %s)", discriminatorRate));
     }
 
     private static String accuracies(Reproduction.Run run) {

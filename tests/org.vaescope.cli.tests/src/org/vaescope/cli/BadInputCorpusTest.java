@@ -226,6 +226,7 @@ class BadInputCorpusTest {
             {"reproduce", "--size", "100000", "--out", "r.md"},
             {"reproduce", "--architecture", "resnet", "--out", "r.md"},
             {"reproduce", "--size", "40", "--out", "r.md"},
+            {"reproduce", "--only", "dsprites:resnet", "--out", "r.md"},
             {"demo", work.resolve("demo").toString(), "--steps", "0"},
             {"examples", "--steps", "-1"},
         };

@@ -87,6 +87,17 @@ final class Checks {
     }
 
     static double[][] matrix(String what, double[][] values, int rows, int columns) {
+        double[][] copy = finiteMatrix(what, values, rows, columns);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                nonNegative(what + " [" + r + "][" + c + "]", copy[r][c]);
+            }
+        }
+        return copy;
+    }
+
+    /** A copy of a rows × columns matrix of finite values of either sign. */
+    static double[][] finiteMatrix(String what, double[][] values, int rows, int columns) {
         if (values == null) {
             throw fail(what + " is missing");
         }
@@ -100,7 +111,9 @@ final class Checks {
                         + " columns, expected " + columns);
             }
             for (int c = 0; c < columns; c++) {
-                nonNegative(what + " [" + r + "][" + c + "]", values[r][c]);
+                if (!Double.isFinite(values[r][c])) {
+                    throw fail(what + " [" + r + "][" + c + "] must be finite, got " + values[r][c]);
+                }
             }
             copy[r] = values[r].clone();
         }
@@ -108,6 +121,10 @@ final class Checks {
     }
 
     static double[][][] cube(String what, double[][][] values, int first, int rows, int columns) {
+        return cube(what, values, first, rows, columns, false);
+    }
+
+    static double[][][] cube(String what, double[][][] values, int first, int rows, int columns, boolean signed) {
         if (values == null) {
             throw fail(what + " is missing");
         }
@@ -116,7 +133,8 @@ final class Checks {
         }
         double[][][] copy = new double[first][][];
         for (int i = 0; i < first; i++) {
-            copy[i] = matrix(what + " [" + i + "]", values[i], rows, columns);
+            copy[i] = signed ? finiteMatrix(what + " [" + i + "]", values[i], rows, columns)
+                    : matrix(what + " [" + i + "]", values[i], rows, columns);
         }
         return copy;
     }

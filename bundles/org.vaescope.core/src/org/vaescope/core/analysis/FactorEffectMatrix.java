@@ -19,7 +19,8 @@ import org.vaescope.core.internal.analysis.Bootstrap;
  * shifting k's latents also intervenes on l's, so M[k][l] is no evidence of an edge and is 0.
  *
  * @param factors factor names, K of them
- * @param effect K × K matrix M (finite, non-negative)
+ * @param effect K × K matrix M (finite; a measured M is non-negative, the evidence
+ *        {@link ImpliedEffectEvidence} keeps of it is the effect beyond the read-outs' crosstalk, of either sign)
  * @param sampleCount inputs behind M, n
  * @param seed seed of the input sampling
  * @param perSample null, or n × K × K per-input terms
@@ -33,9 +34,9 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
         factors = Checks.names("FactorEffectMatrix factor names", factors);
         Checks.positive("FactorEffectMatrix sample count", sampleCount);
         int k = factors.size();
-        effect = Checks.matrix("FactorEffectMatrix M", effect, k, k);
+        effect = Checks.finiteMatrix("FactorEffectMatrix M", effect, k, k);
         if (perSample != null) {
-            perSample = Checks.cube("FactorEffectMatrix per-sample terms", perSample, sampleCount, k, k);
+            perSample = Checks.cube("FactorEffectMatrix per-sample terms", perSample, sampleCount, k, k, true);
             double[][] means = meansOf(perSample, ones(sampleCount), k);
             for (int a = 0; a < k; a++) {
                 for (int b = 0; b < k; b++) {
@@ -68,7 +69,8 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
             throw Checks.fail("FactorEffectMatrix per-sample terms are empty");
         }
         int k = factors == null ? 0 : factors.size();
-        double[][][] terms = Checks.cube("FactorEffectMatrix per-sample terms", perSample, perSample.length, k, k);
+        double[][][] terms = Checks.cube("FactorEffectMatrix per-sample terms", perSample, perSample.length, k, k,
+                true);
         if (carriers != null) {
             zeroSharedCarriers(terms, checkedCarriers(carriers, k));
         }

@@ -1,6 +1,7 @@
 package org.vaescope.core.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,8 +13,17 @@ import java.util.List;
  * <li><b>confounded</b> pairs (k, l): k's carrier latents also carry l, so shifting them intervenes
  * on l's latents; an entangled latent moving two factors is not one factor causing the other;</li>
  * <li><b>unreadable</b> factors l: their read-out does not see them in the model's reconstructions
- * (accuracy above chance below {@value #READABLE_FLOOR}), so a change of r_l is noise.</li>
+ * (accuracy above chance below {@value #READABLE_FLOOR}), so a change of r_l is noise;</li>
+ * <li>factors k <b>without an intervention of their own</b>: shifting k's carriers does not move k's
+ * read-out by the edge threshold (M[k,k] below it: no latent carries k), or k's carrier is also the
+ * carrier of a factor j that it moves more (the shift is an intervention on j, tested on j's row).</li>
  * </ul>
+ * The entries kept are read net of the read-outs' <b>crosstalk</b>: a read-out of l is not blind to
+ * every other factor (a scale classifier answers a little to where the sprite is), so an intervention
+ * that moves k by M[k,k] moves r_l by about ρ[k,l]·M[k,k] in a model without the edge k → l, ρ measured
+ * on reconstructions of dataset pairs that differ only in k
+ * ({@link org.vaescope.core.interventions.FactorInterventions#readoutCrosstalk}). The evidence for
+ * k → l is M[k,l] − ρ[k,l]·M[k,k], per input, so its bootstrap interval follows (ρ is held fixed).
  */
 public final class ImpliedEffectEvidence {
 
@@ -78,11 +88,55 @@ public final class ImpliedEffectEvidence {
     }
 
     /**
-     * M with only the evidence kept: the per-input terms of confounded pairs and of columns of
-     * unreadable factors (other than k = l) set to 0; the carriers and seed stay.
+     * Per factor k, whether shifting its carriers is no intervention on k: M[k,k] is below the edge
+     * threshold, or a carrier c of k is also a carrier of a factor j with E[c,j] &gt; E[c,k].
+     */
+    public static boolean[] withoutOwnIntervention(FactorEffectMatrix effects, LatentEffects latents,
+            double threshold) {
+        int factors = effects.factors().size();
+        boolean[] without = new boolean[factors];
+        for (int k = 0; k < factors; k++) {
+            without[k] = effects.effect(k, k) < threshold || carrierMovesAnotherFactorMore(effects, latents, k);
+        }
+        return without;
+    }
+
+    private static boolean carrierMovesAnotherFactorMore(FactorEffectMatrix effects, LatentEffects latents, int k) {
+        for (int j = 0; j < effects.factors().size(); j++) {
+            if (j == k || !effects.sharedCarrier(k, j)) {
+                continue;
+            }
+            for (int c : effects.carriers()[k]) {
+                if (Arrays.stream(effects.carriers()[j]).anyMatch(i -> i == c)
+                        && latents.factorEffect(c, j) > latents.factorEffect(c, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The names of the factors whose flag is set, in factor order. */
+    public static List<String> named(List<String> factors, boolean[] flags) {
+        List<String> named = new ArrayList<>();
+        for (int k = 0; k < flags.length; k++) {
+            if (flags[k]) {
+                named.add(factors.get(k));
+            }
+        }
+        return named;
+    }
+
+    /**
+     * The evidence M keeps about edges: per input, the diagonal as measured; an entry k → l set
+     * aside (confounded pair, unreadable l, k without an intervention of its own) is 0; every other
+     * is {@code m[k,l] − ρ[k,l]·m[k,k]}, the effect beyond the read-outs' crosstalk. Carriers and
+     * seed stay.
+     *
+     * @param crosstalk K × K read-out crosstalk ρ (see the class comment)
      */
     public static FactorEffectMatrix evidence(FactorEffectMatrix effects, boolean[][] confounded,
-            boolean[] unreadable) {
+            boolean[] unreadable, boolean[] withoutOwnIntervention, double[][] crosstalk) {
         double[][][] kept = new double[effects.perSample().length][][];
         for (int b = 0; b < kept.length; b++) {
             double[][] sample = effects.perSample()[b];
@@ -90,8 +144,12 @@ public final class ImpliedEffectEvidence {
             for (int k = 0; k < sample.length; k++) {
                 kept[b][k] = sample[k].clone();
                 for (int l = 0; l < sample[k].length; l++) {
-                    boolean setAside = k != l && (confounded[k][l] || unreadable[l]);
-                    kept[b][k][l] = setAside ? 0 : sample[k][l];
+                    boolean setAside = k != l && (confounded[k][l] || unreadable[l] || withoutOwnIntervention[k]);
+                    if (setAside) {
+                        kept[b][k][l] = 0;
+                    } else if (k != l) {
+                        kept[b][k][l] = sample[k][l] - crosstalk[k][l] * sample[k][k];
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@ import org.vaescope.core.progress.ProgressMonitor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaescope.core.analysis.FactorEffectMatrix;
 import org.vaescope.core.analysis.LatentEffects;
+import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.readout.FactorReadouts;
 
 /**
@@ -61,5 +62,45 @@ public final class FactorInterventions {
             }
         }
         return FactorEffectMatrix.measured(readouts.factorNames(), perSample, carriers, seed);
+    }
+
+    /**
+     * The read-outs' crosstalk, our definition: on reconstructions σ(D(μ(x))) of {@code n} dataset
+     * pairs (x, x') that differ only in factor k,
+     * <pre>
+     *   ρ[k,l] = Σ_pairs d_l(x, x') / Σ_pairs d_k(x, x'),
+     * </pre>
+     * how far read-out l moves per unit of movement of read-out k when nothing but k changes (ρ[k,k] = 1;
+     * 0 when k's own read-out does not move). A model without an edge k → l still moves r_l by about
+     * ρ[k,l]·M[k,k] when an intervention moves k by M[k,k]; {@link
+     * org.vaescope.core.analysis.ImpliedEffectEvidence} draws an edge only beyond that floor.
+     */
+    public static double[][] readoutCrosstalk(LatentPerturbation perturbation, FactorDataset dataset,
+            FactorReadouts readouts, int n, long seed, ProgressMonitor monitor) {
+        ProgressMonitor progress = ProgressMonitor.orNone(monitor);
+        int factors = readouts.factorCount();
+        double[][] crosstalk = new double[factors][factors];
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed);
+        for (int k = 0; k < factors; k++) {
+            progress.checkCanceled("read-out crosstalk");
+            Pairs pairs = Pairs.differingIn(dataset, readouts.datasetFactor(k), n, seeds.nextLong());
+            FactorReadouts.Readings base = readouts.read(reconstruct(perturbation, pairs.base(0, n)));
+            FactorReadouts.Readings changed = readouts.read(reconstruct(perturbation, pairs.changed(0, n)));
+            double[] moved = new double[factors];
+            for (int b = 0; b < n; b++) {
+                for (int l = 0; l < factors; l++) {
+                    moved[l] += readouts.change(base, b, changed, b, l);
+                }
+            }
+            for (int l = 0; l < factors; l++) {
+                crosstalk[k][l] = moved[k] == 0 ? 0 : moved[l] / moved[k];
+            }
+            progress.worked(k + 1, factors, readouts.factorNames().get(k));
+        }
+        return crosstalk;
+    }
+
+    private static INDArray reconstruct(LatentPerturbation perturbation, INDArray images) {
+        return perturbation.decode(perturbation.encode(images));
     }
 }

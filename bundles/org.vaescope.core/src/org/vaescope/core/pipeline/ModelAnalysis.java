@@ -106,6 +106,14 @@ public final class ModelAnalysis {
      *        reconstructions (accuracy above chance, (acc − chance) / (1 − chance), below
      *        {@value ImpliedEffectEvidence#READABLE_FLOOR}): a change of such a read-out is noise, so the implied graph
      *        draws no edge into them; listed, not reported as absent edges
+     * @param readoutCrosstalk K × K: how far read-out l moves per unit of read-out k on reconstructions of
+     *        pairs that differ only in k ({@link FactorInterventions#readoutCrosstalk}); the implied graph
+     *        counts only the effect beyond it
+     * @param withoutOwnIntervention factors whose carriers do not move them by the edge threshold, or
+     *        are another factor's carriers that move it more: no intervention on them was made, so no
+     *        edge out of them is tested; listed, not reported as absent edges
+     * @param factorEvidence M as the implied graph reads it: set-aside entries 0, the others net of the
+     *        crosstalk ({@link ImpliedEffectEvidence#evidence})
      * @param cesAfterQuantiser for a VQ-VAE, the model CES with the perturbed code fed after the
      *        quantiser (the main figure perturbs before it); NaN for a Gaussian VAE
      */
@@ -113,6 +121,7 @@ public final class ModelAnalysis {
             LatentEffects latents, FactorEffectMatrix factorEffects, String readoutSummary,
             Map<String, Double> readoutAccuracies, Map<String, Double> reconstructionAccuracies,
             Map<String, Double> chanceAccuracies, List<String> confoundedPairs, List<String> unreadableFactors,
+            double[][] readoutCrosstalk, List<String> withoutOwnIntervention, FactorEffectMatrix factorEvidence,
             double cesAfterQuantiser,
             CircuitGraph circuitGraph, Settings settings) {
 
@@ -139,6 +148,9 @@ public final class ModelAnalysis {
             writeStrings(json.name("confounded_factor_pairs"), confoundedPairs);
             writeEffectMatrix(json.name("factor_effect_matrix"), factorEffects);
             writeStrings(json.name("unreadable_factors"), unreadableFactors);
+            writeMatrix(json.name("readout_crosstalk"), readoutCrosstalk);
+            writeStrings(json.name("factors_without_own_intervention"), withoutOwnIntervention);
+            writeMatrix(json.name("factor_effect_evidence"), factorEvidence.effect());
             json.member("model_ces_after_quantiser", cesAfterQuantiser);
             json.name("disentanglement").rawValue(disentanglement.toJson());
             json.name("circuit_graph").rawValue(circuitGraph.toJson());
@@ -167,20 +179,32 @@ public final class ModelAnalysis {
                 }
                 json.endArray();
             }
-            json.endArray().name("m").beginArray();
-            for (double[] row : effects.effect()) {
+            json.endArray();
+            writeMatrix(json.name("m"), effects.effect());
+            json.endObject();
+        }
+
+        private static void writeMatrix(JsonWriter json, double[][] matrix) {
+            json.beginArray();
+            for (double[] row : matrix) {
                 json.beginArray();
                 for (double value : row) {
                     json.value(value);
                 }
                 json.endArray();
             }
-            json.endArray().endObject();
+            json.endArray();
         }
     }
 
     private static final String[] STEPS = {"read-outs", "input manipulation", "latent perturbation",
         "factor interventions", "disentanglement metrics", "report and circuit edges"};
+
+    /** Dataset pairs per factor behind the read-outs' crosstalk (two reconstructions each: cheap). */
+    private static final int CROSSTALK_PAIRS = 200;
+
+    /** Keeps the crosstalk's pairs independent of every other sample drawn from the analysis seed. */
+    private static final long CROSSTALK_SEED = 0xc7057a1L;
 
     /** Input pairs per factor for the circuits' patching edges: one patched run per circuit unit. */
     private static final int CIRCUIT_PAIRS = 32;
@@ -240,7 +264,13 @@ public final class ModelAnalysis {
         boolean[] unreadable = ImpliedEffectEvidence.unreadable(reconstructed,
                 perReadoutArray(readouts, readouts::chanceAccuracy));
         boolean[][] confounded = ImpliedEffectEvidence.confounded(factorEffects, latents, settings.thresholds());
-        FactorEffectMatrix implied = ImpliedEffectEvidence.evidence(factorEffects, confounded, unreadable);
+        boolean[] withoutIntervention = ImpliedEffectEvidence.withoutOwnIntervention(factorEffects, latents,
+                settings.thresholds().factorEdgeThreshold());
+        double[][] crosstalk = FactorInterventions.readoutCrosstalk(perturbation, dataset, readouts,
+                Math.max(CROSSTALK_PAIRS, settings.pairsPerFactor()), settings.seed() ^ CROSSTALK_SEED,
+                nested(progress));
+        FactorEffectMatrix implied = ImpliedEffectEvidence.evidence(factorEffects, confounded, unreadable,
+                withoutIntervention, crosstalk);
         ModelReport report = ModelReport.compute(latents, unitEffects, implied, dataset.trueGraph().orElse(null),
                 settings.thresholds(), settings.bootstrap());
         PatchEffects circuitEdges = CircuitPatching.edges(model, Circuits.find(unitEffects, settings.thresholds()),
@@ -252,8 +282,8 @@ public final class ModelAnalysis {
                 readouts.summary(), perReadout(readouts, readouts::accuracy), perReadout(readouts, k -> reconstructed[k]),
                 perReadout(readouts, readouts::chanceAccuracy),
                 ImpliedEffectEvidence.confoundedPairs(factorEffects.factors(), confounded),
-                java.util.stream.IntStream.range(0, unreadable.length).filter(k -> unreadable[k])
-                        .mapToObj(k -> readouts.factorNames().get(k)).toList(),
+                ImpliedEffectEvidence.named(readouts.factorNames(), unreadable), crosstalk,
+                ImpliedEffectEvidence.named(readouts.factorNames(), withoutIntervention), implied,
                 cesAfterQuantiser(model, inputs, settings), graph, settings);
     }
 

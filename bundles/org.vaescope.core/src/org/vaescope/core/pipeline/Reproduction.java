@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -66,6 +67,9 @@ public final class Reproduction {
     public static final Map<Variant, double[]> PAPER = Map.of(Variant.VAE, new double[] {0.064, 3.99},
             Variant.BETA_VAE, new double[] {0.051, 3.43}, Variant.FACTOR_VAE, new double[] {0.084, 4.59});
 
+    /** The paper's images are 64×64×1: its CES divided by √pixels is CES / 64. */
+    private static final double PAPER_IMAGE_SIDE = 64;
+
     /** Two-sided 97.5 % Student-t quantiles for 1…9 degrees of freedom (95 % intervals over seeds). */
     private static final double[] T_975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
 
@@ -78,11 +82,15 @@ public final class Reproduction {
      * @param runDirectory where each run's JSON is written (and read back when resuming)
      * @param curveEvery steps between two points of the MIG curve
      * @param curveSamples samples behind each point of the MIG curve
+     * @param only the jobs to train or analyse, as {@code dataset:variant} (e.g. {@code dsprites:betavae});
+     *        empty for every planned job. Tabulating always collects every planned job
      */
     public record Settings(Architecture architecture, int steps, int batchSize, double learningRate, List<Long> seeds,
-            ModelAnalysis.Settings analysis, int imageSize, Path runDirectory, int curveEvery, int curveSamples) {
+            ModelAnalysis.Settings analysis, int imageSize, Path runDirectory, int curveEvery, int curveSamples,
+            Set<String> only) {
         public Settings {
             seeds = List.copyOf(seeds);
+            only = Set.copyOf(only);
             if (seeds.size() < 2) {
                 throw new IllegalArgumentException("intervals over seeds need at least 2 seeds, got " + seeds.size());
             }
@@ -108,6 +116,11 @@ public final class Reproduction {
      * @param chanceAccuracy each read-out's chance accuracy (1 / classes)
      * @param confoundedPairs factor pairs whose carriers overlap (no evidence either way)
      * @param unreadableFactors factors whose read-out does not see them in reconstructions (no edge into them is testable)
+     * @param withoutOwnIntervention factors no latent intervention moves (no edge out of them is testable)
+     * @param testedEvidence per tested entry {@code k -> l}, M[k,l] net of the read-outs' crosstalk: an
+     *        edge where it exceeds the threshold
+     * @param cesPerPixel mean CES divided by √(pixels × channels): the root-mean-square change per pixel,
+     *        comparable across image sizes (the L2 norm of CES grows with the image side)
      */
     public record Run(String dataset, Variant variant, long seed, double mig, double dciDisentanglement, Estimate ces,
             Estimate specificity, Estimate modularity, int monosemantic, int polysemantic, int dead,
@@ -115,6 +128,7 @@ public final class Reproduction {
             List<CurvePoint> migCurve, List<String> impliedEdges, Estimate precision, Estimate recall,
             Map<String, Double> readoutAccuracy, Map<String, Double> reconstructionAccuracy,
             Map<String, Double> chanceAccuracy, List<String> confoundedPairs, List<String> unreadableFactors,
+            List<String> withoutOwnIntervention, Map<String, Double> testedEvidence, double cesPerPixel,
             double seconds) {
 
         /** File name of this run's JSON in the run directory. */
@@ -125,6 +139,17 @@ public final class Reproduction {
 
     /** One model to train: dataset, variant, seed. */
     public record Job(String dataset, Variant variant, long seed) {
+
+        /** {@code dataset:variant}, as {@link Settings#only()} names it. */
+        public String kind() {
+            return dataset + ":" + variant.id();
+        }
+    }
+
+    /** The planned jobs this invocation trains or analyses ({@link Settings#only()}). */
+    private static List<Job> jobs(Settings settings) {
+        return plan(settings.seeds()).stream()
+                .filter(job -> settings.only().isEmpty() || settings.only().contains(job.kind())).toList();
     }
 
     /** Mean and 95 % interval over seeds of one column of the table. */
@@ -147,7 +172,7 @@ public final class Reproduction {
         }
 
         /** The mean with its interval, or with "(one seed)" when a single seed gives no interval. */
-        String format(String pattern) {
+        public String format(String pattern) {
             if (Double.isNaN(lower)) {
                 return String.format(Locale.ROOT, pattern + " (one seed)", mean);
             }
@@ -202,7 +227,7 @@ public final class Reproduction {
      */
     public static List<Run> run(Settings settings, boolean trainedOnly, PrintStream log, ProgressMonitor monitor) {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
-        List<Job> jobs = plan(settings.seeds());
+        List<Job> jobs = jobs(settings);
         List<Run> runs = new ArrayList<>();
         for (Job job : jobs) {
             progress.checkCanceled("the reproduction");
@@ -238,7 +263,7 @@ public final class Reproduction {
      */
     public static void trainOnly(Settings settings, PrintStream log, ProgressMonitor monitor) {
         ProgressMonitor progress = ProgressMonitor.orNone(monitor);
-        List<Job> jobs = plan(settings.seeds());
+        List<Job> jobs = jobs(settings);
         int done = 0;
         for (Job job : jobs) {
             progress.checkCanceled("the reproduction");
@@ -303,7 +328,8 @@ public final class Reproduction {
                         a.metricTrain(), a.metricTest(), a.hooks(), a.readouts(), a.thresholds(), a.bootstrap(),
                         a.batchSize(), job.seed()),
                 progress);
-        Run run = summarise(job, variant, trained, analysed, (System.nanoTime() - start) / 1e9);
+        Run run = summarise(job, variant, trained, analysed,
+                dataset.channels() * dataset.height() * dataset.width(), (System.nanoTime() - start) / 1e9);
         write(file, run, analysed);
         return run;
     }
@@ -375,7 +401,11 @@ public final class Reproduction {
             try {
                 Files.createDirectories(file.getParent());
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                return new JobClaim(channel, channel.tryLock());
+                try {
+                    return new JobClaim(channel, channel.tryLock());
+                } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+                    return new JobClaim(channel, null);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot claim " + file, e);
             }
@@ -424,7 +454,7 @@ public final class Reproduction {
     }
 
     private static Run summarise(Job job, VariantConfig variant, Trained trained, ModelAnalysis.Result result,
-            double seconds) {
+            int pixels, double seconds) {
         int mono = 0;
         int poly = 0;
         int dead = 0;
@@ -444,7 +474,25 @@ public final class Reproduction {
                 variant.hyperparameters(), trained.curve(), edges,
                 comparison == null ? null : comparison.precision(), comparison == null ? null : comparison.recall(),
                 result.readoutAccuracies(), result.reconstructionAccuracies(), result.chanceAccuracies(),
-                result.confoundedPairs(), result.unreadableFactors(), seconds);
+                result.confoundedPairs(), result.unreadableFactors(), result.withoutOwnIntervention(),
+                testedEvidence(result), result.modelCes() / Math.sqrt(pixels), seconds);
+    }
+
+    /** The entries of M the implied graph tested, as {@code k -> l}, net of the read-outs' crosstalk. */
+    private static Map<String, Double> testedEvidence(ModelAnalysis.Result result) {
+        List<String> factors = result.factorEvidence().factors();
+        Map<String, Double> tested = new LinkedHashMap<>();
+        for (int k = 0; k < factors.size(); k++) {
+            for (int l = 0; l < factors.size(); l++) {
+                String pair = factors.get(k) + " -> " + factors.get(l);
+                if (k != l && !result.confoundedPairs().contains(pair)
+                        && !result.unreadableFactors().contains(factors.get(l))
+                        && !result.withoutOwnIntervention().contains(factors.get(k))) {
+                    tested.put(pair, result.factorEvidence().effect(k, l));
+                }
+            }
+        }
+        return tested;
     }
 
     private static void write(Path file, Run run, ModelAnalysis.Result analysed) {
@@ -492,24 +540,25 @@ public final class Reproduction {
     public static String table(List<Run> all) {
         List<Run> runs = of(all, "dsprites");
         StringBuilder out = new StringBuilder();
-        out.append("| model | seeds | disentanglement score (MIG) | DCI disentanglement | mean CES | specificity "
-                + "| circuit modularity | active latents | mono / poly / dead units | implied edges (negative control) "
-                + "| paper: score | paper: CES |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| model | seeds | disentanglement score (MIG) | DCI disentanglement | mean CES | CES / √pixels "
+                + "| specificity | circuit modularity | active latents | mono / poly / dead units "
+                + "| implied edges (negative control) | paper: score | paper: CES | paper: CES / √pixels |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Variant variant : VARIANTS) {
             List<Run> of = runs.stream().filter(r -> r.variant() == variant).toList();
             if (of.isEmpty()) {
                 continue;
             }
             out.append(String.format(Locale.ROOT,
-                    "| %s | %d | %s | %s | %s | %s | %s | %.1f | %.0f / %.0f / %.0f | %s | %.3f | %.2f |%n",
+                    "| %s | %d | %s | %s | %s | %s | %s | %s | %.1f | %.0f / %.0f / %.0f | %s | %.3f | %.2f | %.4f |%n",
                     variant.displayName(), of.size(), column(of, Run::mig).format("%.3f"),
                     column(of, Run::dciDisentanglement).format("%.3f"), column(of, r -> r.ces().value()).format("%.2f"),
+                    column(of, Run::cesPerPixel).format("%.4f"),
                     column(of, r -> r.specificity().value()).format("%.3f"),
                     column(of, r -> r.modularity().value()).format("%.3f"), mean(of, Run::activeLatents),
                     mean(of, Run::monosemantic), mean(of, Run::polysemantic), mean(of, Run::dead),
                     of.stream().map(r -> String.valueOf(r.impliedEdges().size())).toList(), PAPER.get(variant)[0],
-                    PAPER.get(variant)[1]));
+                    PAPER.get(variant)[1], PAPER.get(variant)[1] / PAPER_IMAGE_SIDE));
         }
         return out.toString();
     }
@@ -537,6 +586,38 @@ public final class Reproduction {
         List<Variant> paper = new ArrayList<>(present);
         paper.sort(Comparator.comparingDouble(v -> -PAPER.get(v)[paperColumn]));
         return ours.equals(paper);
+    }
+
+    /**
+     * The paper's v3 correlation between CES and DCI disentanglement across models of one dataset:
+     * Pearson's r over the runs with a 95 % Fisher-z interval (tanh(atanh r ± 1.96/√(n − 3))); the
+     * bounds are NaN below 4 runs.
+     */
+    public static Summary cesDciCorrelation(List<Run> runs) {
+        double[] ces = runs.stream().mapToDouble(r -> r.ces().value()).toArray();
+        double[] dci = runs.stream().mapToDouble(Run::dciDisentanglement).toArray();
+        double r = pearson(ces, dci);
+        if (runs.size() < 4 || Double.isNaN(r)) {
+            return new Summary(r, Double.NaN, Double.NaN);
+        }
+        double z = 0.5 * Math.log((1 + r) / (1 - r));
+        double half = 1.959964 / Math.sqrt(runs.size() - 3.0);
+        return new Summary(r, Math.tanh(z - half), Math.tanh(z + half));
+    }
+
+    private static double pearson(double[] x, double[] y) {
+        int n = x.length;
+        double mx = java.util.Arrays.stream(x).average().orElse(Double.NaN);
+        double my = java.util.Arrays.stream(y).average().orElse(Double.NaN);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return n < 2 || sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
     }
 
     /** Mean and t-interval over runs of one value. */

@@ -51,6 +51,8 @@ class ImpliedEffectEvidenceTest {
                 ImpliedEffectEvidence.unreadable(new double[] {0.3, 0.4}, new double[] {0.25, 0.25}));
     }
 
+    private static final double[][] NO_CROSSTALK = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+
     @Test
     void evidenceKeepsTheDiagonalAndSetsAsideConfoundedPairsAndColumnsOfUnreadableFactors() {
         double[][][] perSample = {{{0.9, 0.5, 0.3}, {0.4, 0.8, 0.2}, {0.6, 0.7, 0.5}}};
@@ -58,7 +60,8 @@ class ImpliedEffectEvidenceTest {
                 new int[][] {{0}, {1}, {2}}, 7);
         boolean[][] confounded = {{false, false, true}, {false, false, false}, {false, false, false}};
 
-        FactorEffectMatrix kept = ImpliedEffectEvidence.evidence(effects, confounded, new boolean[] {false, true, false});
+        FactorEffectMatrix kept = ImpliedEffectEvidence.evidence(effects, confounded, new boolean[] {false, true, false},
+                new boolean[3], NO_CROSSTALK);
 
         assertArrayEquals(new double[] {0.9, 0.0, 0.0}, kept.effect()[0], "a -> b unreadable, a -> c confounded");
         assertArrayEquals(new double[] {0.4, 0.8, 0.2}, kept.effect()[1], "b's own effect stays");
@@ -66,5 +69,50 @@ class ImpliedEffectEvidenceTest {
         assertEquals(0.5, effects.effect()[0][1], "the measured matrix is not modified");
         assertArrayEquals(effects.carriers()[2], kept.carriers()[2]);
         assertEquals(7, kept.seed());
+    }
+
+    /**
+     * Per input, m[k,l] − ρ[k,l]·m[k,k]: the read-out of b moves 0.2 per unit of a on pairs that differ only
+     * in a, so a shift that moves a by 0.5 (input 1) or 0.9 (input 2) owes b 0.10 or 0.18 of crosstalk.
+     */
+    @Test
+    void anEntryIsReadNetOfTheReadOutsCrosstalkInputByInput() {
+        double[][][] perSample = {{{0.5, 0.15}, {0.0, 0.7}}, {{0.9, 0.30}, {0.1, 0.7}}};
+        FactorEffectMatrix effects = FactorEffectMatrix.measured(List.of("a", "b"), perSample,
+                new int[][] {{0}, {1}}, 3);
+
+        FactorEffectMatrix kept = ImpliedEffectEvidence.evidence(effects, new boolean[2][2], new boolean[2],
+                new boolean[2], new double[][] {{1, 0.2}, {0.5, 1}});
+
+        assertEquals(0.05, kept.perSample()[0][0][1], 1e-12);
+        assertEquals(0.12, kept.perSample()[1][0][1], 1e-12);
+        assertEquals(0.085, kept.effect(0, 1), 1e-12, "the mean of the net terms");
+        assertEquals(0.1 / 2 - 0.5 * 0.7, kept.effect(1, 0), 1e-12, "net evidence may be negative");
+        assertEquals(0.7, kept.effect(0, 0), 1e-12, "the diagonal stays as measured");
+        assertEquals(List.of(), FactorGraphAnalysis.impliedGraph(kept, 0.1).edges(),
+                "0.225 measured, 0.085 beyond the crosstalk: no edge at 0.1");
+    }
+
+    /**
+     * a's carrier (latent 0) moves a by 0.05 only: no latent carries a, so shifting latent 0 is no
+     * intervention on a. c shares latent 1 with b, which moves b (0.9) more than c (0.4): the shift is
+     * b's intervention, tested on b's row. b keeps its row.
+     */
+    @Test
+    void aFactorWhoseCarrierDoesNotMoveItOrIsAnotherFactorsHasNoInterventionOfItsOwn() {
+        double[][] m = {{0.05, 0.3, 0.0}, {0.0, 0.9, 0.4}, {0.0, 0.9, 0.4}};
+        FactorEffectMatrix effects = FactorEffectMatrix.measured(List.of("a", "b", "c"), new double[][][] {m},
+                new int[][] {{0}, {1}, {1}}, 1);
+        double[][] e = {{0.05, 0.3, 0.0}, {0.0, 0.9, 0.4}};
+        LatentEffects latents = LatentEffects.fromSamples(new LatentEffects.PerSample(new double[][] {{1, 1}},
+                new double[][][] {e}, new double[][] {{1, 1}}), List.of("a", "b", "c"), 1);
+
+        boolean[] without = ImpliedEffectEvidence.withoutOwnIntervention(effects, latents, 0.1);
+
+        assertArrayEquals(new boolean[] {true, false, true}, without);
+        assertEquals(List.of("a", "c"), ImpliedEffectEvidence.named(effects.factors(), without));
+        FactorEffectMatrix kept = ImpliedEffectEvidence.evidence(effects, new boolean[3][3], new boolean[3], without,
+                new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+        assertEquals(0, kept.effect(0, 1), "a -> b set aside although M = 0.3");
     }
 }

@@ -115,6 +115,34 @@ class ModelAnalysisTest {
     }
 
     @Test
+    void edgesAreDrawnOnlyFromFactorsWithAnInterventionAndBeyondTheReadOutsCrosstalk() {
+        List<String> factors = result.factorEvidence().factors();
+        double[][] crosstalk = result.readoutCrosstalk();
+        for (int k = 0; k < factors.size(); k++) {
+            assertTrue(crosstalk[k][k] == 1 || crosstalk[k][k] == 0, "ρ[k,k] is 1 unless k's read-out never moved");
+            for (int l = 0; l < factors.size(); l++) {
+                assertTrue(crosstalk[k][l] >= 0, "crosstalk is a ratio of distances");
+                if (k != l && !result.withoutOwnIntervention().contains(factors.get(k))
+                        && !result.unreadableFactors().contains(factors.get(l))
+                        && !result.confoundedPairs().contains(factors.get(k) + " -> " + factors.get(l))) {
+                    assertEquals(result.factorEffects().effect(k, l)
+                            - crosstalk[k][l] * result.factorEffects().effect(k, k),
+                            result.factorEvidence().effect(k, l), 1e-9, factors.get(k) + " -> " + factors.get(l));
+                }
+            }
+        }
+        for (var edge : result.report().impliedFactorGraph().edges()) {
+            assertTrue(!result.withoutOwnIntervention().contains(edge.cause()), edge + " leaves a factor nobody moved");
+            assertTrue(result.factorEvidence().effect(factors.indexOf(edge.cause()), factors.indexOf(edge.effect()))
+                    > result.settings().thresholds().factorEdgeThreshold(), edge.toString());
+        }
+        String json = result.toJson();
+        assertTrue(json.contains("\"readout_crosstalk\":[["), "the crosstalk is in the analysis file");
+        assertTrue(json.contains("\"factors_without_own_intervention\":["));
+        assertTrue(json.contains("\"factor_effect_evidence\":[["));
+    }
+
+    @Test
     void readOutAccuracyOnReconstructionsIsReportedBesideChance() {
         assertEquals(result.readoutAccuracies().keySet(), result.reconstructionAccuracies().keySet());
         assertEquals(1.0 / 3, result.chanceAccuracies().get("shape"), 1e-12);

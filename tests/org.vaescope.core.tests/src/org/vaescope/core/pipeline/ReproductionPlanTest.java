@@ -1,6 +1,7 @@
 package org.vaescope.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -26,5 +27,27 @@ class ReproductionPlanTest {
         assertEquals("0.296 (one seed)", Reproduction.Summary.of(new double[] {0.296}).format("%.3f"));
         // mean 2, sd 1, n = 3: 4.303 · 1 / √3 = 2.484
         assertEquals("2.000 [-0.484, 4.484]", Reproduction.Summary.of(new double[] {1, 2, 3}).format("%.3f"));
+    }
+
+    /** r of (1,2,3,4,5) with (2,4,5,4,5) is 0.775; Fisher z: atanh r ± 1.96/√2 gives [-0.34, 0.98]. */
+    @Test
+    void theCesDciCorrelationIsPearsonsRWithAFisherInterval() {
+        double[][] pairs = {{1, 2}, {2, 4}, {3, 5}, {4, 4}, {5, 5}};
+        List<Reproduction.Run> runs = java.util.Arrays.stream(pairs).map(p -> run(p[0], p[1])).toList();
+
+        Reproduction.Summary r = Reproduction.cesDciCorrelation(runs);
+
+        assertEquals(0.7746, r.mean(), 1e-4);
+        assertEquals(-0.3401, r.lower(), 1e-4);
+        assertEquals(0.9842, r.upper(), 1e-4);
+        assertTrue(Double.isNaN(Reproduction.cesDciCorrelation(runs.subList(0, 3)).lower()),
+                "below 4 models there is no interval");
+    }
+
+    private static Reproduction.Run run(double ces, double dci) {
+        org.vaescope.core.analysis.Estimate none = org.vaescope.core.analysis.Estimate.withoutInterval(ces, 1, 1);
+        return new Reproduction.Run("dsprites", Variant.VAE, 1, 0, dci, none, none, none, 0, 0, 0, 1, java.util.Map.of(),
+                java.util.Map.of(), List.of(), List.of(), null, null, java.util.Map.of(), java.util.Map.of(),
+                java.util.Map.of(), List.of(), List.of(), List.of(), java.util.Map.of(), 0, 1);
     }
 }

@@ -1,0 +1,43 @@
+package org.vaescope.core.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaescope.core.vae.Architecture;
+
+/** Several reproduce processes share one run directory: each job is trained by whoever claims it first. */
+class ReproductionWorkersTest {
+
+    @Test
+    void aJobClaimedByAnotherProcessIsSkippedAndTheUnclaimedOnesAreTrained(@TempDir Path runs) throws Exception {
+        Reproduction.Settings settings = new Reproduction.Settings(Architecture.mlp(1, 16, 16, 4, 32), 2, 8, 1e-3,
+                List.of(1L, 2L), ModelAnalysis.Settings.quick(0), 16, runs, 2, 50, Set.of("dsprites:betavae"));
+        Path claimed = runs.resolve("checkpoints").resolve("dsprites-betavae-seed1.lock");
+        Files.createDirectories(claimed.getParent());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (FileChannel channel = FileChannel.open(claimed, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock otherWorker = channel.lock()) {
+            Reproduction.trainOnly(settings, new PrintStream(log, true, StandardCharsets.UTF_8), null);
+        }
+
+        String printed = log.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("seed 1: another process works on it, skipped"), printed);
+        assertFalse(Files.exists(runs.resolve("checkpoints").resolve("dsprites-betavae-seed1-final.vsm")));
+        assertTrue(Files.exists(runs.resolve("checkpoints").resolve("dsprites-betavae-seed2-final.vsm")));
+        assertFalse(Files.exists(runs.resolve("checkpoints").resolve("causal-betavae-seed1-final.vsm")),
+                "--only dsprites:betavae leaves the causal dataset alone");
+    }
+}
