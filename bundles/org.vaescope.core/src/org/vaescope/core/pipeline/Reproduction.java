@@ -116,7 +116,8 @@ public final class Reproduction {
      * @param chanceAccuracy each read-out's chance accuracy (1 / classes)
      * @param confoundedPairs factor pairs whose carriers overlap (no evidence either way)
      * @param unreadableFactors factors whose read-out does not see them in reconstructions (no edge into them is testable)
-     * @param withoutOwnIntervention factors no latent intervention moves (no edge out of them is testable)
+     * @param withoutOwnIntervention factors without an intervention of their own: unreadable, not moved by
+     *        their carrier, or whose carrier is another factor's (no edge out of them is testable)
      * @param testedEvidence per tested entry {@code k -> l}, M[k,l] net of the read-outs' crosstalk: an
      *        edge where it exceeds the threshold
      * @param cesPerPixel mean CES divided by √(pixels × channels): the root-mean-square change per pixel,
