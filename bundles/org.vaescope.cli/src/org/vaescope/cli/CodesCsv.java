@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * any). Blank lines and lines starting with {@code #} are skipped. The first line is a header if
  * none of its fields is a number. Every row must have the same number of values; numbers are
  * decimal ({@code 1}, {@code -0.5}, {@code 2e-3}), NaN and infinities are rejected.
- * Errors name {@code file:line:column} (1-based; the column counts characters).
+ * Errors name {@code file:line:column} (1-based; the column counts characters) and, for a bad
+ * value, its row and column in the matrix (1-based, header and comments not counted).
  */
 public final class CodesCsv {
 
@@ -27,8 +28,9 @@ public final class CodesCsv {
      *
      * @param header column names, empty if the file has no header
      * @param values rows × columns
+     * @param lines the file's line number (1-based) of each row
      */
-    public record Table(List<String> header, double[][] values) {
+    public record Table(List<String> header, double[][] values, int[] lines) {
     }
 
     /** A malformed file; the message starts with {@code file:line:column}. */
@@ -55,6 +57,7 @@ public final class CodesCsv {
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<String> header = List.of();
         List<double[]> rows = new ArrayList<>();
+        List<Integer> rowLines = new ArrayList<>();
         Boolean commaSeparated = null;
         int expectedColumns = -1;
         int firstRowLine = -1;
@@ -91,23 +94,24 @@ public final class CodesCsv {
             double[] row = new double[fields.size()];
             for (int j = 0; j < fields.size(); j++) {
                 Field f = fields.get(j);
+                String place = sourceName + ":" + lineNumber + ":" + f.column() + ": row " + (rows.size() + 1)
+                        + ", column " + (j + 1) + " is ";
                 if (!NUMBER.matcher(f.text()).matches()) {
                     String shown = f.text().isEmpty() ? "an empty field" : "'" + f.text() + "'";
-                    throw new FormatException(sourceName + ":" + lineNumber + ":" + f.column() + ": " + shown
-                            + " (field " + (j + 1) + ") is not a finite decimal number");
+                    throw new FormatException(place + shown + ", not a finite decimal number");
                 }
                 row[j] = Double.parseDouble(f.text());
                 if (!Double.isFinite(row[j])) {
-                    throw new FormatException(sourceName + ":" + lineNumber + ":" + f.column() + ": '" + f.text()
-                            + "' (field " + (j + 1) + ") overflows a double");
+                    throw new FormatException(place + "'" + f.text() + "', which overflows a double");
                 }
             }
             rows.add(row);
+            rowLines.add(lineNumber);
         }
         if (rows.isEmpty()) {
             throw new FormatException(sourceName + ": no data rows");
         }
-        return new Table(header, rows.toArray(new double[0][]));
+        return new Table(header, rows.toArray(new double[0][]), rowLines.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private record Field(String text, int column) {

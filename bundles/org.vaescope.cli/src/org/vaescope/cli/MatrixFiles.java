@@ -16,15 +16,35 @@ import org.vaescope.core.runtime.InputFiles;
  */
 final class MatrixFiles {
 
+    /**
+     * A matrix and where its values came from.
+     *
+     * @param source the file as given (with {@code :KEY} for an archive entry)
+     * @param values rows × columns, at least one of each
+     * @param lines the line of each row in a text file, or null for binary arrays
+     */
+    record Matrix(String source, double[][] values, int[] lines) {
+
+        /** {@code FILE[:LINE]: row R, column C} (1-based), the same for every file type. */
+        String place(int row, int column) {
+            return source + (lines == null ? "" : ":" + lines[row]) + ": row " + (row + 1) + ", column " + (column + 1);
+        }
+
+        int rows() {
+            return values.length;
+        }
+    }
+
     private MatrixFiles() {
     }
 
-    static double[][] read(String spec) throws IOException {
+    static Matrix read(String spec) throws IOException {
         String lower = spec.toLowerCase(Locale.ROOT);
         int keyAt = lower.lastIndexOf(".npz:");
         InputFiles.requireRegularFile(Path.of(keyAt >= 0 ? spec.substring(0, keyAt + 4) : spec));
         if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
-            return CodesCsv.read(Path.of(spec)).values();
+            CodesCsv.Table table = CodesCsv.read(Path.of(spec));
+            return new Matrix(spec, table.values(), table.lines());
         }
         if (lower.endsWith(".npy")) {
             return toMatrix(Npy.read(Path.of(spec)), spec);
@@ -49,7 +69,7 @@ final class MatrixFiles {
         throw new IOException(spec + ": unknown file type (expected .npy, .npz, .npz:KEY or .csv)");
     }
 
-    private static double[][] toMatrix(NdArray array, String source) throws IOException {
+    private static Matrix toMatrix(NdArray array, String source) throws IOException {
         int[] shape = array.shape();
         if (shape.length != 2 && shape.length != 1) {
             throw new IOException(source + ": expected a 2-D array (samples × columns), got shape "
@@ -57,17 +77,22 @@ final class MatrixFiles {
         }
         int rows = shape[0];
         int cols = shape.length == 2 ? shape[1] : 1;
+        if (rows == 0 || cols == 0) {
+            throw new IOException(source + ": the array has shape " + java.util.Arrays.toString(shape)
+                    + " — it needs at least one row (sample) and one column");
+        }
         double[][] matrix = new double[rows][cols];
+        Matrix result = new Matrix(source, matrix, null);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double value = array.getDouble(r * cols + c);
                 if (!Double.isFinite(value)) {
-                    throw new IOException(source + ": row " + (r + 1) + ", column " + (c + 1) + " is " + value
+                    throw new IOException(result.place(r, c) + " is " + value
                             + " — every value must be a finite number; repair or drop that row");
                 }
                 matrix[r][c] = value;
             }
         }
-        return matrix;
+        return result;
     }
 }

@@ -67,15 +67,21 @@ final class MetricsCommand implements Callable<Integer> {
         if (target != null) {
             OutputChecks.requireWritableFile(target);
         }
-        double[][] codes = MatrixFiles.read(codesFile);
-        double[][] factorValues = MatrixFiles.read(factorsFile);
-        if (codes.length != factorValues.length) {
-            throw new InputException(factorsFile + ": has " + factorValues.length + " rows but the codes "
-                    + codesFile + " have " + codes.length + " — give one factor row per code row");
+        MatrixFiles.Matrix codes = MatrixFiles.read(codesFile);
+        MatrixFiles.Matrix factorValues = MatrixFiles.read(factorsFile);
+        if (codes.rows() != factorValues.rows()) {
+            throw new InputException(factorsFile + ": has " + factorValues.rows() + " rows but the codes "
+                    + codesFile + " have " + codes.rows() + " — give one factor row per code row");
         }
-        int[][] factors = bins != null ? binned(factorValues, Counts.positive(spec, "--bin-factors", bins, 10_000),
-                cli.out()) : classes(factorValues, factorsFile);
-        String json = DisentanglementSuite.runOnArrays(new CodesAndFactors(codes, factors), config, seed).toJson();
+        int[][] factors = bins != null ? binned(factorValues.values(), Counts.positive(spec, "--bin-factors", bins, 10_000),
+                cli.out()) : classes(factorValues);
+        CodesAndFactors data = new CodesAndFactors(codes.values(), factors);
+        if (data.constantFactors().length == data.numFactors()) {
+            // constant factors are left out and listed in the output; with no other there is nothing to score
+            throw new InputException(factorsFile + ": every factor column holds a single value in all " + data.size()
+                    + " rows — the metrics need at least one factor that varies");
+        }
+        String json = DisentanglementSuite.runOnArrays(data, config, seed).toJson();
         if (target == null) {
             cli.out().println(json);
         } else {
@@ -99,15 +105,16 @@ final class MetricsCommand implements Callable<Integer> {
     }
 
     /** The factor values as class labels; a non-integer value is an error naming its place. */
-    private static int[][] classes(double[][] values, String file) throws IOException {
+    private static int[][] classes(MatrixFiles.Matrix factors) throws IOException {
+        double[][] values = factors.values();
         int[][] classes = new int[values.length][];
         for (int i = 0; i < values.length; i++) {
             classes[i] = new int[values[i].length];
             for (int j = 0; j < values[i].length; j++) {
                 double v = values[i][j];
                 if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                    throw new IOException(file + ": row " + (i + 1) + ", column " + (j + 1) + " (1-based) is " + v
-                            + "; factors must be class labels (whole numbers), or pass --bin-factors B to "
+                    throw new IOException(factors.place(i, j) + " is " + v
+                            + " — factors must be class labels (whole numbers); pass --bin-factors B to "
                             + "discretise continuous factors into B bins");
                 }
                 classes[i][j] = (int) v;

@@ -112,7 +112,7 @@ public final class Dci {
         double[] testAccuracy = new double[k];
         IntStream.range(0, k).parallel().forEach(factor -> {
             int[] y = train.factorColumn(factor);
-            GradientBoostedTrees model = GradientBoostedTrees.fit(train.codes(), y, config.boosting());
+            GradientBoostedTrees model = GradientBoostedTrees.fit(train.codes(), y, config.boosting(), seed);
             double[] featureImportance = model.featureImportances();
             for (int i = 0; i < d; i++) importance[i][factor] = Math.abs(featureImportance[i]);
             trainAccuracy[factor] = Stats.accuracy(model.trainingPredictions(), y);

@@ -40,7 +40,8 @@ class CodesCsvTest {
     @Test
     void badNumberNamesFileLineAndColumn() {
         IOException e = assertThrows(CodesCsv.FormatException.class, () -> parse("a,b\n1,2\n3, x7\n"));
-        assertTrue(e.getMessage().startsWith("codes.csv:3:4: 'x7' (field 2)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("codes.csv:3:4: row 2, column 2 is 'x7', not a finite decimal number"),
+                e.getMessage());
         e = assertThrows(CodesCsv.FormatException.class, () -> parse("1,NaN\n"));
         assertTrue(e.getMessage().startsWith("codes.csv:1:3:"), e.getMessage());
         e = assertThrows(CodesCsv.FormatException.class, () -> parse("1,,2\n"));

@@ -28,7 +28,7 @@ class ResultsDocumentTest {
         Estimate none = Estimate.withoutInterval(0, 1, 1);
         Reproduction.Run run = new Reproduction.Run("dsprites", Variant.BETA_VAE, 1, 0.2, 0.2, none, none, none, 0, 0,
                 0, 3, Map.of(), Map.of(), List.of(), List.of(), null, null, accuracy, accuracy, accuracy,
-                List.of("a -> b", "a -> d"), List.of("d"), List.of("c"), Map.of(), 0.01, 1);
+                List.of("a -> b", "a -> d"), List.of("d"), List.of("c"), Map.of(), Map.of(), 0.01, 1);
 
         assertArrayEquals(new int[] {6, 3, 1, 2}, ResultsDocument.setAside(run));
     }

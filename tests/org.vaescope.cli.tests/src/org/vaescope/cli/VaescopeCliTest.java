@@ -139,11 +139,44 @@ class VaescopeCliTest {
         Path codes = Files.writeString(dir.resolve("c.csv"), "1\n2\n3\n");
         Path factors = Files.writeString(dir.resolve("f.csv"), "1\n2.5\n3\n");
         assertEquals(1, run("metrics", "--codes", codes.toString(), "--factors", factors.toString()));
-        assertTrue(err().contains(factors + ": row 2, column 1 (1-based) is 2.5; factors must be class labels"), err());
+        assertTrue(err().contains(factors + ":2: row 2, column 1 is 2.5 — factors must be class labels"), err());
 
         Path missing = dir.resolve("missing.npy");
         assertEquals(1, run("metrics", "--codes", missing.toString(), "--factors", factors.toString()));
         assertTrue(err().contains(missing + ": no such file"), err());
+    }
+
+    /**
+     * Every value error names the file, the row and column of the matrix (1-based) and, in a text
+     * file, the line, which differs from the row after a header or a comment.
+     */
+    @Test
+    void metricsNameFileRowAndColumnTheSameWayForTextAndBinaryFiles() throws Exception {
+        Path codes = Files.writeString(dir.resolve("c.csv"), "z\n1\n2\n3\n");
+        Path csv = Files.writeString(dir.resolve("f.csv"), "shape,scale\n# measured\n0,1\n1,2.5\n0,3\n");
+        assertEquals(1, run("metrics", "--codes", codes.toString(), "--factors", csv.toString()));
+        assertEquals(csv + ":4: row 2, column 2 is 2.5 — factors must be class labels (whole numbers); pass "
+                + "--bin-factors B to discretise continuous factors into B bins", err().strip());
+
+        Path npy = dir.resolve("f.npy");
+        Npy.write(npy, NdArray.ofFloat64(new double[] {0, 1, 1, 2.5, 0, 3}, 3, 2));
+        int before = err().length();
+        assertEquals(1, run("metrics", "--codes", codes.toString(), "--factors", npy.toString()));
+        assertTrue(err().substring(before).startsWith(npy + ": row 2, column 2 is 2.5 — factors must be class labels"),
+                err());
+    }
+
+    @Test
+    void metricsRejectEmptyArraysAndFactorsThatNeverVaryNamingTheFile() throws Exception {
+        Path codes = Files.writeString(dir.resolve("c.csv"), "1\n2\n3\n");
+        Path empty = dir.resolve("empty.npy");
+        Npy.write(empty, NdArray.ofFloat64(new double[0], 0, 2));
+        assertEquals(1, run("metrics", "--codes", empty.toString(), "--factors", codes.toString()));
+        assertTrue(err().contains(empty + ": the array has shape [0, 2] — it needs at least one row"), err());
+
+        Path constant = Files.writeString(dir.resolve("f.csv"), "4,0\n4,0\n4,0\n");
+        assertEquals(1, run("metrics", "--codes", codes.toString(), "--factors", constant.toString()));
+        assertTrue(err().contains(constant + ": every factor column holds a single value in all 3 rows"), err());
     }
 
     @Test

@@ -19,17 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Every standard metric against an independent implementation (numpy and scikit-learn following
  * disentanglement_lib: {@code golden/make_golden.py}) on the same training and test rows, within
- * ±0.01 (DCI disentanglement: ±0.02, see {@link #DCI_DISENTANGLEMENT_TOLERANCE}).
+ * ±0.01.
  */
 class GoldenTest {
 
     private static final double TOLERANCE = 0.01;
-    /**
-     * Not yet ±0.01: with sklearn's exact split search VAEScope's boosted trees match completeness
-     * and informativeness within 0.01 but spread a little more importance onto the noise codes,
-     * which lowers DCI disentanglement by up to about 0.02 (golden/README.md).
-     */
-    private static final double DCI_DISENTANGLEMENT_TOLERANCE = 0.02;
     private static final int SEED = 7;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,10 +69,9 @@ class GoldenTest {
     /** Empty when within tolerance, else what differs. */
     private static String near(String name, String metric, JsonNode expected, double actual) {
         double reference = expected.get(metric).asDouble();
-        double tolerance = metric.equals("dci_disentanglement") ? DCI_DISENTANGLEMENT_TOLERANCE : TOLERANCE;
-        return Math.abs(reference - actual) <= tolerance ? ""
+        return Math.abs(reference - actual) <= TOLERANCE ? ""
                 : String.format(java.util.Locale.ROOT, "%s: %s %.4f, expected %.4f ± %.2f", name, metric, actual,
-                        reference, tolerance);
+                        reference, TOLERANCE);
     }
 
     /** The fixtures beside the test bundle (its folder is the working directory of the tests). */

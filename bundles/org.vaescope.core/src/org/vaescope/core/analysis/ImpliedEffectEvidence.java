@@ -14,9 +14,10 @@ import java.util.List;
  * on l's latents; an entangled latent moving two factors is not one factor causing the other;</li>
  * <li><b>unreadable</b> factors l: their read-out does not see them in the model's reconstructions
  * (accuracy above chance below {@value #READABLE_FLOOR}), so a change of r_l is noise;</li>
- * <li>factors k <b>without an intervention of their own</b>: shifting k's carriers does not move k's
- * read-out by the edge threshold (M[k,k] below it: no latent carries k), or k's carrier is also the
- * carrier of a factor j that it moves more (the shift is an intervention on j, tested on j's row).</li>
+ * <li>factors k <b>without an intervention of their own</b>: k is unreadable (whether the shift moved
+ * k cannot be seen), shifting k's carriers does not move k's read-out by the edge threshold (M[k,k]
+ * below it: no latent carries k), or k's carrier is also the carrier of a readable factor j that it
+ * moves more (the shift is an intervention on j, tested on j's row).</li>
  * </ul>
  * The entries kept are read net of the read-outs' <b>crosstalk</b>: a read-out of l is not blind to
  * every other factor (a scale classifier answers a little to where the sprite is), so an intervention
@@ -88,22 +89,25 @@ public final class ImpliedEffectEvidence {
     }
 
     /**
-     * Per factor k, whether shifting its carriers is no intervention on k: M[k,k] is below the edge
-     * threshold, or a carrier c of k is also a carrier of a factor j with E[c,j] &gt; E[c,k].
+     * Per factor k, whether shifting its carriers is no intervention on k: k is unreadable, M[k,k] is
+     * below the edge threshold, or a carrier c of k is also a carrier of a readable factor j with
+     * E[c,j] &gt; E[c,k] (an unreadable read-out's change is noise and claims no latent).
      */
     public static boolean[] withoutOwnIntervention(FactorEffectMatrix effects, LatentEffects latents,
-            double threshold) {
+            boolean[] unreadable, double threshold) {
         int factors = effects.factors().size();
         boolean[] without = new boolean[factors];
         for (int k = 0; k < factors; k++) {
-            without[k] = effects.effect(k, k) < threshold || carrierMovesAnotherFactorMore(effects, latents, k);
+            without[k] = unreadable[k] || effects.effect(k, k) < threshold
+                    || carrierMovesAnotherFactorMore(effects, latents, unreadable, k);
         }
         return without;
     }
 
-    private static boolean carrierMovesAnotherFactorMore(FactorEffectMatrix effects, LatentEffects latents, int k) {
+    private static boolean carrierMovesAnotherFactorMore(FactorEffectMatrix effects, LatentEffects latents,
+            boolean[] unreadable, int k) {
         for (int j = 0; j < effects.factors().size(); j++) {
-            if (j == k || !effects.sharedCarrier(k, j)) {
+            if (j == k || unreadable[j] || !effects.sharedCarrier(k, j)) {
                 continue;
             }
             for (int c : effects.carriers()[k]) {

@@ -110,9 +110,10 @@ public final class ModelAnalysis {
      * @param readoutCrosstalk K × K: how far read-out l moves per unit of read-out k on reconstructions of
      *        pairs that differ only in k ({@link FactorInterventions#readoutCrosstalk}); the implied graph
      *        counts only the effect beyond it
-     * @param withoutOwnIntervention factors whose carriers do not move them by the edge threshold, or
-     *        are another factor's carriers that move it more: no intervention on them was made, so no
-     *        edge out of them is tested; listed, not reported as absent edges
+     * @param withoutOwnIntervention factors that are unreadable, whose carriers do not move them by the
+     *        edge threshold, or whose carriers are a readable factor's that they move more: no
+     *        intervention on them was made (or can be seen), so no edge out of them is tested; listed,
+     *        not reported as absent edges
      * @param factorEvidence M as the implied graph reads it: set-aside entries 0, the others net of the
      *        crosstalk ({@link ImpliedEffectEvidence#evidence})
      * @param cesAfterQuantiser for a VQ-VAE, the model CES with the perturbed code fed after the
@@ -269,7 +270,7 @@ public final class ModelAnalysis {
                 perReadoutArray(readouts, readouts::chanceAccuracy));
         boolean[][] confounded = ImpliedEffectEvidence.confounded(factorEffects, latents, settings.thresholds());
         boolean[] withoutIntervention = ImpliedEffectEvidence.withoutOwnIntervention(factorEffects, latents,
-                settings.thresholds().factorEdgeThreshold());
+                unreadable, settings.thresholds().factorEdgeThreshold());
         double[][] crosstalk = FactorInterventions.readoutCrosstalk(perturbation, dataset, readouts,
                 Math.max(CROSSTALK_PAIRS, settings.pairsPerFactor()), settings.seed() ^ CROSSTALK_SEED,
                 nested(progress));

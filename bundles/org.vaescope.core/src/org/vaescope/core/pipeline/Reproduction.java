@@ -21,6 +21,7 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.vaescope.core.analysis.Estimate;
+import org.vaescope.core.analysis.FactorEffectMatrix;
 import org.vaescope.core.analysis.FactorGraphComparison;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.CausalShapesDataset;
@@ -116,9 +117,11 @@ public final class Reproduction {
      * @param chanceAccuracy each read-out's chance accuracy (1 / classes)
      * @param confoundedPairs factor pairs whose carriers overlap (no evidence either way)
      * @param unreadableFactors factors whose read-out does not see them in reconstructions (no edge into them is testable)
-     * @param withoutOwnIntervention factors no latent intervention moves (no edge out of them is testable)
+     * @param withoutOwnIntervention factors without an intervention of their own: unreadable, not moved by
+     *        their carrier, or whose carrier is another factor's (no edge out of them is testable)
      * @param testedEvidence per tested entry {@code k -> l}, M[k,l] net of the read-outs' crosstalk: an
      *        edge where it exceeds the threshold
+     * @param testedEffect per tested entry, the measured M[k,l] before the crosstalk is taken off
      * @param cesPerPixel mean CES divided by √(pixels × channels): the root-mean-square change per pixel,
      *        comparable across image sizes (the L2 norm of CES grows with the image side)
      */
@@ -128,7 +131,8 @@ public final class Reproduction {
             List<CurvePoint> migCurve, List<String> impliedEdges, Estimate precision, Estimate recall,
             Map<String, Double> readoutAccuracy, Map<String, Double> reconstructionAccuracy,
             Map<String, Double> chanceAccuracy, List<String> confoundedPairs, List<String> unreadableFactors,
-            List<String> withoutOwnIntervention, Map<String, Double> testedEvidence, double cesPerPixel,
+            List<String> withoutOwnIntervention, Map<String, Double> testedEvidence, Map<String, Double> testedEffect,
+            double cesPerPixel,
             double seconds) {
 
         /** File name of this run's JSON in the run directory. */
@@ -475,12 +479,13 @@ public final class Reproduction {
                 comparison == null ? null : comparison.precision(), comparison == null ? null : comparison.recall(),
                 result.readoutAccuracies(), result.reconstructionAccuracies(), result.chanceAccuracies(),
                 result.confoundedPairs(), result.unreadableFactors(), result.withoutOwnIntervention(),
-                testedEvidence(result), result.modelCes() / Math.sqrt(pixels), seconds);
+                tested(result, result.factorEvidence()), tested(result, result.factorEffects()),
+                result.modelCes() / Math.sqrt(pixels), seconds);
     }
 
-    /** The entries of M the implied graph tested, as {@code k -> l}, net of the read-outs' crosstalk. */
-    private static Map<String, Double> testedEvidence(ModelAnalysis.Result result) {
-        List<String> factors = result.factorEvidence().factors();
+    /** The entries of a K × K factor matrix that the implied graph tested, as {@code k -> l}. */
+    private static Map<String, Double> tested(ModelAnalysis.Result result, FactorEffectMatrix matrix) {
+        List<String> factors = matrix.factors();
         Map<String, Double> tested = new LinkedHashMap<>();
         for (int k = 0; k < factors.size(); k++) {
             for (int l = 0; l < factors.size(); l++) {
@@ -488,7 +493,7 @@ public final class Reproduction {
                 if (k != l && !result.confoundedPairs().contains(pair)
                         && !result.unreadableFactors().contains(factors.get(l))
                         && !result.withoutOwnIntervention().contains(factors.get(k))) {
-                    tested.put(pair, result.factorEvidence().effect(k, l));
+                    tested.put(pair, matrix.effect(k, l));
                 }
             }
         }

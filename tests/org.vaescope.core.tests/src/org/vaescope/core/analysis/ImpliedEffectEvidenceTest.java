@@ -96,23 +96,25 @@ class ImpliedEffectEvidenceTest {
     /**
      * a's carrier (latent 0) moves a by 0.05 only: no latent carries a, so shifting latent 0 is no
      * intervention on a. c shares latent 1 with b, which moves b (0.9) more than c (0.4): the shift is
-     * b's intervention, tested on b's row. b keeps its row.
+     * b's intervention, tested on b's row. b keeps its row. An unreadable factor has no row either, and
+     * its noisy read-out claims no latent: d shares latent 1 and "moves" by 0.95, yet b keeps its row.
      */
     @Test
     void aFactorWhoseCarrierDoesNotMoveItOrIsAnotherFactorsHasNoInterventionOfItsOwn() {
-        double[][] m = {{0.05, 0.3, 0.0}, {0.0, 0.9, 0.4}, {0.0, 0.9, 0.4}};
-        FactorEffectMatrix effects = FactorEffectMatrix.measured(List.of("a", "b", "c"), new double[][][] {m},
-                new int[][] {{0}, {1}, {1}}, 1);
-        double[][] e = {{0.05, 0.3, 0.0}, {0.0, 0.9, 0.4}};
+        double[][] m = {{0.05, 0.3, 0.0, 0.0}, {0.0, 0.9, 0.4, 0.95}, {0.0, 0.9, 0.4, 0.95}, {0.0, 0.9, 0.4, 0.95}};
+        FactorEffectMatrix effects = FactorEffectMatrix.measured(List.of("a", "b", "c", "d"), new double[][][] {m},
+                new int[][] {{0}, {1}, {1}, {1}}, 1);
+        double[][] e = {{0.05, 0.3, 0.0, 0.0}, {0.0, 0.9, 0.4, 0.95}};
         LatentEffects latents = LatentEffects.fromSamples(new LatentEffects.PerSample(new double[][] {{1, 1}},
-                new double[][][] {e}, new double[][] {{1, 1}}), List.of("a", "b", "c"), 1);
+                new double[][][] {e}, new double[][] {{1, 1}}), List.of("a", "b", "c", "d"), 1);
+        boolean[] unreadable = {false, false, false, true};
 
-        boolean[] without = ImpliedEffectEvidence.withoutOwnIntervention(effects, latents, 0.1);
+        boolean[] without = ImpliedEffectEvidence.withoutOwnIntervention(effects, latents, unreadable, 0.1);
 
-        assertArrayEquals(new boolean[] {true, false, true}, without);
-        assertEquals(List.of("a", "c"), ImpliedEffectEvidence.named(effects.factors(), without));
-        FactorEffectMatrix kept = ImpliedEffectEvidence.evidence(effects, new boolean[3][3], new boolean[3], without,
-                new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+        assertArrayEquals(new boolean[] {true, false, true, true}, without);
+        assertEquals(List.of("a", "c", "d"), ImpliedEffectEvidence.named(effects.factors(), without));
+        FactorEffectMatrix kept = ImpliedEffectEvidence.evidence(effects, new boolean[4][4], unreadable, without,
+                new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}});
         assertEquals(0, kept.effect(0, 1), "a -> b set aside although M = 0.3");
     }
 }

@@ -3,6 +3,7 @@ package org.vaescope.metrics.internal.learn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Deterministic gradient-boosted trees classifier following sklearn's
@@ -18,8 +19,11 @@ import java.util.List;
  * {@code tests/org.vaescope.metrics.tests/golden/README.md}): all midpoints between distinct values
  * when there are at most {@code maxBins} of them, otherwise, within each of {@code maxBins} equal-count windows of the
  * sorted values, the midpoint of the widest gap, so that well separated clusters are always
- * split between), and ties between equally good splits go to the lowest feature and threshold
- * instead of a random feature order.
+ * split between). Ties between equally good splits are broken as sklearn's splitter does: each
+ * node tries the features in a fresh random order (seeded) and keeps the first best, and within
+ * a feature the lowest threshold. Ties are frequent in small nodes, where several noise codes
+ * isolate the same rows; always preferring the lowest feature index moved importance onto the
+ * first codes and lowered DCI disentanglement by 0.016 against sklearn on the golden identity case.
  *
  * <p>Feature importances are sklearn's impurity-based ones: per tree, the sum over its splits
  * of the decrease in squared error divided by the number of training rows, averaged over the
@@ -77,8 +81,11 @@ public final class GradientBoostedTrees {
         this.featureImportances = featureImportances;
     }
 
-    /** Fits the classifier on {@code x} (N × d) with labels {@code y} (at least two classes). */
-    public static GradientBoostedTrees fit(double[][] x, int[] y, Params params) {
+    /**
+     * Fits the classifier on {@code x} (N × d) with labels {@code y} (at least two classes); the
+     * seed fixes the order in which each node tries the features (see the class comment).
+     */
+    public static GradientBoostedTrees fit(double[][] x, int[] y, Params params, long seed) {
         if (x.length != y.length || x.length < 2) {
             throw new IllegalArgumentException("need as many labels as rows, and at least two rows: "
                     + x.length + " rows, " + y.length + " labels");
@@ -111,7 +118,7 @@ public final class GradientBoostedTrees {
         for (int c = 0; c < columns; c++) Arrays.fill(raw[c], initial[c]);
 
         int binSlots = Arrays.stream(thresholds).mapToInt(t -> t.length).max().orElse(0) + 1;
-        TreeBuilder builder = new TreeBuilder(bins, thresholds, params.maxDepth(), binSlots);
+        TreeBuilder builder = new TreeBuilder(bins, thresholds, params.maxDepth(), binSlots, seed);
         double[] importanceSum = new double[d];
         int relevantTrees = 0;
         List<Tree[]> stages = new ArrayList<>();
@@ -310,6 +317,8 @@ public final class GradientBoostedTrees {
         private final int numBinSlots;
         private final double[][][] histograms; // [depth][side][2 (f * numBinSlots + bin) + {0: Σr, 1: count}]
         private final double[] importance;
+        private final int[] featureOrder;
+        private final SplittableRandom random;
         private final List<int[]> leafRanges = new ArrayList<>();
         private final List<Double> leafValues = new ArrayList<>();
         private double[] residual;
@@ -322,8 +331,10 @@ public final class GradientBoostedTrees {
         private double[] nodeValue;
         private int numNodes;
 
-        TreeBuilder(int[][] bins, double[][] thresholds, int maxDepth, int numBinSlots) {
+        TreeBuilder(int[][] bins, double[][] thresholds, int maxDepth, int numBinSlots, long seed) {
             this.d = bins.length;
+            this.featureOrder = java.util.stream.IntStream.range(0, d).toArray();
+            this.random = new SplittableRandom(seed);
             int n = bins[0].length;
             this.columnBins = bins;
             this.rowBins = new char[n * d];
@@ -456,7 +467,8 @@ public final class GradientBoostedTrees {
             double parentScore = sum * sum / count;
             Split best = null;
             double bestGain = 0.0;
-            for (int f = 0; f < d; f++) {
+            shuffleFeatureOrder();
+            for (int f : featureOrder) {
                 int offset = 2 * f * numBinSlots;
                 double leftSum = 0.0;
                 int leftCount = 0;
@@ -475,6 +487,16 @@ public final class GradientBoostedTrees {
                 }
             }
             return best;
+        }
+
+        /** Fisher–Yates: the first feature in this order wins a tie, as in sklearn's splitter. */
+        private void shuffleFeatureOrder() {
+            for (int i = d - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = featureOrder[i];
+                featureOrder[i] = featureOrder[j];
+                featureOrder[j] = swap;
+            }
         }
 
         /** Stable partition (rows stay ascending within a node, which keeps memory access sequential). */
