@@ -90,8 +90,9 @@ final class ResultsDocument {
         md.append("## Negative control: dSprites\n\n");
         md.append("dSprites' factors are independent, so the implied graph should be empty. An entry M[k,l] is "
                 + "tested unless it is set aside: l is unreadable in the reconstructions, the pair is confounded "
-                + "(k's carrier also carries l), or k has no intervention of its own (its carrier does not move "
-                + "k's read-out by the threshold, or is another factor's carrier and moves that one more). A tested "
+                + "(k's carrier also carries l), or k has no intervention of its own (k is unreadable, its carrier does "
+                + "not move k's read-out by the threshold, or is a readable factor's carrier and moves that one more; "
+                + "`docs/analysis.md`). A tested "
                 + "entry is read net of the read-outs' crosstalk (M[k,l] - rho[k,l] M[k,k], rho measured on "
                 + "reconstructions of dataset pairs that differ only in k) and is an edge above 0.1. A graph that "
                 + "is empty only because every entry was set aside is vacuous.\n\n");
