@@ -120,7 +120,9 @@ class DemoModelAnalysisTest {
 
     /**
      * The file holds effects per unit, latent and factor and the circuits' edges in columns; written as
-     * one JSON object per edge (version 2) the same analysis was 62 MB.
+     * one JSON object per edge (version 2) the same analysis was 62 MB. The bound was 8 MB until circuits
+     * became the smallest sets that restore 0.8 of a hook point's patch effect: on this lightly trained
+     * network they hold more units than the old threshold sets (526,032 edges, 10.5 MB; 91 MB as version 2).
      */
     private static void assertHoldsSummaries(Analysis analysis) throws Exception {
         long bytes = Files.size(analysis.file());
@@ -136,7 +138,7 @@ class DemoModelAnalysisTest {
         System.out.printf("[measured] demo-like analysis file: %,d bytes (%,d edges); the same with one object per "
                 + "edge (version 2, weights as rounded): %,d bytes, ratio %.1f%n", bytes,
                 analysis.circuitGraph().edges().size(), version2Bytes, (double) version2Bytes / bytes);
-        assertTrue(bytes < 8_000_000, "the analysis file holds summaries, not " + bytes + " bytes");
+        assertTrue(bytes < 16_000_000, "the analysis file holds summaries, not " + bytes + " bytes");
     }
 
     private static IWorkbenchPage page() {
