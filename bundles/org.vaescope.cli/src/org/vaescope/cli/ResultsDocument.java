@@ -168,9 +168,12 @@ final class ResultsDocument {
     private static String definedMean(List<Reproduction.Run> runs, java.util.function.Function<Reproduction.Run, Estimate> value) {
         List<Reproduction.Run> defined = runs.stream()
                 .filter(r -> value.apply(r) != null && !Double.isNaN(value.apply(r).value())).toList();
-        return defined.isEmpty() ? "undefined"
-                : Reproduction.column(defined, r -> value.apply(r).value()).format("%.2f") + " (" + defined.size()
-                        + " seeds)";
+        if (defined.isEmpty()) {
+            return "undefined";
+        }
+        String mean = Reproduction.column(defined, r -> value.apply(r).value()).format("%.2f");
+        return defined.size() == runs.size() ? mean
+                : mean + " (defined on " + defined.size() + " of " + runs.size() + " seeds)";
     }
 
     /** A curve has settled when MIG moved less than this over its last {@value #SETTLING_STEPS} steps. */
