@@ -71,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", paramLabel = "W,W", split = ",", description = "hidden layer widths")
     List<Long> hidden;
 
-    @Option(names = "--likelihood", paramLabel = "bernoulli|gaussian", description = "the decoder's likelihood")
+    @Option(names = "--likelihood", paramLabel = "bernoulli|gaussian", description = "the decoder's likelihood (default bernoulli, for every dataset as in disentanglement_lib)")
     String likelihood;
 
     @Option(names = "--set", paramLabel = "key=value", description = "a hyperparameter of the variant, e.g. beta=8")

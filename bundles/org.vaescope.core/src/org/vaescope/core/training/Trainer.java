@@ -60,8 +60,7 @@ public final class Trainer {
         Nd4jRuntime.ensureStarted();
         Nd4j.getRandom().setSeed(config.seed());
         Architecture architecture = architectureFor(config, dataset);
-        Likelihood likelihood = config.likelihood() != null ? config.likelihood()
-                : Likelihood.forImages(dataset.binary());
+        Likelihood likelihood = config.likelihood() != null ? config.likelihood() : Likelihood.DEFAULT;
         SplittableRandom root = new SplittableRandom(config.seed());
         VaeModel model = VaeModel.create(architecture, config.variant(), likelihood, root.nextLong());
         VaeObjective objective = VaeObjective.create(config.variant(), likelihood, model.graph(), root.nextLong());

@@ -8,9 +8,9 @@ import org.vaescope.core.vae.VariantConfig;
 
 /**
  * Everything that defines a training run besides the dataset. Build with {@link #builder}.
- * Defaults: spec's Adam lr 1e-4, batch 64, latent size 10, architecture and likelihood chosen
- * from the dataset ({@link Architecture#defaultFor}, {@link Likelihood#forImages}), progress every
- * 10 steps, no checkpoints.
+ * Defaults: spec's Adam lr 1e-4, batch 64, latent size 10, architecture chosen from the dataset
+ * ({@link Architecture#defaultFor}), {@link Likelihood#DEFAULT}, progress every 10 steps, no
+ * checkpoints.
  */
 public final class TrainingConfig {
 
@@ -61,7 +61,7 @@ public final class TrainingConfig {
         return latentSize;
     }
 
-    /** The likelihood, or null to choose from whether the dataset is binary. */
+    /** The likelihood, or null for {@link Likelihood#DEFAULT}. */
     public Likelihood likelihood() {
         return likelihood;
     }

@@ -62,7 +62,7 @@ class Dl4jImportTest {
         wholeZip = Dl4jFixtures.save(Dl4jFixtures.wholeVae(onnx.graph()), dir.resolve("whole_vae.zip"));
         imported = Dl4jImport.open(encoderZip, decoderZip);
         rebuilt = onnx.rebuild(ImportedVersusVsmTest.ARCHITECTURE, VariantConfig.of(Variant.VAE),
-                Likelihood.forImages(true));
+                Likelihood.BERNOULLI);
         INDArray images = probe("images");
         pairs = Pairs.of(images, Nd4j.reverse(images.dup()), 7, "probe images against the reversed batch");
     }

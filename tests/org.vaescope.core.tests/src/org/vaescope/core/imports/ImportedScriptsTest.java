@@ -82,7 +82,7 @@ class ImportedScriptsTest {
         Files.copy(file("decoder.onnx"), dir.resolve("decoder.onnx"), StandardCopyOption.REPLACE_EXISTING);
         ImportedVae imported = OnnxImport.open(dir.resolve("encoder.onnx"), dir.resolve("decoder.onnx"));
         VariantConfig variant = VariantConfig.of(Variant.VAE);
-        Likelihood likelihood = Likelihood.forImages(true);
+        Likelihood likelihood = Likelihood.BERNOULLI;
         VaeModel rebuilt = imported.rebuild(ImportedVersusVsmTest.ARCHITECTURE, variant, likelihood);
         Dl4jFixtures.save(Dl4jFixtures.encoder(imported.graph()), dir.resolve("vae_encoder.zip"));
         Dl4jFixtures.save(Dl4jFixtures.decoder(imported.graph()), dir.resolve("vae_decoder.zip"));

@@ -44,7 +44,7 @@ class ImportedVersusVsmTest {
     static void rebuildAsVsm() throws Exception {
         imported = OnnxImport.open(file("encoder.onnx"), file("decoder.onnx"));
         VariantConfig variant = VariantConfig.of(Variant.VAE);
-        Likelihood likelihood = Likelihood.forImages(true);
+        Likelihood likelihood = Likelihood.BERNOULLI;
         VaeModel model = imported.rebuild(ARCHITECTURE, variant, likelihood);
         Path vsm = dir.resolve("rebuilt.vsm");
         ModelFile.save(vsm, model, ModelMetadata.of(variant, ARCHITECTURE, likelihood, "onnx fixture", List.of(), 0,

@@ -71,7 +71,7 @@ class KerasVersusVsmTest {
         Path[] files = writeTwin(dir);
         keras = KerasImport.open(files[0], files[1]);
         rebuilt = OnnxImport.open(OnnxFixtures.file("encoder.onnx"), OnnxFixtures.file("decoder.onnx")).rebuild(
-                ImportedVersusVsmTest.ARCHITECTURE, VariantConfig.of(Variant.VAE), Likelihood.forImages(true));
+                ImportedVersusVsmTest.ARCHITECTURE, VariantConfig.of(Variant.VAE), Likelihood.BERNOULLI);
         INDArray images = probe("images");
         pairs = Pairs.of(images, Nd4j.reverse(images.dup()), 7, "probe images against the reversed batch");
     }

@@ -61,7 +61,7 @@ class SameDiffImportTest {
                 dir.resolve("heads_encoder.fb"));
         imported = SameDiffImport.open(encoderFile, decoderFile);
         rebuilt = onnx.rebuild(ImportedVersusVsmTest.ARCHITECTURE, VariantConfig.of(Variant.VAE),
-                Likelihood.forImages(true));
+                Likelihood.BERNOULLI);
         INDArray images = probe("images");
         pairs = Pairs.of(images, Nd4j.reverse(images.dup()), 7, "probe images against the reversed batch");
     }
