@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.vaescope.core.analysis.Estimate;
+import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.core.pipeline.Reproduction;
 
 /** The Markdown page the reproduction writes: command, scaled-down settings, table, controls, curves. */
@@ -136,10 +137,9 @@ final class ResultsDocument {
                 if (cause.equals(effect)) {
                     continue;
                 }
-                boolean unreadable = run.unreadableFactors().contains(effect);
-                boolean confounded = run.confoundedPairs().contains(cause + " -> " + effect);
-                boolean noIntervention = run.withoutOwnIntervention().contains(cause);
-                counts[unreadable ? 1 : confounded ? 2 : noIntervention ? 3 : 0]++;
+                counts[ImpliedEffectEvidence.Entry.of(run.unreadableFactors().contains(effect),
+                        run.confoundedPairs().contains(cause + " -> " + effect),
+                        run.withoutOwnIntervention().contains(cause)).ordinal()]++;
             }
         }
         return counts;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import java.util.function.IntToDoubleFunction;
 
 import org.vaescope.core.internal.analysis.Bootstrap;
 
@@ -37,26 +36,5 @@ final class Estimates {
                     Bootstrap.definedCount(column), bootstrap.seed()));
         }
         return estimates;
-    }
-
-    /**
-     * One estimate of a biased statistic with a BCa interval ({@link Bootstrap#bcaInterval}):
-     * replicates from {@code resampled}, jackknife values {@code leftOut.apply(i)} for i below
-     * {@code jackknifeCount}. Without resampling, no interval.
-     */
-    static Estimate bca(double point, Function<SplittableRandom, Double> resampled, IntToDoubleFunction leftOut,
-            int jackknifeCount, int sampleCount, long seed, BootstrapSettings bootstrap) {
-        if (resampled == null || bootstrap.replicates() == 0) {
-            return Estimate.withoutInterval(point, sampleCount, seed);
-        }
-        double[] replicates = Bootstrap.column(Bootstrap.replicates(bootstrap.replicates(), bootstrap.seed(),
-                random -> new double[] {resampled.apply(random)}), 0);
-        double[] jackknife = new double[jackknifeCount];
-        for (int i = 0; i < jackknifeCount; i++) {
-            jackknife[i] = leftOut.applyAsDouble(i);
-        }
-        double[] interval = Bootstrap.bcaInterval(replicates, point, jackknife, bootstrap.confidence());
-        return new Estimate(point, interval[0], interval[1], bootstrap.confidence(), sampleCount, seed,
-                Bootstrap.definedCount(replicates), bootstrap.seed());
     }
 }

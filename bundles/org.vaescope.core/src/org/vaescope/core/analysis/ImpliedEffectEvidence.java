@@ -34,6 +34,20 @@ public final class ImpliedEffectEvidence {
     private ImpliedEffectEvidence() {
     }
 
+    /**
+     * What an off-diagonal entry k → l of M is to the implied graph: tested, or set aside for the
+     * first of these reasons that applies.
+     */
+    public enum Entry {
+        TESTED, EFFECT_UNREADABLE, CONFOUNDED, CAUSE_WITHOUT_OWN_INTERVENTION;
+
+        /** The one rule every reader of an implied graph's entries applies (analysis, reproduction, tables). */
+        public static Entry of(boolean effectUnreadable, boolean confounded, boolean causeWithoutOwnIntervention) {
+            return effectUnreadable ? EFFECT_UNREADABLE
+                    : confounded ? CONFOUNDED : causeWithoutOwnIntervention ? CAUSE_WITHOUT_OWN_INTERVENTION : TESTED;
+        }
+    }
+
     /** Per factor, whether its read-out is blind on reconstructions: (acc − chance) / (1 − chance) below the floor. */
     public static boolean[] unreadable(double[] reconstructionAccuracy, double[] chanceAccuracy) {
         boolean[] unreadable = new boolean[reconstructionAccuracy.length];
@@ -148,10 +162,12 @@ public final class ImpliedEffectEvidence {
             for (int k = 0; k < sample.length; k++) {
                 kept[b][k] = sample[k].clone();
                 for (int l = 0; l < sample[k].length; l++) {
-                    boolean setAside = k != l && (confounded[k][l] || unreadable[l] || withoutOwnIntervention[k]);
-                    if (setAside) {
+                    if (k == l) {
+                        continue;
+                    }
+                    if (Entry.of(unreadable[l], confounded[k][l], withoutOwnIntervention[k]) != Entry.TESTED) {
                         kept[b][k][l] = 0;
-                    } else if (k != l) {
+                    } else {
                         kept[b][k][l] = sample[k][l] - crosstalk[k][l] * sample[k][k];
                     }
                 }

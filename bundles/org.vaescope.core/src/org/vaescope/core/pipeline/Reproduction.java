@@ -17,12 +17,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.vaescope.core.analysis.Estimate;
 import org.vaescope.core.analysis.FactorEffectMatrix;
 import org.vaescope.core.analysis.FactorGraphComparison;
+import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.CausalShapesDataset;
 import org.vaescope.core.data.DSpritesDataset;
@@ -490,9 +492,9 @@ public final class Reproduction {
         for (int k = 0; k < factors.size(); k++) {
             for (int l = 0; l < factors.size(); l++) {
                 String pair = factors.get(k) + " -> " + factors.get(l);
-                if (k != l && !result.confoundedPairs().contains(pair)
-                        && !result.unreadableFactors().contains(factors.get(l))
-                        && !result.withoutOwnIntervention().contains(factors.get(k))) {
+                if (k != l && ImpliedEffectEvidence.Entry.of(result.unreadableFactors().contains(factors.get(l)),
+                        result.confoundedPairs().contains(pair),
+                        result.withoutOwnIntervention().contains(factors.get(k))) == ImpliedEffectEvidence.Entry.TESTED) {
                     tested.put(pair, matrix.effect(k, l));
                 }
             }
@@ -611,18 +613,7 @@ public final class Reproduction {
     }
 
     private static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        double mx = java.util.Arrays.stream(x).average().orElse(Double.NaN);
-        double my = java.util.Arrays.stream(y).average().orElse(Double.NaN);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return n < 2 || sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+        return x.length < 2 ? Double.NaN : new PearsonsCorrelation().correlation(x, y);
     }
 
     /** Mean and t-interval over runs of one value. */

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -65,62 +64,6 @@ public final class Bootstrap {
         }
         double alpha = 1.0 - confidence;
         return new double[] {quantile(finite, alpha / 2), quantile(finite, 1 - alpha / 2)};
-    }
-
-    /**
-     * The bias-corrected and accelerated (BCa, Efron 1987) interval: the percentile interval at the
-     * adjusted levels α₁ = Φ(z₀ + (z₀ + z_{α/2}) / (1 − a(z₀ + z_{α/2}))) and α₂ likewise with
-     * z_{1−α/2}, where z₀ = Φ⁻¹(share of replicates below the point estimate, ties counted half)
-     * corrects the bias of the statistic and a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 (Σ(θ̄ − θ₍ᵢ₎)²)^{3/2}), from the
-     * jackknife values θ₍ᵢ₎, its skew. For statistics whose replicates sit on one side of the point
-     * estimate (maxima, thresholded counts, ratios) the percentile interval can miss the point
-     * itself; BCa moves the interval toward it. When the point lies outside every replicate (share 0
-     * or 1), or the adjusted interval still excludes it, no interval is placed: {@code {NaN, NaN}},
-     * reported as undefined rather than an interval that excludes its own point. Non-finite replicates and jackknife values are left out;
-     * {@code {NaN, NaN}} without any.
-     */
-    public static double[] bcaInterval(double[] values, double point, double[] jackknife, double confidence) {
-        double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-        if (finite.length == 0 || !Double.isFinite(point)) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        double below = 0;
-        for (double v : finite) {
-            below += v < point ? 1 : v == point ? 0.5 : 0;
-        }
-        if (below == 0 || below == finite.length) {
-            // the point lies outside every replicate: the resampling does not reproduce the statistic
-            // (a thresholded one whose resamples all land on one side), so it places no interval
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        double share = below / finite.length;
-        NormalDistribution normal = new NormalDistribution();
-        double z0 = normal.inverseCumulativeProbability(share);
-        double a = acceleration(jackknife);
-        double alpha = 1.0 - confidence;
-        double[] levels = new double[2];
-        double[] z = {normal.inverseCumulativeProbability(alpha / 2), normal.inverseCumulativeProbability(1 - alpha / 2)};
-        for (int i = 0; i < 2; i++) {
-            levels[i] = normal.cumulativeProbability(z0 + (z0 + z[i]) / (1 - a * (z0 + z[i])));
-        }
-        double lower = quantile(finite, levels[0]);
-        double upper = quantile(finite, levels[1]);
-        // an interval that excludes its own point estimate is no interval for it
-        return point < lower || point > upper ? new double[] {Double.NaN, Double.NaN} : new double[] {lower, upper};
-    }
-
-    /** a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 (Σ(θ̄ − θ₍ᵢ₎)²)^{3/2}) over the finite jackknife values; 0 when they agree. */
-    static double acceleration(double[] jackknife) {
-        double[] finite = Arrays.stream(jackknife).filter(Double::isFinite).toArray();
-        double mean = Arrays.stream(finite).average().orElse(0);
-        double squares = 0;
-        double cubes = 0;
-        for (double v : finite) {
-            double d = mean - v;
-            squares += d * d;
-            cubes += d * d * d;
-        }
-        return squares == 0 ? 0 : cubes / (6 * Math.pow(squares, 1.5));
     }
 
     /** Quantile {@code p} of the values, interpolating linearly at position {@code p·(m − 1)}. */
