@@ -16,7 +16,8 @@ import org.vaescope.core.internal.analysis.Bootstrap;
  *
  * <p>When M was measured by {@link org.vaescope.core.interventions.FactorInterventions} the record
  * names the carriers: the latents shifted for each factor. Where the carriers of k and l overlap,
- * shifting k's latents also intervenes on l's, so M[k][l] is no evidence of an edge and is 0.
+ * shifting k's latents also intervenes on l's: M[k][l] keeps what was measured (it shows the
+ * entanglement), and {@link ImpliedEffectEvidence} sets the pair aside as no evidence of an edge.
  *
  * @param factors factor names, K of them
  * @param effect K × K matrix M (finite; a measured M is non-negative, the evidence
@@ -59,10 +60,7 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
         return measured(factors, perSample, null, seed);
     }
 
-    /**
-     * The mean of n × K × K per-input terms measured by shifting {@code carriers[k]} for factor k;
-     * terms of factor pairs that share a carrier are set to 0.
-     */
+    /** The mean of n × K × K per-input terms measured by shifting {@code carriers[k]} for factor k. */
     public static FactorEffectMatrix measured(List<String> factors, double[][][] perSample, int[][] carriers,
             long seed) {
         if (perSample == null || perSample.length == 0) {
@@ -71,9 +69,6 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
         int k = factors == null ? 0 : factors.size();
         double[][][] terms = Checks.cube("FactorEffectMatrix per-sample terms", perSample, perSample.length, k, k,
                 true);
-        if (carriers != null) {
-            zeroSharedCarriers(terms, checkedCarriers(carriers, k));
-        }
         return new FactorEffectMatrix(factors, meansOf(terms, ones(terms.length), k), terms.length, seed, terms,
                 carriers);
     }
@@ -122,22 +117,6 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
         }
         double[][] means = meansOf(perSample, Bootstrap.resampleCounts(sampleCount, random), factors.size());
         return new FactorEffectMatrix(factors, means, sampleCount, seed, null, carriers);
-    }
-
-    /**
-     * The spec draws an edge k → l only "with no intervention on l's latents", which shifting a
-     * shared latent violates.
-     */
-    private static void zeroSharedCarriers(double[][][] terms, int[][] carriers) {
-        for (double[][] sample : terms) {
-            for (int k = 0; k < carriers.length; k++) {
-                for (int l = 0; l < carriers.length; l++) {
-                    if (k != l && shareALatent(carriers[k], carriers[l])) {
-                        sample[k][l] = 0;
-                    }
-                }
-            }
-        }
     }
 
     private static boolean shareALatent(int[] a, int[] b) {

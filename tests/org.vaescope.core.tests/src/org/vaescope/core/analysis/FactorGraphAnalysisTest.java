@@ -113,17 +113,24 @@ class FactorGraphAnalysisTest {
         assertEquals(n, c.recall().sampleCount());
     }
 
+    /**
+     * a and b share latent 0: the measured M keeps their effects on each other (the entangled case is
+     * shown, not hidden as 0), and the evidence the implied graph reads sets the pair aside.
+     */
     @Test
-    void factorPairsSharingACarrierLatentAreNoEvidenceOfAnEdge() {
+    void factorPairsSharingACarrierLatentKeepTheirMeasuredEffectButAreNoEvidenceOfAnEdge() {
         double[][] sample = {{0.9, 0.5, 0.3}, {0.4, 0.8, 0.0}, {0.2, 0.1, 0.7}};
         FactorEffectMatrix m = FactorEffectMatrix.measured(List.of("a", "b", "c"), new double[][][] {sample, sample},
                 new int[][] {{0}, {0}, {1}}, 1);
 
-        assertArrayEquals(new double[][] {{0.9, 0.0, 0.3}, {0.0, 0.8, 0.0}, {0.2, 0.1, 0.7}}, m.effect());
-        for (double[][] input : m.perSample()) {
-            assertArrayEquals(m.effect(), input);
-        }
+        assertArrayEquals(sample, m.effect());
         assertTrue(m.sharedCarrier(0, 1) && m.sharedCarrier(1, 0) && !m.sharedCarrier(0, 2));
+        boolean[][] confounded = {{false, true, false}, {true, false, false}, {false, false, false}};
+        double[][] noCrosstalk = new double[3][3];
+        FactorEffectMatrix evidence = ImpliedEffectEvidence.evidence(m, confounded, new boolean[3], new boolean[3],
+                noCrosstalk);
+        assertArrayEquals(new double[][] {{0.9, 0.0, 0.3}, {0.0, 0.8, 0.0}, {0.2, 0.1, 0.7}}, evidence.effect());
+        assertTrue(FactorGraphAnalysis.impliedGraph(evidence, 0.35).edges().isEmpty());
         assertArrayEquals(new int[][] {{0}, {0}, {1}}, m.resample(new SplittableRandom(3)).carriers());
     }
 }
