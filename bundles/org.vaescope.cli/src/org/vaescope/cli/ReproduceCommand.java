@@ -144,7 +144,8 @@ final class ReproduceCommand implements Callable<Integer> {
         String command = "./vaescope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String markdown = ResultsDocument.render(command.strip(), settings, size, runs, minutes);
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.writeString(target, markdown);
+        String previous = Files.exists(target) ? Files.readString(target) : null;
+        Files.writeString(target, ResultsDocument.keepingHandWritten(markdown, previous));
         out.print(Reproduction.table(runs));
         Map<String, Boolean> ordering = Reproduction.orderingHolds(runs);
         if (ordering.isEmpty()) {

@@ -13,7 +13,19 @@ import org.vaescope.core.pipeline.Reproduction;
 /** The Markdown page the reproduction writes: command, scaled-down settings, table, controls, curves. */
 final class ResultsDocument {
 
+    /**
+     * Where the hand-written part of a results document begins: {@code reproduce} keeps the marker
+     * and everything after it when it rewrites the file.
+     */
+    static final String HAND_WRITTEN = "<!-- written by hand from here on: reproduce keeps it when it rewrites the file -->";
+
     private ResultsDocument() {
+    }
+
+    /** The generated document followed by the hand-written part of the one it replaces, if that has one. */
+    static String keepingHandWritten(String generated, String previous) {
+        int at = previous == null ? -1 : previous.indexOf(HAND_WRITTEN);
+        return at < 0 ? generated : generated + "\n" + previous.substring(at);
     }
 
     static String render(String command, Reproduction.Settings settings, int size, List<Reproduction.Run> runs,
@@ -22,8 +34,9 @@ final class ResultsDocument {
         md.append("# Reproduction of the paper's dSprites comparison\n\n");
         md.append("Produced by:\n\n```sh\n").append(command).append("\n```\n\n");
         double trainedMinutes = runs.stream().mapToDouble(Reproduction.Run::seconds).sum() / 60;
-        md.append(String.format(Locale.ROOT, "The %d runs took %.1f minutes of wall time on this machine (2 CPU "
-                + "cores shared with other work); this invocation %.1f minutes. Each run's JSON (every interval, "
+        md.append(String.format(Locale.ROOT, "The analyses of the %d runs took %.1f minutes of wall time on this "
+                + "machine (2 CPU cores shared with other work; training is not counted); this invocation %.1f "
+                + "minutes. Each run's JSON (every interval, "
                 + "the MIG curve, read-out accuracies, losses, hyperparameters) is in `%s/`.%n%n", runs.size(),
                 trainedMinutes, minutes, settings.runDirectory()));
         md.append("## What was scaled down\n\n");

@@ -34,6 +34,16 @@ class ResultsDocumentTest {
     }
 
     @Test
+    void rewritingKeepsTheHandWrittenPartAndOnlyIt() {
+        String previous = "# old table\n\n" + ResultsDocument.HAND_WRITTEN + "\n## Reading\n\nby hand\n";
+
+        assertEquals("# new table\n\n" + ResultsDocument.HAND_WRITTEN + "\n## Reading\n\nby hand\n",
+                ResultsDocument.keepingHandWritten("# new table\n", previous));
+        assertEquals("# new table\n", ResultsDocument.keepingHandWritten("# new table\n", "# old table\n"));
+        assertEquals("# new table\n", ResultsDocument.keepingHandWritten("# new table\n", null));
+    }
+
+    @Test
     void aCurveHasSettledWhenMigMovedLessThanThreeHundredthsOverItsLastTwoThousandSteps() {
         List<Reproduction.CurvePoint> rising = List.of(new Reproduction.CurvePoint(4000, 0.25),
                 new Reproduction.CurvePoint(6000, 0.29), new Reproduction.CurvePoint(8000, 0.33));
