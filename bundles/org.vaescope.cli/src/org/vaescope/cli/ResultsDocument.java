@@ -33,16 +33,17 @@ final class ResultsDocument {
         StringBuilder md = new StringBuilder();
         md.append("# Reproduction of the paper's dSprites comparison\n\n");
         md.append("Produced by:\n\n```sh\n").append(command).append("\n```\n\n");
-        double trainedMinutes = runs.stream().mapToDouble(Reproduction.Run::seconds).sum() / 60;
+        double analysisMinutes = runs.stream().mapToDouble(Reproduction.Run::seconds).sum() / 60;
         md.append(String.format(Locale.ROOT, "The analyses of the %d runs took %.1f minutes of wall time on this "
                 + "machine (2 CPU cores shared with other work; training is not counted); this invocation %.1f "
                 + "minutes. Each run's JSON (every interval, "
                 + "the MIG curve, read-out accuracies, losses, hyperparameters) is in `%s/`.%n%n", runs.size(),
-                trainedMinutes, minutes, settings.runDirectory()));
+                analysisMinutes, minutes, settings.runDirectory()));
         md.append("## What was scaled down\n\n");
         md.append(String.format(Locale.ROOT, """
                 - Images: procedural dSprites and the causal dataset rendered at %d×%d (the paper: 64×64).
-                - Network: %s, latent size %d.
+                - Network: %s, latent size %d; reconstruction term the Bernoulli log-likelihood of the pixels on \
+                both datasets (disentanglement_lib's `bernoulli_loss`).
                 - Training: %d Adam steps of batch %d at learning rate %s per model (disentanglement_lib: 300,000 \
                 steps at 1e-4); FactorVAE's discriminator learns at the same rate.
                 - Seeds planned: %s, the controls first (beta-VAE on dSprites and on the causal dataset, three \
