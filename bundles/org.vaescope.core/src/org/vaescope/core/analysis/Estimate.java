@@ -26,9 +26,9 @@ public record Estimate(double value, double lower, double upper, double confiden
         return new Estimate(value, Double.NaN, Double.NaN, Double.NaN, sampleCount, seed, 0, 0L);
     }
 
-    /** Whether a finite interval is available. */
+    /** Whether a finite interval is available: never for an undefined value, whatever its resamples gave. */
     public boolean hasInterval() {
-        return bootstrapReplicates > 0 && Double.isFinite(lower) && Double.isFinite(upper);
+        return Double.isFinite(value) && bootstrapReplicates > 0 && Double.isFinite(lower) && Double.isFinite(upper);
     }
 
     /** Whether {@code x} lies in the closed interval (false without an interval). */
@@ -55,8 +55,11 @@ public record Estimate(double value, double lower, double upper, double confiden
                 .endObject();
     }
 
-    /** E.g. {@code 0.5123 [0.4810, 0.5400]} or {@code 0.5123 [no interval]}. */
+    /** E.g. {@code 0.5123 [0.4810, 0.5400]}, {@code 0.5123 [no interval]} or {@code undefined}. */
     public String formatted() {
+        if (!Double.isFinite(value)) {
+            return format(value);
+        }
         String interval = hasInterval()
                 ? String.format(Locale.ROOT, "[%.4f, %.4f]", lower, upper)
                 : "[no interval]";

@@ -29,6 +29,12 @@ final class Estimates {
         }
         double[][] replicates = Bootstrap.replicates(bootstrap.replicates(), bootstrap.seed(), resampled);
         for (int s = 0; s < point.length; s++) {
+            if (!Double.isFinite(point[s])) {
+                // an undefined value (precision of a graph without edges) gets no interval from the
+                // few resamples on which it happened to be defined
+                estimates.add(Estimate.withoutInterval(point[s], sampleCount, seed));
+                continue;
+            }
             double[] column = Bootstrap.column(replicates, s);
             double[] interval = Bootstrap.percentileInterval(column, bootstrap.confidence());
             // undefined replicates (e.g. a ratio over an empty resample) are left out: say how many remain

@@ -69,6 +69,20 @@ class IntervalCoverageTest {
         assertTrue(estimate.hasInterval(), estimate.toString());
     }
 
+    /**
+     * Precision of a graph without edges is undefined; a few resamples that happen to draw an edge
+     * define it, but their values are no interval for it.
+     */
+    @Test
+    void anUndefinedValueHasNoInterval() {
+        Estimate estimate = Estimates.of(new double[] {Double.NaN}, random -> new double[] {random.nextDouble()}, 10,
+                1, new BootstrapSettings(200, 0.95, 3)).get(0);
+        assertTrue(!estimate.hasInterval() && Double.isNaN(estimate.lower()), estimate.toString());
+        assertEquals("undefined", estimate.formatted());
+        Estimate readBack = new Estimate(Double.NaN, 0, 0, 0.95, 50, 1, 5, 0);
+        assertTrue(!readBack.hasInterval(), "an analysis file written before this rule");
+    }
+
     private static LatentEffects simulated(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] output = new double[INPUTS][2];
