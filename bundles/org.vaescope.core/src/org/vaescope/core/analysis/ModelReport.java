@@ -20,9 +20,8 @@ import org.vaescope.core.internal.analysis.JsonWriter;
  * @param activeLatentCount latents with KL above the threshold
  * @param modelCes model CES ({@link LatentMetrics#modelCes})
  * @param modelSpecificity model intervention specificity ({@link LatentMetrics#modelSpecificity})
- * @param circuitModularity circuit modularity ({@link FactorCircuits#modularity()}); no interval: each
- *        bootstrap replicate would repeat the patching search
- * @param circuits the factor circuits with their sizes, fractions restored and ablation checks
+ * @param circuits the factor circuits with their sizes, fractions restored, ablation checks and
+ *        modularity
  * @param factorCes CES_k per factor in factor order ({@link LatentMetrics#factorCes})
  * @param unitCounts unit classes per hook point in layer order
  * @param impliedFactorGraph implied factor graph, null without a factor effect matrix
@@ -30,7 +29,7 @@ import org.vaescope.core.internal.analysis.JsonWriter;
  */
 public record ModelReport(List<String> factors, AnalysisSettings settings, BootstrapSettings bootstrap,
         int latentCount, int activeLatentCount, Estimate modelCes, Estimate modelSpecificity,
-        Estimate circuitModularity, FactorCircuits circuits, List<Estimate> factorCes, List<UnitClassification.HookUnitCounts> unitCounts,
+        FactorCircuits circuits, List<Estimate> factorCes, List<UnitClassification.HookUnitCounts> unitCounts,
         FactorGraph impliedFactorGraph, FactorGraphComparison factorGraphComparison) {
 
     /** Value of the JSON {@code format} field. */
@@ -43,6 +42,14 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         factors = List.copyOf(factors);
         factorCes = List.copyOf(factorCes);
         unitCounts = List.copyOf(unitCounts);
+    }
+
+    /**
+     * Circuit modularity ({@link FactorCircuits#modularity()}); no interval: each bootstrap replicate
+     * would repeat the patching search.
+     */
+    public Estimate circuitModularity() {
+        return circuits.modularity();
     }
 
     /**
@@ -76,7 +83,7 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                 : FactorGraphAnalysis.compare(factorEffects, truth, settings, bootstrap);
         return new ModelReport(latents.factors(), settings, bootstrap, latents.latentCount(),
                 latentMetrics.activeCount(), latentMetrics.modelCes(), latentMetrics.modelSpecificity(),
-                circuits.modularity(), circuits, latentMetrics.factorCes(),
+                circuits, latentMetrics.factorCes(),
                 UnitClassification.counts(units, settings, bootstrap), implied, comparison);
     }
 
@@ -95,7 +102,7 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         json.name("model_specificity");
         modelSpecificity.writeJson(json);
         json.name("circuit_modularity");
-        circuitModularity.writeJson(json);
+        circuitModularity().writeJson(json);
         json.name("circuits");
         circuits.writeJson(json);
         json.name("factor_ces").beginObject();
@@ -141,7 +148,7 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         text.append(String.format(Locale.ROOT, "%n%-26s %-32s %8s %20s%n", "metric", "value [interval]", "n", "seed"));
         metricRow(text, "model CES", modelCes);
         metricRow(text, "intervention specificity", modelSpecificity);
-        metricRow(text, "circuit modularity", circuitModularity);
+        metricRow(text, "circuit modularity", circuitModularity());
         for (int k = 0; k < factors.size(); k++) {
             metricRow(text, "CES[" + factors.get(k) + "]", factorCes.get(k));
         }
