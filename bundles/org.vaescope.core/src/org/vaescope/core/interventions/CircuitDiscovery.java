@@ -105,7 +105,7 @@ public final class CircuitDiscovery {
         private final RunResult sources;
         private final INDArray targetImages;
         private final double effect;
-        private final Map<String, INDArray> bothInputs = new LinkedHashMap<>();
+        private Map<String, INDArray> bothInputs;
         private final Map<String, Double> shares = new LinkedHashMap<>();
         private final Map<String, Double> restoredByHook = new LinkedHashMap<>();
 
@@ -121,7 +121,6 @@ public final class CircuitDiscovery {
             sources = model.run(pairs.changed(0, this.pairs), prefix);
             targetImages = image(targets.output());
             effect = squaredDistance(image(sources.output()), targetImages);
-            targets.activations().forEach((hook, t) -> bothInputs.put(hook, Nd4j.concat(0, t, sources.activation(hook))));
         }
 
         boolean hasEffect() {
@@ -230,7 +229,16 @@ public final class CircuitDiscovery {
             double[] remaining = ablatedRemaining(hook, sets);
             double[] randomRemaining = java.util.Arrays.copyOfRange(remaining, 1, remaining.length);
             return new HookCircuit(hook.units(), circuit.length, share, restored, remaining[0],
-                    mean(randomRemaining), sd(randomRemaining), randomSets);
+                    PatchResult.mean(randomRemaining), sd(randomRemaining), randomSets);
+        }
+
+        /** Every hook point's activations of the targets, then of the sources (only the check's pairs need them). */
+        private Map<String, INDArray> bothInputs() {
+            if (bothInputs == null) {
+                bothInputs = new LinkedHashMap<>();
+                targets.activations().forEach((hook, t) -> bothInputs.put(hook, Nd4j.concat(0, t, sources.activation(hook))));
+            }
+            return bothInputs;
         }
 
         /** remaining(S) for each set: both inputs of every pair run with S at its mean over the targets. */
@@ -238,7 +246,7 @@ public final class CircuitDiscovery {
             INDArray mean = targets.activation(hook.name()).mean(true, 0);
             int perPass = engine.experimentsPerPass(hook.name(), 2 * pairs, sets.size(),
                     ActivationPatching.DEFAULT_MEMORY_BUDGET);
-            double[][] changes = engine.run(hook.name(), sets, bothInputs, mean, perPass, progress,
+            double[][] changes = engine.run(hook.name(), sets, bothInputs(), mean, perPass, progress,
                     (measured, copies) -> pairChanges(measured, copies, pairs));
             double[] remaining = new double[sets.size()];
             for (int i = 0; i < remaining.length; i++) {
@@ -285,15 +293,11 @@ public final class CircuitDiscovery {
         return java.util.Arrays.copyOf(pool, size);
     }
 
-    private static double mean(double[] values) {
-        return values.length == 0 ? Double.NaN : java.util.Arrays.stream(values).average().orElse(Double.NaN);
-    }
-
     private static double sd(double[] values) {
         if (values.length < 2) {
             return Double.NaN;
         }
-        double m = mean(values);
+        double m = PatchResult.mean(values);
         double squares = java.util.Arrays.stream(values).map(v -> (v - m) * (v - m)).sum();
         return Math.sqrt(squares / (values.length - 1));
     }
