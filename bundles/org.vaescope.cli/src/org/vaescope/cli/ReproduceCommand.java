@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code DIR} (resumable), the summary written as Markdown. {@code --train no} only tabulates the runs
  * already in {@code DIR}.
  */
-@Command(name = "reproduce", description = "train and analyse VAE, beta-VAE and FactorVAE on dSprites; write the table")
+@Command(name = "reproduce", description = "train and analyse VAE, beta-VAE and FactorVAE on dSprites (and the v3 "
+        + "variants beta-TC-VAE, DIP-VAE-II, VQ-VAE for three seeds); write the table")
 final class ReproduceCommand implements Callable<Integer> {
 
     @ParentCommand

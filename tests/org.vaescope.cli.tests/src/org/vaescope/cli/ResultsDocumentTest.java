@@ -2,6 +2,7 @@ package org.vaescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,37 @@ class ResultsDocumentTest {
         Estimate none = Estimate.withoutInterval(0, 1, 1);
         Reproduction.Run run = new Reproduction.Run("dsprites", Variant.BETA_VAE, 1, 0.2, 0.2, none, none, none, 0, 0,
                 0, 3, Map.of(), Map.of(), List.of(), List.of(), null, null, accuracy, accuracy, accuracy,
-                List.of("a -> b", "a -> d"), List.of("d"), List.of("c"), Map.of(), Map.of(), 0.01, 1);
+                List.of("a -> b", "a -> d"), List.of("d"), List.of("c"), Map.of(), Map.of(), 0.01, Double.NaN, 1);
 
         assertArrayEquals(new int[] {6, 3, 1, 2}, ResultsDocument.setAside(run));
+    }
+
+    /**
+     * Two VAE seeds (CES 4 and 6, DCI 0.1 and 0.3) and two VQ-VAE seeds (CES 1 and 1, DCI 0.5 and 0.7):
+     * the four models correlate negatively (r = -0.74), the two variant means (5, 0.2) and (1, 0.6) perfectly so.
+     */
+    @Test
+    void theV3SectionCorrelatesCesWithDciOverModelsAndVariantMeansAndGivesVqVaeBothCesFigures() {
+        List<Reproduction.Run> runs = List.of(run(Variant.VAE, 4, 0.1, Double.NaN), run(Variant.VAE, 6, 0.3, Double.NaN),
+                run(Variant.VQ_VAE, 1, 0.5, 3), run(Variant.VQ_VAE, 1, 0.7, 5));
+        StringBuilder md = new StringBuilder();
+
+        ResultsDocument.appendV3(md, runs);
+
+        assertTrue(md.toString().contains(
+                "across the 4 models: Pearson r = -0.74 [-0.99, 0.77] (95 % Fisher-z interval)"), md::toString);
+        assertTrue(md.toString().contains("Across the means of the 2 variants: r = -1.00 (no interval below 4)"),
+                md::toString);
+        assertTrue(md.toString().contains("VQ-VAE (2 seeds): mean CES 1.00 [1.00, 1.00] with the shift made before the "
+                + "quantiser, 4.00 [-8.71, 16.71] fed after it; the Gaussian variants' models range from 4.00 to 6.00"),
+                md::toString);
+    }
+
+    private static Reproduction.Run run(Variant variant, double ces, double dci, double cesAfterQuantiser) {
+        Estimate estimate = Estimate.withoutInterval(ces, 1, 1);
+        return new Reproduction.Run("dsprites", variant, 1, 0, dci, estimate, estimate, estimate, 0, 0, 0, 1, Map.of(),
+                Map.of(), List.of(), List.of(), null, null, Map.of(), Map.of(), Map.of(), List.of(), List.of(),
+                List.of(), Map.of(), Map.of(), 0, cesAfterQuantiser, 1);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -59,6 +60,12 @@ public final class Reproduction {
 
     /** The variants the paper compares, in its table's order. */
     public static final List<Variant> VARIANTS = List.of(Variant.VAE, Variant.BETA_VAE, Variant.FACTOR_VAE);
+
+    /** The variants the paper's v3 adds to the comparison, trained on dSprites for {@link #V3_SEEDS} seeds. */
+    public static final List<Variant> V3_VARIANTS = List.of(Variant.BETA_TC_VAE, Variant.DIP_VAE_II, Variant.VQ_VAE);
+
+    /** Seeds (the first ones) of each v3 variant: the paper's v3 trains three per model. */
+    public static final int V3_SEEDS = 3;
 
     /** The variant of the positive control on the causal dataset. */
     public static final Variant CAUSAL_VARIANT = Variant.BETA_VAE;
@@ -126,6 +133,9 @@ public final class Reproduction {
      * @param testedEffect per tested entry, the measured M[k,l] before the crosstalk is taken off
      * @param cesPerPixel mean CES divided by √(pixels × channels): the root-mean-square change per pixel,
      *        comparable across image sizes (the L2 norm of CES grows with the image side)
+     * @param cesAfterQuantiser for a VQ-VAE, mean CES with the perturbed code fed after the quantiser
+     *        (the main figure perturbs before it, so a small shift can snap back to the same code); NaN
+     *        for a Gaussian VAE, null in runs written before it was recorded
      */
     public record Run(String dataset, Variant variant, long seed, double mig, double dciDisentanglement, Estimate ces,
             Estimate specificity, Estimate modularity, int monosemantic, int polysemantic, int dead,
@@ -134,7 +144,7 @@ public final class Reproduction {
             Map<String, Double> readoutAccuracy, Map<String, Double> reconstructionAccuracy,
             Map<String, Double> chanceAccuracy, List<String> confoundedPairs, List<String> unreadableFactors,
             List<String> withoutOwnIntervention, Map<String, Double> testedEvidence, Map<String, Double> testedEffect,
-            double cesPerPixel,
+            double cesPerPixel, Double cesAfterQuantiser,
             double seconds) {
 
         /** File name of this run's JSON in the run directory. */
@@ -177,8 +187,14 @@ public final class Reproduction {
             return new Summary(mean, mean - half, mean + half);
         }
 
-        /** The mean with its interval, or with "(one seed)" when a single seed gives no interval. */
+        /**
+         * The mean with its interval, with "(one seed)" when a single seed gives no interval, or
+         * "undefined" when a seed's value is.
+         */
         public String format(String pattern) {
+            if (Double.isNaN(mean)) {
+                return "undefined";
+            }
             if (Double.isNaN(lower)) {
                 return String.format(Locale.ROOT, pattern + " (one seed)", mean);
             }
@@ -194,8 +210,8 @@ public final class Reproduction {
      * the causal dataset for the first seed, then on dSprites for the next seeds up to
      * {@link #CAUSAL_SEEDS} — the negative control needs three — then on the causal dataset for
      * them), then the other
-     * variants seed by seed, then the remaining seeds; a reproduction stopped early keeps
-     * balanced seeds of whatever it finished.
+     * variants seed by seed, then the remaining seeds, then the v3 variants on dSprites for the first
+     * {@link #V3_SEEDS} seeds; a reproduction stopped early keeps balanced seeds of whatever it finished.
      */
     public static List<Job> plan(List<Long> seeds) {
         List<Job> jobs = new ArrayList<>();
@@ -214,6 +230,11 @@ public final class Reproduction {
                 if (s >= controlSeeds || variant != CAUSAL_VARIANT) {
                     jobs.add(new Job("dsprites", variant, seeds.get(s)));
                 }
+            }
+        }
+        for (int s = 0; s < Math.min(V3_SEEDS, seeds.size()); s++) {
+            for (Variant variant : V3_VARIANTS) {
+                jobs.add(new Job("dsprites", variant, seeds.get(s)));
             }
         }
         return jobs;
@@ -482,7 +503,7 @@ public final class Reproduction {
                 result.readoutAccuracies(), result.reconstructionAccuracies(), result.chanceAccuracies(),
                 result.confoundedPairs(), result.unreadableFactors(), result.withoutOwnIntervention(),
                 tested(result, result.factorEvidence()), tested(result, result.factorEffects()),
-                result.modelCes() / Math.sqrt(pixels), seconds);
+                result.modelCes() / Math.sqrt(pixels), result.cesAfterQuantiser(), seconds);
     }
 
     /** The entries of a K × K factor matrix that the implied graph tested, as {@code k -> l}. */
@@ -543,7 +564,10 @@ public final class Reproduction {
         return runs.stream().filter(r -> r.dataset().equals(dataset)).toList();
     }
 
-    /** The dSprites table as Markdown: per variant, means over seeds with 95 % t-intervals. */
+    /**
+     * The dSprites table as Markdown: per variant, means over seeds with 95 % t-intervals; the
+     * paper's columns are empty for the v3 variants (v1 gives no numbers for them).
+     */
     public static String table(List<Run> all) {
         List<Run> runs = of(all, "dsprites");
         StringBuilder out = new StringBuilder();
@@ -551,21 +575,24 @@ public final class Reproduction {
                 + "| specificity | circuit modularity | active latents | mono / poly / dead units "
                 + "| implied edges (negative control) | paper: score | paper: CES | paper: CES / √pixels |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Variant variant : VARIANTS) {
+        for (Variant variant : Stream.concat(VARIANTS.stream(), V3_VARIANTS.stream()).toList()) {
             List<Run> of = runs.stream().filter(r -> r.variant() == variant).toList();
             if (of.isEmpty()) {
                 continue;
             }
+            double[] paper = PAPER.get(variant);
             out.append(String.format(Locale.ROOT,
-                    "| %s | %d | %s | %s | %s | %s | %s | %s | %.1f | %.0f / %.0f / %.0f | %s | %.3f | %.2f | %.4f |%n",
+                    "| %s | %d | %s | %s | %s | %s | %s | %s | %.1f | %.0f / %.0f / %.0f | %s | %s | %s | %s |%n",
                     variant.displayName(), of.size(), column(of, Run::mig).format("%.3f"),
                     column(of, Run::dciDisentanglement).format("%.3f"), column(of, r -> r.ces().value()).format("%.2f"),
                     column(of, Run::cesPerPixel).format("%.4f"),
                     column(of, r -> r.specificity().value()).format("%.3f"),
                     column(of, r -> r.modularity().value()).format("%.3f"), mean(of, Run::activeLatents),
                     mean(of, Run::monosemantic), mean(of, Run::polysemantic), mean(of, Run::dead),
-                    of.stream().map(r -> String.valueOf(r.impliedEdges().size())).toList(), PAPER.get(variant)[0],
-                    PAPER.get(variant)[1], PAPER.get(variant)[1] / PAPER_IMAGE_SIDE));
+                    of.stream().map(r -> String.valueOf(r.impliedEdges().size())).toList(),
+                    paper == null ? "–" : String.format(Locale.ROOT, "%.3f", paper[0]),
+                    paper == null ? "–" : String.format(Locale.ROOT, "%.2f", paper[1]),
+                    paper == null ? "–" : String.format(Locale.ROOT, "%.4f", paper[1] / PAPER_IMAGE_SIDE)));
         }
         return out.toString();
     }
@@ -601,14 +628,18 @@ public final class Reproduction {
      * bounds are NaN below 4 runs.
      */
     public static Summary cesDciCorrelation(List<Run> runs) {
-        double[] ces = runs.stream().mapToDouble(r -> r.ces().value()).toArray();
-        double[] dci = runs.stream().mapToDouble(Run::dciDisentanglement).toArray();
-        double r = pearson(ces, dci);
-        if (runs.size() < 4 || Double.isNaN(r)) {
+        return correlation(runs.stream().mapToDouble(r -> r.ces().value()).toArray(),
+                runs.stream().mapToDouble(Run::dciDisentanglement).toArray());
+    }
+
+    /** Pearson's r of paired values with a 95 % Fisher-z interval; the bounds are NaN below 4 pairs. */
+    public static Summary correlation(double[] x, double[] y) {
+        double r = pearson(x, y);
+        if (x.length < 4 || Double.isNaN(r)) {
             return new Summary(r, Double.NaN, Double.NaN);
         }
         double z = 0.5 * Math.log((1 + r) / (1 - r));
-        double half = 1.959964 / Math.sqrt(runs.size() - 3.0);
+        double half = 1.959964 / Math.sqrt(x.length - 3.0);
         return new Summary(r, Math.tanh(z - half), Math.tanh(z + half));
     }
 

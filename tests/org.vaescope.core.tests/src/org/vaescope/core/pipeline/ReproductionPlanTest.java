@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vaescope.core.vae.Variant;
 
-/** The reproduction trains the negative control's three dSprites seeds before the later causal seeds. */
+/** The reproduction trains the negative control's three dSprites seeds before the later causal seeds, the v3 variants last. */
 class ReproductionPlanTest {
 
     @Test
@@ -19,7 +19,12 @@ class ReproductionPlanTest {
                 new Reproduction.Job("causal", Variant.BETA_VAE, 1), new Reproduction.Job("dsprites", Variant.BETA_VAE, 2),
                 new Reproduction.Job("dsprites", Variant.BETA_VAE, 3), new Reproduction.Job("causal", Variant.BETA_VAE, 2),
                 new Reproduction.Job("causal", Variant.BETA_VAE, 3)), plan.subList(0, 6));
-        assertEquals(6 + 3 * 2 + 3, plan.size(), "then VAE and FactorVAE for seeds 1-3 and all three for seed 4");
+        assertEquals(6 + 3 * 2 + 3, plan.indexOf(new Reproduction.Job("dsprites", Variant.BETA_TC_VAE, 1)),
+                "then VAE and FactorVAE for seeds 1-3 and all three for seed 4");
+        assertEquals(List.of(Variant.BETA_TC_VAE, Variant.DIP_VAE_II, Variant.VQ_VAE, Variant.BETA_TC_VAE),
+                plan.subList(15, 19).stream().map(Reproduction.Job::variant).toList(), "the v3 variants seed by seed");
+        assertEquals(15 + 3 * 3, plan.size(), "the v3 variants on dSprites for three seeds only");
+        assertTrue(plan.subList(15, plan.size()).stream().allMatch(job -> job.dataset().equals("dsprites")));
     }
 
     @Test
@@ -27,6 +32,8 @@ class ReproductionPlanTest {
         assertEquals("0.296 (one seed)", Reproduction.Summary.of(new double[] {0.296}).format("%.3f"));
         // mean 2, sd 1, n = 3: 4.303 · 1 / √3 = 2.484
         assertEquals("2.000 [-0.484, 4.484]", Reproduction.Summary.of(new double[] {1, 2, 3}).format("%.3f"));
+        assertEquals("undefined", Reproduction.Summary.of(new double[] {0.2, Double.NaN}).format("%.3f"),
+                "a model without active latents has no CES, and the mean over seeds none either");
     }
 
     /** r of (1,2,3,4,5) with (2,4,5,4,5) is 0.775; Fisher z: atanh r ± 1.96/√2 gives [-0.34, 0.98]. */
@@ -48,6 +55,6 @@ class ReproductionPlanTest {
         org.vaescope.core.analysis.Estimate none = org.vaescope.core.analysis.Estimate.withoutInterval(ces, 1, 1);
         return new Reproduction.Run("dsprites", Variant.VAE, 1, 0, dci, none, none, none, 0, 0, 0, 1, java.util.Map.of(),
                 java.util.Map.of(), List.of(), List.of(), null, null, java.util.Map.of(), java.util.Map.of(),
-                java.util.Map.of(), List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), 0, 1);
+                java.util.Map.of(), List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), 0, Double.NaN, 1);
     }
 }
