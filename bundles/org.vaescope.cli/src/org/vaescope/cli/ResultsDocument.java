@@ -117,9 +117,9 @@ final class ResultsDocument {
         List<Reproduction.Run> gaussian = dsprites.stream().filter(r -> r.variant() != Variant.VQ_VAE).toList();
         if (!vq.isEmpty() && !gaussian.isEmpty()) {
             DoubleSummaryStatistics gaussianCes = gaussian.stream().mapToDouble(r -> r.ces().value()).summaryStatistics();
-            md.append(String.format(Locale.ROOT, "- VQ-VAE (%d seeds): mean CES %s with the shift made before the "
+            md.append(String.format(Locale.ROOT, "- VQ-VAE (%d seed%s): mean CES %s with the shift made before the "
                     + "quantiser, %s fed after it; the Gaussian variants' models range from %.2f to %.2f.%n",
-                    vq.size(), Reproduction.column(vq, r -> r.ces().value()).format("%.2f"),
+                    vq.size(), vq.size() == 1 ? "" : "s", Reproduction.column(vq, r -> r.ces().value()).format("%.2f"),
                     Reproduction.column(vq, r -> r.cesAfterQuantiser() == null ? Double.NaN : r.cesAfterQuantiser())
                             .format("%.2f"),
                     gaussianCes.getMin(), gaussianCes.getMax()));
