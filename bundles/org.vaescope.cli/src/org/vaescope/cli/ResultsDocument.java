@@ -120,8 +120,7 @@ final class ResultsDocument {
             md.append(String.format(Locale.ROOT, "- VQ-VAE (%d seed%s): mean CES %s with the shift made before the "
                     + "quantiser, %s fed after it; the Gaussian variants' models range from %.2f to %.2f.%n",
                     vq.size(), vq.size() == 1 ? "" : "s", Reproduction.column(vq, r -> r.ces().value()).format("%.2f"),
-                    Reproduction.column(vq, r -> r.cesAfterQuantiser() == null ? Double.NaN : r.cesAfterQuantiser())
-                            .format("%.2f"),
+                    Reproduction.column(vq, Reproduction.Run::cesAfterQuantiser).format("%.2f"),
                     gaussianCes.getMin(), gaussianCes.getMax()));
         }
         md.append('\n');

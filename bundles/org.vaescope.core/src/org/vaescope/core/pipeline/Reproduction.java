@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -135,7 +134,7 @@ public final class Reproduction {
      *        comparable across image sizes (the L2 norm of CES grows with the image side)
      * @param cesAfterQuantiser for a VQ-VAE, mean CES with the perturbed code fed after the quantiser
      *        (the main figure perturbs before it, so a small shift can snap back to the same code); NaN
-     *        for a Gaussian VAE, null in runs written before it was recorded
+     *        for a Gaussian VAE and in runs written before it was recorded
      */
     public record Run(String dataset, Variant variant, long seed, double mig, double dciDisentanglement, Estimate ces,
             Estimate specificity, Estimate modularity, int monosemantic, int polysemantic, int dead,
@@ -146,6 +145,10 @@ public final class Reproduction {
             List<String> withoutOwnIntervention, Map<String, Double> testedEvidence, Map<String, Double> testedEffect,
             double cesPerPixel, Double cesAfterQuantiser,
             double seconds) {
+
+        public Run {
+            cesAfterQuantiser = cesAfterQuantiser == null ? Double.NaN : cesAfterQuantiser;
+        }
 
         /** File name of this run's JSON in the run directory. */
         static String fileName(String dataset, Variant variant, long seed) {
@@ -575,7 +578,7 @@ public final class Reproduction {
                 + "| specificity | circuit modularity | active latents | mono / poly / dead units "
                 + "| implied edges (negative control) | paper: score | paper: CES | paper: CES / √pixels |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Variant variant : Stream.concat(VARIANTS.stream(), V3_VARIANTS.stream()).toList()) {
+        for (Variant variant : Variant.values()) {
             List<Run> of = runs.stream().filter(r -> r.variant() == variant).toList();
             if (of.isEmpty()) {
                 continue;
