@@ -11,7 +11,8 @@ package org.vaescope.core.analysis;
  * @param minCircuitPeak no latent carries k when max_j E[j,k] is below this (0.01, the same scale
  *        as the dead threshold: "max is ~0")
  * @param factorEdgeThreshold the implied factor graph has k → l when M[k,l] exceeds this (0.1,
- *        i.e. a tenth of the read-out's range)
+ *        i.e. a tenth of the read-out's range) with 95 % confidence
+ *        ({@link FactorGraphAnalysis#impliedGraph})
  * @param circuitRestore φ: the circuit of k at a hook point is the smallest ranked set of its units
  *        whose patch restores at least this fraction of the whole hook point's patch effect (0.8,
  *        see {@link FactorCircuits})

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.apache.commons.math3.distribution.TDistribution;
 import org.vaescope.core.internal.analysis.Bootstrap;
 
 /**
@@ -101,13 +102,34 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
         return perSample == null ? null : Checks.deepCopy(perSample);
     }
 
+    /**
+     * The lower end of M[k][l]'s two-sided Student-t interval at {@code confidence} over the n
+     * per-input terms, {@code mean − t(n−1)·s/√n}: the effect is above it with confidence
+     * (1 + confidence) / 2. M[k][l] itself when there are no per-input terms or only one.
+     */
+    public double lowerBound(int cause, int effect, double confidence) {
+        if (perSample == null || sampleCount < 2) {
+            return this.effect[cause][effect];
+        }
+        double mean = this.effect[cause][effect];
+        double squares = 0;
+        for (double[][] term : perSample) {
+            double deviation = term[cause][effect] - mean;
+            squares += deviation * deviation;
+        }
+        double standardError = Math.sqrt(squares / (sampleCount - 1) / sampleCount);
+        double critical = new TDistribution(null, sampleCount - 1).inverseCumulativeProbability((1 + confidence) / 2);
+        return mean - critical * standardError;
+    }
+
     /** Whether per-input terms are kept, so values get bootstrap intervals. */
     public boolean hasSamples() {
         return perSample != null;
     }
 
     /**
-     * One bootstrap replicate: n inputs drawn with replacement; the result carries no per-sample terms.
+     * One bootstrap replicate: n inputs drawn with replacement, kept as the replicate's per-input
+     * terms so that a replicate's edges are decided by the same rule as the estimate's.
      *
      * @throws AnalysisInputException when there are no per-sample terms
      */
@@ -115,8 +137,15 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
         if (perSample == null) {
             throw Checks.fail("FactorEffectMatrix has no per-sample terms to resample");
         }
-        double[][] means = meansOf(perSample, Bootstrap.resampleCounts(sampleCount, random), factors.size());
-        return new FactorEffectMatrix(factors, means, sampleCount, seed, null, carriers);
+        int[] counts = Bootstrap.resampleCounts(sampleCount, random);
+        double[][][] drawn = new double[sampleCount][][];
+        int next = 0;
+        for (int x = 0; x < counts.length; x++) {
+            for (int copy = 0; copy < counts[x]; copy++) {
+                drawn[next++] = perSample[x];
+            }
+        }
+        return measured(factors, drawn, carriers, seed);
     }
 
     private static boolean shareALatent(int[] a, int[] b) {

@@ -13,19 +13,28 @@ import org.vaescope.core.data.FactorGraph;
  */
 public final class FactorGraphAnalysis {
 
+    /**
+     * Confidence of the interval whose lower end must clear the edge threshold: an implied edge claims
+     * the effect exceeds the threshold, so a measured effect within noise of it is not yet one.
+     */
+    public static final double EDGE_CONFIDENCE = 0.95;
+
     private FactorGraphAnalysis() {
     }
 
     /**
-     * Implied graph: edge {@code k → l} iff {@code k ≠ l} and {@code M[k,l] > threshold} (default
-     * 0.1 of the read-out range). Edges are listed in row-major order of M.
+     * Implied graph: edge {@code k → l} iff {@code k ≠ l} and M[k,l] exceeds {@code threshold}
+     * (default 0.1 of the read-out range) with confidence: the lower end of its
+     * {@value #EDGE_CONFIDENCE} Student-t interval over the inputs
+     * ({@link FactorEffectMatrix#lowerBound}) is above the threshold; a matrix without per-input
+     * terms is read by its values. Edges are listed in row-major order of M.
      */
     public static FactorGraph impliedGraph(FactorEffectMatrix matrix, double threshold) {
         List<String> factors = matrix.factors();
         List<FactorGraph.Edge> edges = new ArrayList<>();
         for (int k = 0; k < factors.size(); k++) {
             for (int l = 0; l < factors.size(); l++) {
-                if (k != l && matrix.effect(k, l) > threshold) {
+                if (k != l && matrix.lowerBound(k, l, EDGE_CONFIDENCE) > threshold) {
                     edges.add(new FactorGraph.Edge(factors.get(k), factors.get(l)));
                 }
             }

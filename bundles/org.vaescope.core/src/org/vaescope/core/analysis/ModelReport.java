@@ -164,7 +164,7 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                     countText(counts.dead()), countText(counts.monosemantic()), countText(counts.polysemantic())));
         }
         if (impliedFactorGraph != null) {
-            text.append(String.format(Locale.ROOT, "%nimplied factor graph (M[k,l] > %s): %s%n",
+            text.append(String.format(Locale.ROOT, "%nimplied factor graph (M[k,l] > %s at 95 %% confidence): %s%n",
                     settings.factorEdgeThreshold(), FactorGraphComparison.edgeList(impliedFactorGraph.edges())));
         }
         if (factorGraphComparison != null) {

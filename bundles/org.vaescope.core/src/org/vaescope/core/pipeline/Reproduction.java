@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -78,9 +79,6 @@ public final class Reproduction {
 
     /** The paper's images are 64×64×1: its CES divided by √pixels is CES / 64. */
     private static final double PAPER_IMAGE_SIDE = 64;
-
-    /** Two-sided 97.5 % Student-t quantiles for 1…9 degrees of freedom (95 % intervals over seeds). */
-    private static final double[] T_975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -186,7 +184,8 @@ public final class Reproduction {
             for (double v : values) {
                 variance += (v - mean) * (v - mean) / (values.length - 1);
             }
-            double half = T_975[Math.min(values.length - 2, T_975.length - 1)] * Math.sqrt(variance / values.length);
+            double critical = new TDistribution(null, values.length - 1).inverseCumulativeProbability(0.975);
+            double half = critical * Math.sqrt(variance / values.length);
             return new Summary(mean, mean - half, mean + half);
         }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -81,6 +82,46 @@ class FactorGraphAnalysisTest {
         double[][] m = {{5.0, 0.1}, {0.1000001, 5.0}};
         FactorGraph implied = FactorGraphAnalysis.impliedGraph(FactorEffectMatrix.of(List.of("a", "b"), m, 1, 0L), 0.1);
         assertEquals(List.of(edge("b", "a")), implied.edges());
+    }
+
+    /**
+     * a → b has mean 0.12 over ten inputs in both matrices. Spread ±0.1 (s = 0.10541, t(9) = 2.26216)
+     * puts the lower end of its 95 % interval at 0.12 − 0.07541 = 0.04459, below the threshold 0.1:
+     * within noise of it, no edge. Spread ±0.001 clears it.
+     */
+    @Test
+    void anEdgeNeedsTheLowerEndOfItsIntervalAboveTheThreshold() {
+        FactorEffectMatrix noisy = twoFactorsWithAToB(0.12, 0.1);
+        FactorEffectMatrix tight = twoFactorsWithAToB(0.12, 0.001);
+
+        assertEquals(0.12, noisy.effect(0, 1), 1e-12);
+        assertEquals(0.044595, noisy.lowerBound(0, 1, 0.95), 1e-6);
+        assertEquals(List.of(), FactorGraphAnalysis.impliedGraph(noisy, 0.1).edges());
+        assertEquals(List.of(edge("a", "b")), FactorGraphAnalysis.impliedGraph(tight, 0.1).edges());
+        assertEquals(0.12, FactorEffectMatrix.of(List.of("a", "b"), noisy.effect(), 10, 0L).lowerBound(0, 1, 0.95),
+                "without per-input terms the value is its own bound");
+    }
+
+    @Test
+    void aResampleKeepsItsDrawnInputsSoItsEdgesFollowTheSameRule() {
+        FactorEffectMatrix noisy = twoFactorsWithAToB(0.12, 0.1);
+        FactorEffectMatrix replicate = noisy.resample(new SplittableRandom(4));
+
+        assertTrue(replicate.hasSamples());
+        assertEquals(10, replicate.perSample().length);
+        double mean = Arrays.stream(replicate.perSample()).mapToDouble(term -> term[0][1]).average()
+                .orElseThrow();
+        assertEquals(mean, replicate.effect(0, 1), 1e-12);
+        assertTrue(replicate.lowerBound(0, 1, 0.95) < replicate.effect(0, 1));
+    }
+
+    private static FactorEffectMatrix twoFactorsWithAToB(double mean, double spread) {
+        double[][][] terms = new double[10][][];
+        for (int x = 0; x < terms.length; x++) {
+            double aToB = mean + (x % 2 == 0 ? spread : -spread);
+            terms[x] = new double[][] {{0.8, aToB}, {0.0, 0.8}};
+        }
+        return FactorEffectMatrix.fromSamples(List.of("a", "b"), terms, 3L);
     }
 
     @Test

@@ -32,6 +32,9 @@ class ReproductionPlanTest {
         assertEquals("0.296 (one seed)", Reproduction.Summary.of(new double[] {0.296}).format("%.3f"));
         // mean 2, sd 1, n = 3: 4.303 · 1 / √3 = 2.484
         assertEquals("2.000 [-0.484, 4.484]", Reproduction.Summary.of(new double[] {1, 2, 3}).format("%.3f"));
+        // 1…12: mean 6.5, sd √13, t(11) = 2.2010 (not t(9)'s 2.2622): half width 2.2909
+        double[] twelve = java.util.stream.IntStream.rangeClosed(1, 12).asDoubleStream().toArray();
+        assertEquals("6.500 [4.209, 8.791]", Reproduction.Summary.of(twelve).format("%.3f"));
         assertEquals("undefined", Reproduction.Summary.of(new double[] {0.2, Double.NaN}).format("%.3f"),
                 "a model without active latents has no CES, and the mean over seeds none either");
     }
