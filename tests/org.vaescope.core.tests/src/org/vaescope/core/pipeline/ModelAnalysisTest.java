@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.CausalShapesDataset;
+import org.vaescope.core.data.FactorGraph;
 import org.vaescope.core.analysis.DeadUnits;
+import org.vaescope.core.analysis.FactorGraphAnalysis;
 import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.vae.Architecture;
@@ -131,15 +133,24 @@ class ModelAnalysisTest {
                 }
             }
         }
+        double threshold = result.settings().thresholds().factorEdgeThreshold();
         for (var edge : result.report().impliedFactorGraph().edges()) {
             assertTrue(!result.withoutOwnIntervention().contains(edge.cause()), edge + " leaves a factor nobody moved");
-            assertTrue(result.factorEvidence().effect(factors.indexOf(edge.cause()), factors.indexOf(edge.effect()))
-                    > result.settings().thresholds().factorEdgeThreshold(), edge.toString());
+        }
+        for (int k = 0; k < factors.size(); k++) {
+            for (int l = 0; l < factors.size(); l++) {
+                double lower = result.factorEvidence().lowerBound(k, l, FactorGraphAnalysis.EDGE_CONFIDENCE);
+                assertTrue(lower <= result.factorEvidence().effect(k, l) + 1e-12);
+                boolean drawn = result.report().impliedFactorGraph().edges()
+                        .contains(new FactorGraph.Edge(factors.get(k), factors.get(l)));
+                assertEquals(k != l && lower > threshold, drawn, factors.get(k) + " -> " + factors.get(l));
+            }
         }
         String json = result.toJson();
         assertTrue(json.contains("\"readout_crosstalk\":[["), "the crosstalk is in the analysis file");
         assertTrue(json.contains("\"factors_without_own_intervention\":["));
         assertTrue(json.contains("\"factor_effect_evidence\":[["));
+        assertTrue(json.contains("\"factor_effect_evidence_lower\":[["));
     }
 
     @Test
