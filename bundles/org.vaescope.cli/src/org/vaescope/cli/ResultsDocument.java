@@ -141,7 +141,7 @@ final class ResultsDocument {
      * of M were tested at all (an empty graph that set everything aside is not a pass), and the
      * largest tested entry net of the read-outs' crosstalk, the margin to the threshold.
      */
-    private static void appendNegativeControl(StringBuilder md, List<Reproduction.Run> dsprites) {
+    static void appendNegativeControl(StringBuilder md, List<Reproduction.Run> dsprites) {
         md.append("## Negative control: dSprites\n\n");
         md.append("dSprites' factors are independent, so the implied graph should be empty. An entry M[k,l] is "
                 + "tested unless it is set aside: l is unreadable in the reconstructions, the pair is confounded "
@@ -149,28 +149,37 @@ final class ResultsDocument {
                 + "not move k's read-out by the threshold, or is a readable factor's carrier and moves that one more; "
                 + "`docs/analysis.md`). A tested "
                 + "entry is read net of the read-outs' crosstalk (M[k,l] - rho[k,l] M[k,k], rho measured on "
-                + "reconstructions of dataset pairs that differ only in k) and is an edge above 0.1. A graph that "
-                + "is empty only because every entry was set aside is vacuous.\n\n");
+                + "reconstructions of dataset pairs that differ only in k) and is an edge when the lower end of its "
+                + "95 % interval is above 0.1 (runs analysed before that rule: when its value is; column \"edge "
+                + "rule\"). A graph that is empty only because every entry was set aside is vacuous.\n\n");
         md.append("| model | seed | implied edges | entries tested | set aside: unreadable | set aside: confounded "
-                + "| set aside: no own intervention | largest tested entry, net of crosstalk | verdict |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                + "| set aside: no own intervention | largest tested entry, net of crosstalk | edge rule | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (Reproduction.Run run : dsprites) {
             if (run.testedEvidence() == null) {
                 continue;
             }
             int[] counts = setAside(run);
             String verdict = !run.impliedEdges().isEmpty() ? "fails" : counts[0] == 0 ? "vacuous" : "passes";
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %d | %d | %d | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d of %d | %d | %d | %d | %s | %s | %s |%n",
                     run.variant().displayName(), run.seed(), run.impliedEdges(), counts[0],
-                    IntStream.of(counts).sum(), counts[1], counts[2], counts[3], largestTested(run), verdict));
+                    IntStream.of(counts).sum(), counts[1], counts[2], counts[3], largestTested(run),
+                    run.edgesByLowerBound() ? "95 % lower bound" : "value", verdict));
         }
         md.append('\n');
     }
 
-    /** The largest tested entry net of the crosstalk, and the largest tested entry as measured (before it). */
-    private static String largestTested(Reproduction.Run run) {
+    /**
+     * The largest tested entry net of the crosstalk (with the lower end of its interval when the run
+     * has it), and the largest tested entry as measured (before the crosstalk is taken off).
+     */
+    static String largestTested(Reproduction.Run run) {
         String net = run.testedEvidence().entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())).orElse("–");
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())
+                        + (run.testedEvidenceLower().containsKey(e.getKey())
+                                ? String.format(Locale.ROOT, " [lower %.3f]", run.testedEvidenceLower().get(e.getKey()))
+                                : ""))
+                .orElse("–");
         if (run.testedEffect() == null) {
             return net;
         }

@@ -29,9 +29,40 @@ class ResultsDocumentTest {
         Estimate none = Estimate.withoutInterval(0, 1, 1);
         Reproduction.Run run = new Reproduction.Run("dsprites", Variant.BETA_VAE, 1, 0.2, 0.2, none, none, none, 0, 0,
                 0, 3, Map.of(), Map.of(), List.of(), List.of(), null, null, accuracy, accuracy, accuracy,
-                List.of("a -> b", "a -> d"), List.of("d"), List.of("c"), Map.of(), Map.of(), 0.01, Double.NaN, 1);
+                List.of("a -> b", "a -> d"), List.of("d"), List.of("c"), Map.of(), Map.of(), Map.of(), 0.01, Double.NaN, 1);
 
         assertArrayEquals(new int[] {6, 3, 1, 2}, ResultsDocument.setAside(run));
+    }
+
+    /**
+     * A run analysed under the lower-bound rule shows the bound of its largest tested entry and says
+     * which rule drew its edges; a run written before the rule (no bounds) says "value".
+     */
+    @Test
+    void theNegativeControlSaysWhichRuleDrewTheEdgesAndShowsTheLowerBound() {
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        accuracy.put("a", 0.9);
+        accuracy.put("b", 0.9);
+        Estimate none = Estimate.withoutInterval(0, 1, 1);
+        Map<String, Double> evidence = Map.of("a -> b", 0.12, "b -> a", 0.05);
+        Reproduction.Run byBound = new Reproduction.Run("dsprites", Variant.BETA_VAE, 9, 0.2, 0.2, none, none, none,
+                0, 0, 0, 2, Map.of(), Map.of(), List.of(), List.of(), null, null, accuracy, accuracy, accuracy,
+                List.of(), List.of(), List.of(), evidence, evidence, Map.of("a -> b", 0.08, "b -> a", 0.01), 0.01,
+                Double.NaN, 1);
+        Reproduction.Run byValue = new Reproduction.Run("dsprites", Variant.BETA_VAE, 5, 0.2, 0.2, none, none, none,
+                0, 0, 0, 2, Map.of(), Map.of(), List.of(), List.of("a -> b"), null, null, accuracy, accuracy, accuracy,
+                List.of(), List.of(), List.of(), evidence, evidence, null, 0.01, Double.NaN, 1);
+
+        assertEquals("a -> b 0.120 [lower 0.080] (largest measured M: a -> b 0.120)",
+                ResultsDocument.largestTested(byBound));
+        assertTrue(byBound.edgesByLowerBound() && !byValue.edgesByLowerBound());
+        StringBuilder md = new StringBuilder();
+        ResultsDocument.appendNegativeControl(md, List.of(byBound, byValue));
+        String table = md.toString();
+        assertTrue(table.contains("| beta-VAE | 9 | [] | 2 of 2 | 0 | 0 | 0 | a -> b 0.120 [lower 0.080] "
+                + "(largest measured M: a -> b 0.120) | 95 % lower bound | passes |"), table);
+        assertTrue(table.contains("| beta-VAE | 5 | [a -> b] | 2 of 2 | 0 | 0 | 0 | a -> b 0.120 "
+                + "(largest measured M: a -> b 0.120) | value | fails |"), table);
     }
 
     /**
@@ -59,7 +90,7 @@ class ResultsDocumentTest {
         Estimate estimate = Estimate.withoutInterval(ces, 1, 1);
         return new Reproduction.Run("dsprites", variant, 1, 0, dci, estimate, estimate, estimate, 0, 0, 0, 1, Map.of(),
                 Map.of(), List.of(), List.of(), null, null, Map.of(), Map.of(), Map.of(), List.of(), List.of(),
-                List.of(), Map.of(), Map.of(), 0, cesAfterQuantiser, 1);
+                List.of(), Map.of(), Map.of(), Map.of(), 0, cesAfterQuantiser, 1);
     }
 
     @Test

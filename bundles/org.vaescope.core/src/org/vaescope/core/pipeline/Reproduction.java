@@ -23,7 +23,7 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.vaescope.core.analysis.Estimate;
-import org.vaescope.core.analysis.FactorEffectMatrix;
+import org.vaescope.core.analysis.FactorGraphAnalysis;
 import org.vaescope.core.analysis.FactorGraphComparison;
 import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.core.analysis.UnitClassification;
@@ -125,9 +125,11 @@ public final class Reproduction {
      * @param unreadableFactors factors whose read-out does not see them in reconstructions (no edge into them is testable)
      * @param withoutOwnIntervention factors without an intervention of their own: unreadable, not moved by
      *        their carrier, or whose carrier is another factor's (no edge out of them is testable)
-     * @param testedEvidence per tested entry {@code k -> l}, M[k,l] net of the read-outs' crosstalk: an
-     *        edge where it exceeds the threshold
+     * @param testedEvidence per tested entry {@code k -> l}, M[k,l] net of the read-outs' crosstalk
      * @param testedEffect per tested entry, the measured M[k,l] before the crosstalk is taken off
+     * @param testedEvidenceLower per tested entry, the lower end of the evidence's 95 % interval: an edge
+     *        where it exceeds the threshold; empty in runs analysed before that rule, whose edges are the
+     *        entries whose evidence itself exceeds the threshold
      * @param cesPerPixel mean CES divided by √(pixels × channels): the root-mean-square change per pixel,
      *        comparable across image sizes (the L2 norm of CES grows with the image side)
      * @param cesAfterQuantiser for a VQ-VAE, mean CES with the perturbed code fed after the quantiser
@@ -141,11 +143,17 @@ public final class Reproduction {
             Map<String, Double> readoutAccuracy, Map<String, Double> reconstructionAccuracy,
             Map<String, Double> chanceAccuracy, List<String> confoundedPairs, List<String> unreadableFactors,
             List<String> withoutOwnIntervention, Map<String, Double> testedEvidence, Map<String, Double> testedEffect,
-            double cesPerPixel, Double cesAfterQuantiser,
+            Map<String, Double> testedEvidenceLower, double cesPerPixel, Double cesAfterQuantiser,
             double seconds) {
 
         public Run {
             cesAfterQuantiser = cesAfterQuantiser == null ? Double.NaN : cesAfterQuantiser;
+            testedEvidenceLower = testedEvidenceLower == null ? Map.of() : testedEvidenceLower;
+        }
+
+        /** Whether the edges were decided by the evidence's 95 % lower bound (else by its value). */
+        public boolean edgesByLowerBound() {
+            return !testedEvidenceLower.isEmpty() || testedEvidence == null || testedEvidence.isEmpty();
         }
 
         /** File name of this run's JSON in the run directory. */
@@ -504,13 +512,19 @@ public final class Reproduction {
                 comparison == null ? null : comparison.precision(), comparison == null ? null : comparison.recall(),
                 result.readoutAccuracies(), result.reconstructionAccuracies(), result.chanceAccuracies(),
                 result.confoundedPairs(), result.unreadableFactors(), result.withoutOwnIntervention(),
-                tested(result, result.factorEvidence()), tested(result, result.factorEffects()),
+                tested(result, result.factorEvidence()::effect), tested(result, result.factorEffects()::effect),
+                tested(result, (k, l) -> result.factorEvidence().lowerBound(k, l, FactorGraphAnalysis.EDGE_CONFIDENCE)),
                 result.modelCes() / Math.sqrt(pixels), result.cesAfterQuantiser(), seconds);
     }
 
-    /** The entries of a K × K factor matrix that the implied graph tested, as {@code k -> l}. */
-    private static Map<String, Double> tested(ModelAnalysis.Result result, FactorEffectMatrix matrix) {
-        List<String> factors = matrix.factors();
+    /** A value per entry of the K × K factor matrix, {@code value(k, l)}. */
+    private interface EntryValue {
+        double of(int cause, int effect);
+    }
+
+    /** A value of each entry of the K × K factor matrix that the implied graph tested, as {@code k -> l}. */
+    private static Map<String, Double> tested(ModelAnalysis.Result result, EntryValue value) {
+        List<String> factors = result.factorEvidence().factors();
         Map<String, Double> tested = new LinkedHashMap<>();
         for (int k = 0; k < factors.size(); k++) {
             for (int l = 0; l < factors.size(); l++) {
@@ -518,7 +532,7 @@ public final class Reproduction {
                 if (k != l && ImpliedEffectEvidence.Entry.of(result.unreadableFactors().contains(factors.get(l)),
                         result.confoundedPairs().contains(pair),
                         result.withoutOwnIntervention().contains(factors.get(k))) == ImpliedEffectEvidence.Entry.TESTED) {
-                    tested.put(pair, matrix.effect(k, l));
+                    tested.put(pair, value.of(k, l));
                 }
             }
         }

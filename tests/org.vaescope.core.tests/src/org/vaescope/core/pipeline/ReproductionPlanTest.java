@@ -58,6 +58,7 @@ class ReproductionPlanTest {
         org.vaescope.core.analysis.Estimate none = org.vaescope.core.analysis.Estimate.withoutInterval(ces, 1, 1);
         return new Reproduction.Run("dsprites", Variant.VAE, 1, 0, dci, none, none, none, 0, 0, 0, 1, java.util.Map.of(),
                 java.util.Map.of(), List.of(), List.of(), null, null, java.util.Map.of(), java.util.Map.of(),
-                java.util.Map.of(), List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), 0, Double.NaN, 1);
+                java.util.Map.of(), List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), null, 0, Double.NaN,
+                1);
     }
 }
