@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * already in {@code DIR}.
  */
 @Command(name = "reproduce", description = "train and analyse VAE, beta-VAE and FactorVAE on dSprites (and the v3 "
-        + "variants beta-TC-VAE, DIP-VAE-II, VQ-VAE for three seeds); write the table")
+        + "variants beta-TC-VAE, DIP-VAE-II, VQ-VAE for three seeds; every variant on the causal dataset for the "
+        + "first seed); write the table")
 final class ReproduceCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -52,7 +52,8 @@ final class ResultsDocument {
                 steps at 1e-4); FactorVAE's discriminator learns at the same rate.
                 - Seeds planned: %s, the controls first (beta-VAE on dSprites and on the causal dataset, three \
                 seeds), then the other variants seed by seed, then the v3 variants (beta-TC-VAE, DIP-VAE-II, VQ-VAE) \
-                for the first three seeds; the table holds what finished. Hyperparameters: beta-VAE beta = 4, \
+                for the first three seeds, then every other variant on the causal dataset for the first seed; the \
+                table holds what finished. Hyperparameters: beta-VAE beta = 4, \
                 FactorVAE gamma = 10, beta-TC-VAE beta = 6, DIP-VAE-II lambda_od = lambda_d = 10, VQ-VAE 64 codes \
                 of dimension 2 with commitment 0.25.
                 - Analysis: %d input pairs per factor, %d inputs for latent perturbation (deltas -2, -1, 1, 2), \
@@ -70,7 +71,7 @@ final class ResultsDocument {
         md.append(Reproduction.table(runs)).append('\n');
         md.append("CES is an L2 norm over pixels, so it grows with the image side; CES / √pixels (the root-mean-square "
                 + "change per pixel) is comparable across sizes, and the paper's CES at 64×64 is divided by 64 for it.\n\n");
-        appendV3(md, Reproduction.of(runs, "dsprites"));
+        appendV3(md, Reproduction.of(runs, "dsprites"), Reproduction.of(runs, "causal"));
         md.append("## Does the paper's ordering hold?\n\n");
         md.append("The paper ranks FactorVAE > VAE > beta-VAE on both columns.\n\n");
         if (Reproduction.VARIANTS.stream().anyMatch(v -> Reproduction.of(runs, "dsprites").stream()
@@ -97,22 +98,19 @@ final class ResultsDocument {
     }
 
     /**
-     * The paper's v3 comparison on dSprites: CES against DCI across models and across variant means,
-     * and VQ-VAE's CES before and after its quantiser beside the Gaussian variants'.
+     * The paper's v3 comparison: on dSprites CES against DCI across models and across variant means,
+     * and VQ-VAE's CES before and after its quantiser beside the Gaussian variants'; the same
+     * correlations on the causal dataset.
      */
-    static void appendV3(StringBuilder md, List<Reproduction.Run> dsprites) {
-        md.append("## The paper's v3 comparison (dSprites)\n\n");
+    static void appendV3(StringBuilder md, List<Reproduction.Run> dsprites, List<Reproduction.Run> causal) {
+        md.append("## The paper's v3 comparison\n\n");
         md.append("v3 adds beta-TC-VAE, DIP-VAE-II and VQ-VAE (three seeds each), reports DCI disentanglement beside "
                 + "CES, a negative correlation between CES and DCI within a dataset, and CES near zero for VQ-VAE's "
-                + "discrete latents. Here on dSprites only: 3DShapes, MPI3D, CelebA and SmallNORB are not on this "
-                + "machine. The v3 variants' rows are in the table above.\n\n");
-        md.append(String.format(Locale.ROOT, "- CES against DCI disentanglement across the %d models: Pearson r = %s.%n",
-                dsprites.size(), correlation(Reproduction.cesDciCorrelation(dsprites))));
-        Map<Variant, List<Reproduction.Run>> byVariant = dsprites.stream().collect(Collectors
-                .groupingBy(Reproduction.Run::variant, () -> new EnumMap<>(Variant.class), Collectors.toList()));
-        md.append(String.format(Locale.ROOT, "- Across the means of the %d variants: r = %s.%n", byVariant.size(),
-                correlation(Reproduction.correlation(variantMeans(byVariant, r -> r.ces().value()),
-                        variantMeans(byVariant, Reproduction.Run::dciDisentanglement)))));
+                + "discrete latents. Here on dSprites (the v3 variants' rows are in the table above) and on the "
+                + "causal dataset (one seed per variant); 3DShapes, MPI3D, CelebA and SmallNORB are not on this "
+                + "machine.\n\n");
+        md.append("dSprites:\n\n");
+        appendCorrelations(md, dsprites);
         List<Reproduction.Run> vq = dsprites.stream().filter(r -> r.variant() == Variant.VQ_VAE).toList();
         List<Reproduction.Run> gaussian = dsprites.stream().filter(r -> r.variant() != Variant.VQ_VAE).toList();
         if (!vq.isEmpty() && !gaussian.isEmpty()) {
@@ -123,7 +121,25 @@ final class ResultsDocument {
                     Reproduction.column(vq, Reproduction.Run::cesAfterQuantiser).format("%.2f"),
                     gaussianCes.getMin(), gaussianCes.getMax()));
         }
+        if (causal.stream().map(Reproduction.Run::variant).distinct().count() > 1) {
+            md.append("\nThe causal dataset:\n\n");
+            appendCorrelations(md, causal);
+            for (Reproduction.Run run : causal) {
+                md.append(String.format(Locale.ROOT, "- %s seed %d: mean CES %.2f, DCI %.3f, MIG %.3f%n",
+                        run.variant().displayName(), run.seed(), run.ces().value(), run.dciDisentanglement(), run.mig()));
+            }
+        }
         md.append('\n');
+    }
+
+    private static void appendCorrelations(StringBuilder md, List<Reproduction.Run> runs) {
+        md.append(String.format(Locale.ROOT, "- CES against DCI disentanglement across the %d models: Pearson r = %s.%n",
+                runs.size(), correlation(Reproduction.cesDciCorrelation(runs))));
+        Map<Variant, List<Reproduction.Run>> byVariant = runs.stream().collect(Collectors
+                .groupingBy(Reproduction.Run::variant, () -> new EnumMap<>(Variant.class), Collectors.toList()));
+        md.append(String.format(Locale.ROOT, "- Across the means of the %d variants: r = %s.%n", byVariant.size(),
+                correlation(Reproduction.correlation(variantMeans(byVariant, r -> r.ces().value()),
+                        variantMeans(byVariant, Reproduction.Run::dciDisentanglement)))));
     }
 
     private static String correlation(Reproduction.Summary r) {
@@ -214,14 +230,15 @@ final class ResultsDocument {
             md.append("No run finished.\n\n");
             return;
         }
-        md.append("A beta-VAE per seed on the synthetic causal dataset (`docs/datasets.md`); the implied factor "
-                + "graph is scored against the planted graph (bootstrap 95 % intervals inside each model).\n\n");
-        md.append("| seed | MIG | implied edges | precision | recall |\n|---|---|---|---|---|\n");
+        md.append("Each model trained on the synthetic causal dataset (`docs/datasets.md`): beta-VAE for the control "
+                + "seeds, every other variant for the first seed. The implied factor graph is scored against the "
+                + "planted graph (bootstrap 95 % intervals inside each model).\n\n");
+        md.append("| model | seed | MIG | implied edges | precision | recall |\n|---|---|---|---|---|---|\n");
         for (Reproduction.Run run : causal) {
-            md.append(String.format(Locale.ROOT, "| %d | %.3f | %s | %s | %s |%n", run.seed(), run.mig(),
-                    run.impliedEdges(), interval(run.precision()), interval(run.recall())));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %s | %s | %s |%n", run.variant().displayName(),
+                    run.seed(), run.mig(), run.impliedEdges(), interval(run.precision()), interval(run.recall())));
         }
-        md.append(String.format(Locale.ROOT, "| mean over seeds (95 %% t-interval) | %s | | %s | %s |%n",
+        md.append(String.format(Locale.ROOT, "| mean over models (95 %% t-interval) | | %s | | %s | %s |%n",
                 Reproduction.column(causal, Reproduction.Run::mig).format("%.3f"),
                 definedMean(causal, r -> r.precision()), definedMean(causal, r -> r.recall())));
         md.append("\nPrecision is undefined for a model that implies no edge; the mean is over the seeds where it is "

@@ -75,7 +75,7 @@ class ResultsDocumentTest {
                 run(Variant.VQ_VAE, 1, 0.5, 3), run(Variant.VQ_VAE, 1, 0.7, 5));
         StringBuilder md = new StringBuilder();
 
-        ResultsDocument.appendV3(md, runs);
+        ResultsDocument.appendV3(md, runs, List.of());
 
         assertTrue(md.toString().contains(
                 "across the 4 models: Pearson r = -0.74 [-0.99, 0.77] (95 % Fisher-z interval)"), md::toString);
@@ -84,6 +84,22 @@ class ResultsDocumentTest {
         assertTrue(md.toString().contains("VQ-VAE (2 seeds): mean CES 1.00 [1.00, 1.00] with the shift made before the "
                 + "quantiser, 4.00 [-8.71, 16.71] fed after it; the Gaussian variants' models range from 4.00 to 6.00"),
                 md::toString);
+        assertTrue(!md.toString().contains("The causal dataset:"), "no causal section without two variants there");
+    }
+
+    /** On the causal dataset the same correlations: CES 4, 6, 1 against DCI 0.1, 0.3, 0.5 over three models. */
+    @Test
+    void theV3SectionCorrelatesTheCausalModelsToo() {
+        List<Reproduction.Run> causal = List.of(run(Variant.BETA_VAE, 4, 0.1, Double.NaN),
+                run(Variant.VAE, 6, 0.3, Double.NaN), run(Variant.VQ_VAE, 1, 0.5, 1));
+        StringBuilder md = new StringBuilder();
+
+        ResultsDocument.appendV3(md, List.of(), causal);
+
+        // r of (4, 6, 1) with (0.1, 0.3, 0.5): -0.596
+        assertTrue(md.toString().contains("The causal dataset:\n\n- CES against DCI disentanglement across the 3 "
+                + "models: Pearson r = -0.60 (no interval below 4)."), md::toString);
+        assertTrue(md.toString().contains("- VQ-VAE seed 1: mean CES 1.00, DCI 0.500, MIG 0.000"), md::toString);
     }
 
     private static Reproduction.Run run(Variant variant, double ces, double dci, double cesAfterQuantiser) {

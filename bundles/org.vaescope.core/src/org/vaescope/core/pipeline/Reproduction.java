@@ -221,7 +221,9 @@ public final class Reproduction {
      * {@link #CAUSAL_SEEDS} — the negative control needs three — then on the causal dataset for
      * them), then the other
      * variants seed by seed, then the remaining seeds, then the v3 variants on dSprites for the first
-     * {@link #V3_SEEDS} seeds; a reproduction stopped early keeps balanced seeds of whatever it finished.
+     * {@link #V3_SEEDS} seeds, then every other variant on the causal dataset for the first seed (the
+     * v3 comparison on a second dataset); a reproduction stopped early keeps balanced seeds of whatever
+     * it finished.
      */
     public static List<Job> plan(List<Long> seeds) {
         List<Job> jobs = new ArrayList<>();
@@ -245,6 +247,11 @@ public final class Reproduction {
         for (int s = 0; s < Math.min(V3_SEEDS, seeds.size()); s++) {
             for (Variant variant : V3_VARIANTS) {
                 jobs.add(new Job("dsprites", variant, seeds.get(s)));
+            }
+        }
+        for (Variant variant : Variant.values()) {
+            if (variant != CAUSAL_VARIANT) {
+                jobs.add(new Job("causal", variant, seeds.get(0)));
             }
         }
         return jobs;

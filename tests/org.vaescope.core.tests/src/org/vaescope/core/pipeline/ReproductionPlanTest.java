@@ -23,8 +23,12 @@ class ReproductionPlanTest {
                 "then VAE and FactorVAE for seeds 1-3 and all three for seed 4");
         assertEquals(List.of(Variant.BETA_TC_VAE, Variant.DIP_VAE_II, Variant.VQ_VAE, Variant.BETA_TC_VAE),
                 plan.subList(15, 19).stream().map(Reproduction.Job::variant).toList(), "the v3 variants seed by seed");
-        assertEquals(15 + 3 * 3, plan.size(), "the v3 variants on dSprites for three seeds only");
-        assertTrue(plan.subList(15, plan.size()).stream().allMatch(job -> job.dataset().equals("dsprites")));
+        assertEquals(15 + 3 * 3 + 5, plan.size(), "the v3 variants on dSprites for three seeds only");
+        assertTrue(plan.subList(15, 24).stream().allMatch(job -> job.dataset().equals("dsprites")));
+        assertEquals(List.of(Variant.VAE, Variant.FACTOR_VAE, Variant.BETA_TC_VAE, Variant.DIP_VAE_II, Variant.VQ_VAE),
+                plan.subList(24, 29).stream().map(Reproduction.Job::variant).toList(),
+                "last, every other variant on the causal dataset");
+        assertTrue(plan.subList(24, 29).stream().allMatch(job -> job.dataset().equals("causal") && job.seed() == 1));
     }
 
     @Test
