@@ -103,23 +103,29 @@ public record FactorEffectMatrix(List<String> factors, double[][] effect, int sa
     }
 
     /**
-     * The lower end of M[k][l]'s two-sided Student-t interval at {@code confidence} over the n
-     * per-input terms, {@code mean − t(n−1)·s/√n}: the effect is above it with confidence
-     * (1 + confidence) / 2. M[k][l] itself when there are no per-input terms or only one.
+     * Per entry the lower end of M[k][l]'s two-sided Student-t interval at {@code confidence} over the
+     * n per-input terms, {@code mean − t(n−1)·s/√n}: the effect is above it with confidence
+     * (1 + confidence) / 2. M itself when there are no per-input terms or only one.
      */
-    public double lowerBound(int cause, int effect, double confidence) {
+    public double[][] lowerBounds(double confidence) {
         if (perSample == null || sampleCount < 2) {
-            return this.effect[cause][effect];
+            return effect();
         }
-        double mean = this.effect[cause][effect];
-        double squares = 0;
-        for (double[][] term : perSample) {
-            double deviation = term[cause][effect] - mean;
-            squares += deviation * deviation;
-        }
-        double standardError = Math.sqrt(squares / (sampleCount - 1) / sampleCount);
         double critical = new TDistribution(null, sampleCount - 1).inverseCumulativeProbability((1 + confidence) / 2);
-        return mean - critical * standardError;
+        int k = factors.size();
+        double[][] lower = new double[k][k];
+        for (int cause = 0; cause < k; cause++) {
+            for (int result = 0; result < k; result++) {
+                double mean = effect[cause][result];
+                double squares = 0;
+                for (double[][] term : perSample) {
+                    double deviation = term[cause][result] - mean;
+                    squares += deviation * deviation;
+                }
+                lower[cause][result] = mean - critical * Math.sqrt(squares / (sampleCount - 1) / sampleCount);
+            }
+        }
+        return lower;
     }
 
     /** Whether per-input terms are kept, so values get bootstrap intervals. */

@@ -26,15 +26,16 @@ public final class FactorGraphAnalysis {
      * Implied graph: edge {@code k → l} iff {@code k ≠ l} and M[k,l] exceeds {@code threshold}
      * (default 0.1 of the read-out range) with confidence: the lower end of its
      * {@value #EDGE_CONFIDENCE} Student-t interval over the inputs
-     * ({@link FactorEffectMatrix#lowerBound}) is above the threshold; a matrix without per-input
+     * ({@link FactorEffectMatrix#lowerBounds}) is above the threshold; a matrix without per-input
      * terms is read by its values. Edges are listed in row-major order of M.
      */
     public static FactorGraph impliedGraph(FactorEffectMatrix matrix, double threshold) {
         List<String> factors = matrix.factors();
+        double[][] lower = matrix.lowerBounds(EDGE_CONFIDENCE);
         List<FactorGraph.Edge> edges = new ArrayList<>();
         for (int k = 0; k < factors.size(); k++) {
             for (int l = 0; l < factors.size(); l++) {
-                if (k != l && matrix.lowerBound(k, l, EDGE_CONFIDENCE) > threshold) {
+                if (k != l && lower[k][l] > threshold) {
                     edges.add(new FactorGraph.Edge(factors.get(k), factors.get(l)));
                 }
             }

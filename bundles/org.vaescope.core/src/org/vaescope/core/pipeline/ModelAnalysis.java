@@ -154,23 +154,12 @@ public final class ModelAnalysis {
             writeMatrix(json.name("readout_crosstalk"), readoutCrosstalk);
             writeStrings(json.name("factors_without_own_intervention"), withoutOwnIntervention);
             writeMatrix(json.name("factor_effect_evidence"), factorEvidence.effect());
-            writeMatrix(json.name("factor_effect_evidence_lower"), lowerBounds(factorEvidence));
+            writeMatrix(json.name("factor_effect_evidence_lower"),
+                    factorEvidence.lowerBounds(FactorGraphAnalysis.EDGE_CONFIDENCE));
             json.member("model_ces_after_quantiser", cesAfterQuantiser);
             json.name("disentanglement").rawValue(disentanglement.toJson());
             json.name("circuit_graph").rawValue(circuitGraph.toJson());
             return json.endObject().toJson();
-        }
-
-        /** Per entry the lower end of the interval the implied graph compares with its threshold. */
-        private static double[][] lowerBounds(FactorEffectMatrix evidence) {
-            int factors = evidence.factors().size();
-            double[][] lower = new double[factors][factors];
-            for (int k = 0; k < factors; k++) {
-                for (int l = 0; l < factors; l++) {
-                    lower[k][l] = evidence.lowerBound(k, l, FactorGraphAnalysis.EDGE_CONFIDENCE);
-                }
-            }
-            return lower;
         }
 
         private static void writeFactorValues(JsonWriter json, Map<String, Double> values) {

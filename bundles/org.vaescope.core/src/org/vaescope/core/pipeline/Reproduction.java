@@ -520,8 +520,14 @@ public final class Reproduction {
                 result.readoutAccuracies(), result.reconstructionAccuracies(), result.chanceAccuracies(),
                 result.confoundedPairs(), result.unreadableFactors(), result.withoutOwnIntervention(),
                 tested(result, result.factorEvidence()::effect), tested(result, result.factorEffects()::effect),
-                tested(result, (k, l) -> result.factorEvidence().lowerBound(k, l, FactorGraphAnalysis.EDGE_CONFIDENCE)),
+                tested(result, lowerBoundOf(result)),
                 result.modelCes() / Math.sqrt(pixels), result.cesAfterQuantiser(), seconds);
+    }
+
+    /** The evidence's lower bounds, as the implied graph reads them, computed once for every entry. */
+    private static EntryValue lowerBoundOf(ModelAnalysis.Result result) {
+        double[][] lower = result.factorEvidence().lowerBounds(FactorGraphAnalysis.EDGE_CONFIDENCE);
+        return (cause, effect) -> lower[cause][effect];
     }
 
     /** A value per entry of the K × K factor matrix, {@code value(k, l)}. */

@@ -95,10 +95,10 @@ class FactorGraphAnalysisTest {
         FactorEffectMatrix tight = twoFactorsWithAToB(0.12, 0.001);
 
         assertEquals(0.12, noisy.effect(0, 1), 1e-12);
-        assertEquals(0.044595, noisy.lowerBound(0, 1, 0.95), 1e-6);
+        assertEquals(0.044595, noisy.lowerBounds(0.95)[0][1], 1e-6);
         assertEquals(List.of(), FactorGraphAnalysis.impliedGraph(noisy, 0.1).edges());
         assertEquals(List.of(edge("a", "b")), FactorGraphAnalysis.impliedGraph(tight, 0.1).edges());
-        assertEquals(0.12, FactorEffectMatrix.of(List.of("a", "b"), noisy.effect(), 10, 0L).lowerBound(0, 1, 0.95),
+        assertEquals(0.12, FactorEffectMatrix.of(List.of("a", "b"), noisy.effect(), 10, 0L).lowerBounds(0.95)[0][1],
                 "without per-input terms the value is its own bound");
     }
 
@@ -112,7 +112,7 @@ class FactorGraphAnalysisTest {
         double mean = Arrays.stream(replicate.perSample()).mapToDouble(term -> term[0][1]).average()
                 .orElseThrow();
         assertEquals(mean, replicate.effect(0, 1), 1e-12);
-        assertTrue(replicate.lowerBound(0, 1, 0.95) < replicate.effect(0, 1));
+        assertTrue(replicate.lowerBounds(0.95)[0][1] < replicate.effect(0, 1));
     }
 
     private static FactorEffectMatrix twoFactorsWithAToB(double mean, double spread) {

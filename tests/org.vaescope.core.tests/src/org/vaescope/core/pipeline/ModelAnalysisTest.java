@@ -137,9 +137,10 @@ class ModelAnalysisTest {
         for (var edge : result.report().impliedFactorGraph().edges()) {
             assertTrue(!result.withoutOwnIntervention().contains(edge.cause()), edge + " leaves a factor nobody moved");
         }
+        double[][] lowerBounds = result.factorEvidence().lowerBounds(FactorGraphAnalysis.EDGE_CONFIDENCE);
         for (int k = 0; k < factors.size(); k++) {
             for (int l = 0; l < factors.size(); l++) {
-                double lower = result.factorEvidence().lowerBound(k, l, FactorGraphAnalysis.EDGE_CONFIDENCE);
+                double lower = lowerBounds[k][l];
                 assertTrue(lower <= result.factorEvidence().effect(k, l) + 1e-12);
                 boolean drawn = result.report().impliedFactorGraph().edges()
                         .contains(new FactorGraph.Edge(factors.get(k), factors.get(l)));
