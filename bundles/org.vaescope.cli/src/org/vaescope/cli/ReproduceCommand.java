@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reproduce [--steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--lr L] [--curve-every N]
+ * {@code reproduce [--steps N] [--max-steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--lr L] [--curve-every N]
  * [--runs DIR] [--train yes|no] [--out FILE.md]}: the paper's comparison of VAE, beta-VAE and FactorVAE
  * on dSprites with the negative and positive controls, scaled to 2 CPU cores, one JSON per run in
  * {@code DIR} (resumable), the summary written as Markdown. {@code --train no} only tabulates the runs
@@ -43,6 +43,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--steps", defaultValue = "1500", paramLabel = "N", description = "training steps per model")
     long stepsOption;
+
+    @Option(names = "--max-steps", paramLabel = "N", description = "train a model whose MIG curve has not settled "
+            + "after --steps on, up to N steps, until it settles (default: --steps, no more)")
+    Long maxStepsOption;
 
     @Option(names = "--seeds", defaultValue = "1,2,3", split = ",", paramLabel = "S,S", description = "training seeds")
     List<Long> seeds;
@@ -96,6 +100,12 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = cli.out();
         int steps = Counts.positive(spec, "--steps", stepsOption, Counts.MAX_STEPS);
+        int maxSteps = Counts.positive(spec, "--max-steps", maxStepsOption == null ? steps : maxStepsOption,
+                Counts.MAX_STEPS);
+        if (maxSteps < steps) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "option --max-steps cannot be below --steps (" + steps + "), got " + maxSteps);
+        }
         int size = Counts.positive(spec, "--size", sizeOption, Counts.MAX_IMAGE_SIDE);
         int samples = Counts.positive(spec, "--samples", samplesOption, Counts.MAX_SAMPLES / 10);
         int curveEvery = Counts.positive(spec, "--curve-every", curveEveryOption == null ? Math.max(1, steps / 4)
@@ -124,7 +134,7 @@ final class ReproduceCommand implements Callable<Integer> {
         ModelAnalysis.Settings analysis = new ModelAnalysis.Settings(samples, samples, 1, 10 * samples, 5 * samples,
                 List.of(), READOUTS, AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
                 0);
-        Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, 64, learningRate, seeds,
+        Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, maxSteps, 64, learningRate, seeds,
                 analysis, size, runDirectory, curveEvery, 2_000, Set.copyOf(onlyOption));
         List<String> kinds = Reproduction.plan(seeds).stream().map(Reproduction.Job::kind).distinct().toList();
         for (String only : onlyOption) {
@@ -133,8 +143,10 @@ final class ReproduceCommand implements Callable<Integer> {
                         "option --only takes jobs among " + kinds + ", got " + only);
             }
         }
-        out.printf(Locale.ROOT, "reproducing at %dx%d: %d models, %d steps each, runs in %s%n", size, size,
-                Reproduction.plan(seeds).size(), steps, runDirectory);
+        out.printf(Locale.ROOT, "reproducing at %dx%d: %d models, %d steps each%s, runs in %s%n", size, size,
+                Reproduction.plan(seeds).size(), steps, maxSteps == steps ? ""
+                        : String.format(Locale.ROOT, " (up to %d until MIG settles)", maxSteps),
+                runDirectory);
         long start = System.nanoTime();
         if (trainOption.equals("only")) {
             Reproduction.trainOnly(settings, out, null);

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -256,16 +257,11 @@ final class ResultsDocument {
                 : mean + " (defined on " + defined.size() + " of " + runs.size() + " seeds)";
     }
 
-    /** A curve has settled when MIG moved less than this over its last {@value #SETTLING_STEPS} steps. */
-    static final double SETTLED_CHANGE = 0.03;
-
-    static final int SETTLING_STEPS = 2_000;
-
     private static void appendCurves(StringBuilder md, List<Reproduction.Run> runs) {
         md.append(String.format(Locale.ROOT, "## MIG against training steps%n%nEach point on 2,000 samples. A curve has "
                 + "settled when MIG moved less than %.2f over the last %,d steps (the change is given).%n%n"
-                + "| dataset | model | seed | MIG at step | settled |%n|---|---|---|---|---|%n", SETTLED_CHANGE,
-                SETTLING_STEPS));
+                + "| dataset | model | seed | MIG at step | settled |%n|---|---|---|---|---|%n", Reproduction.SETTLED_CHANGE,
+                Reproduction.SETTLING_STEPS));
         for (Reproduction.Run run : runs) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s |%n", run.dataset(),
                     run.variant().displayName(), run.seed(), run.migCurve().stream()
@@ -275,13 +271,12 @@ final class ResultsDocument {
         md.append('\n');
     }
 
-    /** Whether MIG moved less than {@link #SETTLED_CHANGE} over the curve's last {@link #SETTLING_STEPS} steps. */
+    /** Whether the curve has settled, with MIG's change over its last steps. */
     static String settled(List<Reproduction.CurvePoint> curve) {
-        Reproduction.CurvePoint last = curve.get(curve.size() - 1);
-        return curve.stream().filter(p -> p.step() == last.step() - SETTLING_STEPS).findFirst()
-                .map(p -> String.format(Locale.ROOT, "%s (%+.3f)",
-                        Math.abs(last.mig() - p.mig()) < SETTLED_CHANGE ? "yes" : "no", last.mig() - p.mig()))
-                .orElse("too short to tell");
+        OptionalDouble change = Reproduction.settlingChange(curve);
+        return change.isEmpty() ? "too short to tell"
+                : String.format(Locale.ROOT, "%s (%+.3f)", Reproduction.settled(curve) ? "yes" : "no",
+                        change.getAsDouble());
     }
 
     private static void appendRuns(StringBuilder md, List<Reproduction.Run> runs) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -92,9 +93,9 @@ public final class Reproduction {
      * @param only the jobs to train or analyse, as {@code dataset:variant} (e.g. {@code dsprites:betavae});
      *        empty for every planned job. Tabulating always collects every planned job
      */
-    public record Settings(Architecture architecture, int steps, int batchSize, double learningRate, List<Long> seeds,
-            ModelAnalysis.Settings analysis, int imageSize, Path runDirectory, int curveEvery, int curveSamples,
-            Set<String> only) {
+    public record Settings(Architecture architecture, int steps, int maxSteps, int batchSize, double learningRate,
+            List<Long> seeds, ModelAnalysis.Settings analysis, int imageSize, Path runDirectory, int curveEvery,
+            int curveSamples, Set<String> only) {
         public Settings {
             seeds = List.copyOf(seeds);
             only = Set.copyOf(only);
@@ -104,7 +105,43 @@ public final class Reproduction {
             if (curveEvery < 1 || curveSamples < 1) {
                 throw new IllegalArgumentException("the MIG curve needs a positive step and sample count");
             }
+            if (maxSteps < steps) {
+                throw new IllegalArgumentException("the most training steps (" + maxSteps
+                        + ") cannot be fewer than the least (" + steps + ")");
+            }
         }
+    }
+
+    /** A MIG curve has settled when MIG moved less than this over its last {@value #SETTLING_STEPS} steps. */
+    public static final double SETTLED_CHANGE = 0.03;
+
+    public static final int SETTLING_STEPS = 2_000;
+
+    /**
+     * How far MIG moved over the curve's last {@link #SETTLING_STEPS} steps; empty when the curve has
+     * no point that many steps before its last.
+     */
+    public static OptionalDouble settlingChange(List<CurvePoint> curve) {
+        if (curve.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        CurvePoint last = curve.get(curve.size() - 1);
+        return curve.stream().filter(p -> p.step() == last.step() - SETTLING_STEPS)
+                .mapToDouble(p -> last.mig() - p.mig()).findFirst();
+    }
+
+    /** Whether MIG moved less than {@link #SETTLED_CHANGE} over the curve's last {@link #SETTLING_STEPS} steps. */
+    public static boolean settled(List<CurvePoint> curve) {
+        OptionalDouble change = settlingChange(curve);
+        return change.isPresent() && Math.abs(change.getAsDouble()) < SETTLED_CHANGE;
+    }
+
+    /**
+     * Whether a model's training ends after {@code step} steps: at the settings' most steps, or from
+     * their least steps on once its MIG curve (measured up to {@code step}) has settled.
+     */
+    static boolean trainingEnds(Settings settings, long step, List<CurvePoint> curve) {
+        return step >= settings.maxSteps() || step >= settings.steps() && settled(curve);
     }
 
     /** One point of a model's MIG curve. */
@@ -398,8 +435,9 @@ public final class Reproduction {
             Files.createDirectories(checkpoints);
             if (Files.exists(finalModel) && Files.exists(curveFile)) {
                 var saved = ModelFile.load(finalModel);
-                if (saved.metadata().trainingSteps() == settings.steps()) {
-                    List<CurvePoint> curve = List.of(JSON.readValue(curveFile.toFile(), CurvePoint[].class));
+                List<CurvePoint> curve = List.of(JSON.readValue(curveFile.toFile(), CurvePoint[].class));
+                long steps = saved.metadata().trainingSteps();
+                if (steps <= settings.maxSteps() && trainingEnds(settings, steps, curve)) {
                     return new Trained(saved.model(), saved.metadata().finalLosses(), curve);
                 }
             }
@@ -414,9 +452,14 @@ public final class Reproduction {
                 curve.add(new CurvePoint(step, checkpointMig(written, dataset, settings.curveSamples(), job.seed())));
                 writeJson(curveFile, curve);
             }
+
+            @Override
+            public boolean mayStopAfterCheckpoint(int step) {
+                return trainingEnds(settings, step, curve);
+            }
         };
         TrainingResult result = Trainer.train(TrainingConfig.builder(variant).architecture(settings.architecture())
-                .steps(settings.steps()).batchSize(settings.batchSize()).learningRate(settings.learningRate())
+                .steps(settings.maxSteps()).batchSize(settings.batchSize()).learningRate(settings.learningRate())
                 .seed(job.seed()).checkpoints(settings.curveEvery(), checkpoint).build(), dataset, curveListener,
                 progress);
         if (curve.isEmpty() || curve.get(curve.size() - 1).step() != result.stepsCompleted()) {

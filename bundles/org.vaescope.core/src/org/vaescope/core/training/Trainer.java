@@ -112,6 +112,9 @@ public final class Trainer {
             if (config.checkpointEvery() > 0 && step % config.checkpointEvery() == 0) {
                 writeCheckpoint(config, model, metadata(config, model, dataset, factorNames, step,
                         window.count > 0 ? window.averages() : finalLosses), step, listener);
+                if (listener.mayStopAfterCheckpoint(step)) {
+                    break;
+                }
             }
         }
         if (window.count > 0) {

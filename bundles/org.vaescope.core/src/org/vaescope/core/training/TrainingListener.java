@@ -20,6 +20,14 @@ public interface TrainingListener {
     default void checkpointWritten(int step, Path file) {
     }
 
+    /**
+     * Asked after each checkpoint: whether training may end there, before its configured steps
+     * (for example once a curve measured on the checkpoints has settled). By default it runs on.
+     */
+    default boolean mayStopAfterCheckpoint(int step) {
+        return false;
+    }
+
     /** Training ended (normally or by cancellation). */
     default void finished(TrainingResult result) {
     }

@@ -1,6 +1,7 @@
 package org.vaescope.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -64,5 +65,25 @@ class ReproductionPlanTest {
                 java.util.Map.of(), List.of(), List.of(), null, null, java.util.Map.of(), java.util.Map.of(),
                 java.util.Map.of(), List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), null, 0, Double.NaN,
                 1);
+    }
+
+    @Test
+    void trainingEndsFromItsLeastStepsOnceMigMovedLessThanTheBarOverTheLastTwoThousandStepsAndAtItsMostRegardless() {
+        Reproduction.Settings settings = new Reproduction.Settings(
+                org.vaescope.core.vae.Architecture.mlp(1, 16, 16, 4, 32), 8_000, 16_000, 64, 1e-3, List.of(1L, 2L),
+                ModelAnalysis.Settings.quick(0), 16, java.nio.file.Path.of("runs"), 500, 100, java.util.Set.of());
+        List<Reproduction.CurvePoint> flat = List.of(new Reproduction.CurvePoint(5_500, 0.20),
+                new Reproduction.CurvePoint(6_000, 0.30), new Reproduction.CurvePoint(8_000, 0.32));
+        List<Reproduction.CurvePoint> rising = List.of(new Reproduction.CurvePoint(6_000, 0.30),
+                new Reproduction.CurvePoint(8_000, 0.34));
+
+        assertEquals(0.02, Reproduction.settlingChange(flat).getAsDouble(), 1e-12);
+        assertTrue(Reproduction.trainingEnds(settings, 8_000, flat));
+        assertFalse(Reproduction.trainingEnds(settings, 8_000, rising), "MIG moved 0.04 > 0.03");
+        assertFalse(Reproduction.trainingEnds(settings, 6_000, flat.subList(0, 2)), "not before the least steps");
+        assertTrue(Reproduction.trainingEnds(settings, 16_000, List.of(new Reproduction.CurvePoint(14_000, 0.1),
+                new Reproduction.CurvePoint(16_000, 0.5))), "at the most steps, settled or not");
+        assertTrue(Reproduction.settlingChange(flat.subList(1, 2)).isEmpty(), "no point 2,000 steps back");
+        assertFalse(Reproduction.trainingEnds(settings, 8_000, flat.subList(2, 3)));
     }
 }

@@ -23,7 +23,7 @@ class ReproductionWorkersTest {
 
     @Test
     void aJobClaimedByAnotherProcessIsSkippedAndTheUnclaimedOnesAreTrained(@TempDir Path runs) throws Exception {
-        Reproduction.Settings settings = new Reproduction.Settings(Architecture.mlp(1, 16, 16, 4, 32), 2, 8, 1e-3,
+        Reproduction.Settings settings = new Reproduction.Settings(Architecture.mlp(1, 16, 16, 4, 32), 2, 2, 8, 1e-3,
                 List.of(1L, 2L), ModelAnalysis.Settings.quick(0), 16, runs, 2, 50, Set.of("dsprites:betavae"));
         Path claimed = runs.resolve("checkpoints").resolve("dsprites-betavae-seed1.lock");
         Files.createDirectories(claimed.getParent());

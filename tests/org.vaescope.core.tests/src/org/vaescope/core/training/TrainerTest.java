@@ -96,6 +96,30 @@ class TrainerTest {
     }
 
     @Test
+    void aListenerMayEndTrainingAtACheckpointWithTheModelOfThatManySteps(@TempDir Path dir) {
+        List<Integer> asked = new ArrayList<>();
+        TrainingResult stopped = Trainer.train(small(Variant.BETA_VAE, 3).steps(20)
+                .checkpoints(5, dir.resolve("a.vsm")).build(), new TinyBarsDataset(16), new TrainingListener() {
+                    @Override
+                    public boolean mayStopAfterCheckpoint(int step) {
+                        asked.add(step);
+                        return step == 10;
+                    }
+                }, ProgressMonitor.NONE);
+        TrainingResult straight = Trainer.train(small(Variant.BETA_VAE, 3).steps(10).build(), new TinyBarsDataset(16),
+                TrainingListener.NONE, ProgressMonitor.NONE);
+
+        assertEquals(List.of(5, 10), asked);
+        assertFalse(stopped.cancelled());
+        assertEquals(10, stopped.stepsCompleted());
+        assertEquals(10, stopped.metadata().trainingSteps());
+        INDArray x = Floats.array(new TinyBarsDataset(16).renderAll(new int[][] {{0, 1, 2}, {1, 3, 4}}), 2, 1, 16, 16);
+        assertArrayEquals(Floats.of(straight.model().run(x, RunOptions.defaults()).output()),
+                Floats.of(stopped.model().run(x, RunOptions.defaults()).output()), 0f,
+                "a longer run ended early is the shorter run: nothing depends on the configured steps");
+    }
+
+    @Test
     void progressEventsAndCheckpoints(@TempDir Path dir) throws Exception {
         Path checkpoint = dir.resolve("ckpt.vsm");
         List<TrainingProgress> progress = new ArrayList<>();
