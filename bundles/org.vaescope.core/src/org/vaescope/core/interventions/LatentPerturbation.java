@@ -137,6 +137,17 @@ public final class LatentPerturbation {
         return 0.5 * (mean * mean + Math.exp(logVariance) - logVariance - 1);
     }
 
+    /**
+     * Each read-out's accuracy on reconstructions σ(D(μ(x))) of {@code n} fresh dataset images against
+     * their true classes: whether the read-out still sees its factor in what the model draws.
+     */
+    public double[] readoutAccuracyOnReconstructions(FactorDataset dataset, FactorReadouts readouts, int n, long seed) {
+        int[][] classes = dataset.sampleFactors(n, new java.util.SplittableRandom(seed));
+        INDArray images = Floats.array(dataset.renderAll(classes), n, dataset.channels(), dataset.height(),
+                dataset.width());
+        return readouts.accuracyOn(decode(encode(images)), classes);
+    }
+
     /** σ(D(z)) for codes z (n × latent size): n × output shape. */
     public INDArray decode(double[][] z) {
         HookPoint out = model.hookPoint(model.outputHook());

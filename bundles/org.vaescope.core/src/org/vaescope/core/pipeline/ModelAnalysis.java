@@ -24,7 +24,6 @@ import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.internal.analysis.JsonWriter;
 import org.vaescope.core.hooks.HookPoint;
-import org.vaescope.core.runtime.Floats;
 import org.vaescope.core.interventions.CircuitDiscovery;
 import org.vaescope.core.interventions.CircuitPatching;
 import org.vaescope.core.interventions.FactorInterventions;
@@ -211,6 +210,9 @@ public final class ModelAnalysis {
     /** Keeps the crosstalk's pairs independent of every other sample drawn from the analysis seed. */
     private static final long CROSSTALK_SEED = 0xc7057a1L;
 
+    /** Mixed into the seed of the images whose reconstructions test the read-outs. */
+    private static final long RECONSTRUCTION_SEED = 0x5eed;
+
     /**
      * Input pairs per factor for the circuit search, its ablation check (other pairs) and the
      * circuits' patching edges (one patched run per circuit unit).
@@ -268,7 +270,8 @@ public final class ModelAnalysis {
         progress.checkCanceled("the report");
         progress.worked(step, STEPS.length, STEPS[5]);
         UnitEffects unitEffects = units.unitEffects();
-        double[] reconstructed = reconstructionAccuracy(perturbation, dataset, readouts, settings);
+        double[] reconstructed = perturbation.readoutAccuracyOnReconstructions(dataset, readouts,
+                settings.readouts().testSamples(), settings.seed() ^ RECONSTRUCTION_SEED);
         boolean[] unreadable = ImpliedEffectEvidence.unreadable(reconstructed,
                 perReadoutArray(readouts, readouts::chanceAccuracy));
         boolean[][] confounded = ImpliedEffectEvidence.confounded(factorEffects, latents, settings.thresholds());
@@ -324,16 +327,6 @@ public final class ModelAnalysis {
             values.put(readouts.factorNames().get(k), value.applyAsDouble(k));
         }
         return values;
-    }
-
-    /** Read-out accuracy on reconstructions σ(D(μ(x))) of fresh dataset images, against their true classes. */
-    static double[] reconstructionAccuracy(LatentPerturbation perturbation, FactorDataset dataset,
-            FactorReadouts readouts, Settings settings) {
-        int n = settings.readouts().testSamples();
-        int[][] classes = dataset.sampleFactors(n, new SplittableRandom(settings.seed() ^ 0x5eed));
-        INDArray images = Floats.array(dataset.renderAll(classes), n, dataset.channels(), dataset.height(),
-                dataset.width());
-        return readouts.accuracyOn(perturbation.decode(perturbation.encode(images)), classes);
     }
 
     /** The VQ-VAE's second CES figure, with codes fed after the quantiser; NaN for a Gaussian VAE. */

@@ -269,6 +269,30 @@ class ScriptRunnerTest {
                 && d.message().contains("expects 16×16 grey")), result.errors().toString());
     }
 
+    @Test
+    void latentSummariesNameOnlyFactorsWhoseReadOutSeesThemInTheModelsReconstructions() throws IOException {
+        Path script = script("readable.vis", header("dsprites(size=16)") + "perturb latent all by 1\nset latent 0 to 2\n");
+        FactorDataset dsprites = Datasets.create("dsprites", Map.of("size", "16"));
+        for (StepResult step : ScriptRunner.run(script, folder.resolve("out-readable"), null, options()).steps()) {
+            List<String> unreadable = new ArrayList<>();
+            for (org.vaescope.core.data.Factor factor : dsprites.factors()) {
+                Double accuracy = step.numbers().get("readout_accuracy_on_reconstructions[" + factor.name() + "]");
+                double chance = 1.0 / factor.values().length;
+                if (accuracy != null && (accuracy - chance) / (1 - chance)
+                        < org.vaescope.core.analysis.ImpliedEffectEvidence.READABLE_FLOOR) {
+                    unreadable.add(factor.name());
+                }
+            }
+            assertFalse(unreadable.isEmpty(), "a model trained 25 steps draws blobs: " + step.summary());
+            assertTrue(step.summary().contains("not readable on this model's reconstructions (their read-outs move by "
+                    + "noise): " + String.join(", ", unreadable)), step.summary());
+            for (String factor : unreadable) {
+                assertFalse(step.summary().contains("mainly " + factor + " ")
+                        || step.summary().contains("change " + factor + " "), factor + " named: " + step.summary());
+            }
+        }
+    }
+
     // ---- determinism and cancellation -------------------------------------------------------------
 
     @Test

@@ -13,6 +13,7 @@ import org.vaescope.core.analysis.CircuitSet;
 import org.vaescope.core.analysis.Estimate;
 import org.vaescope.core.analysis.FactorCircuits;
 import org.vaescope.core.analysis.FactorGraphComparison;
+import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.core.analysis.ModelReport;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.FactorGraph;
@@ -269,19 +270,64 @@ public final class StatementExecutor {
         double[][] e = effects.factorEffect();
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "deltas %s on %d inputs%n",
                 Arrays.toString(deltas), n));
+        boolean[] readable = readableOnReconstructions(perturbation, readouts, numbers);
         for (int i : latents) {
             numbers.put("O[z" + i + "]", o[i]);
-            int main = 0;
+            int main = -1;
             for (int k = 0; k < effects.factors().size(); k++) {
                 numbers.put("E[z" + i + "," + effects.factors().get(k) + "]", e[i][k]);
-                main = e[i][k] > e[i][main] ? k : main;
+                main = readable[k] && (main < 0 || e[i][k] > e[i][main]) ? k : main;
             }
-            summary.append(String.format(Locale.ROOT, "z%d: O %.4g, mainly %s (E %.3g)%n", i, o[i],
-                    effects.factors().isEmpty() ? "-" : effects.factors().get(main),
-                    effects.factors().isEmpty() ? 0 : e[i][main]));
+            summary.append(String.format(Locale.ROOT, "z%d: O %.4g, %s%n", i, o[i], mainFactor(effects.factors(), main,
+                    main < 0 ? 0 : e[i][main])));
         }
+        summary.append(unreadableNote(readouts.factorNames(), readable));
         numbers.put("samples", n);
         return summary.toString().strip();
+    }
+
+    /** Which factor a latent moves most, when it moves a readable one by the implied graph's threshold. */
+    private String mainFactor(List<String> factors, int main, double effect) {
+        double threshold = context.analysisSettings().thresholds().factorEdgeThreshold();
+        if (main < 0) {
+            return "no readable factor";
+        }
+        return effect >= threshold ? String.format(Locale.ROOT, "mainly %s (E %.3g)", factors.get(main), effect)
+                : String.format(Locale.ROOT, "moves no readable factor by %.2g of its range (most: %s, E %.3g)",
+                        threshold, factors.get(main), effect);
+    }
+
+    /**
+     * Per read-out, whether it sees its factor in this model's reconstructions (above chance by the
+     * implied graph's floor); a read-out that does not moves by noise, so no summary names its factor.
+     */
+    private boolean[] readableOnReconstructions(LatentPerturbation perturbation, FactorReadouts readouts,
+            Numbers numbers) {
+        double[] accuracy = perturbation.readoutAccuracyOnReconstructions(context.dataset(), readouts,
+                context.analysisSettings().readouts().testSamples(), context.seed());
+        double[] chance = new double[accuracy.length];
+        for (int k = 0; k < accuracy.length; k++) {
+            chance[k] = readouts.chanceAccuracy(k);
+            numbers.put("readout_accuracy_on_reconstructions[" + readouts.factorNames().get(k) + "]", accuracy[k]);
+        }
+        boolean[] unreadable = ImpliedEffectEvidence.unreadable(accuracy, chance);
+        boolean[] readable = new boolean[unreadable.length];
+        for (int k = 0; k < readable.length; k++) {
+            readable[k] = !unreadable[k];
+        }
+        return readable;
+    }
+
+    private static String unreadableNote(List<String> factors, boolean[] readable) {
+        List<String> unreadable = new ArrayList<>();
+        for (int k = 0; k < readable.length; k++) {
+            if (!readable[k]) {
+                unreadable.add(factors.get(k));
+            }
+        }
+        return unreadable.isEmpty() ? ""
+                : "not readable on this model's reconstructions (their read-outs move by noise): "
+                        + String.join(", ", unreadable);
     }
 
     private String set(Statement.SetLatent s, Numbers numbers) {
@@ -291,20 +337,24 @@ public final class StatementExecutor {
         FactorReadouts readouts = context.readouts(monitor);
         LatentPerturbation perturbation = LatentPerturbation.forVae(model);
         INDArray inputs = LatentPerturbation.sample(context.dataset(), n, context.seed());
+        boolean[] readable = readableOnReconstructions(perturbation, readouts, numbers);
         StringBuilder summary = new StringBuilder();
         for (int i : latents) {
             monitor.checkCanceled("set latent");
             LatentSetResult result = perturbation.setValue(inputs, i, value, readouts, context.seed());
             numbers.put("output_change[z" + i + "]", result.outputChange());
-            int main = 0;
+            int main = -1;
             for (int k = 0; k < result.factors().size(); k++) {
                 numbers.put("readout_change[z" + i + "," + result.factors().get(k) + "]", result.readoutChange()[k]);
-                main = Math.abs(result.readoutChange()[k]) > Math.abs(result.readoutChange()[main]) ? k : main;
+                double change = Math.abs(result.readoutChange()[k]);
+                main = readable[k] && (main < 0 || change > Math.abs(result.readoutChange()[main])) ? k : main;
             }
-            summary.append(String.format(Locale.ROOT, "z%d <- %s: output moves %.4g; largest read-out change %s %+.3g "
-                    + "classes%n", i, s.value().text(), result.outputChange(), result.factors().get(main),
-                    result.readoutChange()[main]));
+            summary.append(String.format(Locale.ROOT, "z%d <- %s: output moves %.4g; %s%n", i, s.value().text(),
+                    result.outputChange(), main < 0 ? "no readable factor"
+                            : String.format(Locale.ROOT, "largest read-out change %s %+.3g classes",
+                                    result.factors().get(main), result.readoutChange()[main])));
         }
+        summary.append(unreadableNote(readouts.factorNames(), readable));
         numbers.put("samples", n);
         return summary.toString().strip();
     }
