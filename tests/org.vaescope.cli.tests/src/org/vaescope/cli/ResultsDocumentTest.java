@@ -130,4 +130,20 @@ class ResultsDocumentTest {
         assertEquals("yes (-0.020)", ResultsDocument.settled(flat));
         assertEquals("too short to tell", ResultsDocument.settled(flat.subList(1, 2)));
     }
+
+    @Test
+    void theTrainingLineSaysWhenAModelMayTrainOnUntilItsCurveSettles() {
+        Reproduction.Settings fixed = settings(8_000, 8_000);
+        Reproduction.Settings settling = settings(8_000, 16_000);
+
+        assertEquals("8000 Adam steps", ResultsDocument.trainingLength(fixed));
+        assertEquals("8000 Adam steps, and on up to 16000 while the MIG curve has not settled (moved 0.03 or more over "
+                + "the last 2,000 steps; checked at each curve point)", ResultsDocument.trainingLength(settling));
+    }
+
+    private static Reproduction.Settings settings(int steps, int maxSteps) {
+        return new Reproduction.Settings(org.vaescope.core.vae.Architecture.mlp(1, 16, 16, 4, 32), steps, maxSteps, 64,
+                1e-3, List.of(1L, 2L), org.vaescope.core.pipeline.ModelAnalysis.Settings.quick(0), 32,
+                java.nio.file.Path.of("runs"), 500, 2_000, java.util.Set.of());
+    }
 }
