@@ -270,18 +270,18 @@ public final class StatementExecutor {
         double[][] e = effects.factorEffect();
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "deltas %s on %d inputs%n",
                 Arrays.toString(deltas), n));
-        boolean[] readable = readableOnReconstructions(perturbation, readouts, numbers);
+        boolean[] unreadable = unreadableOnReconstructions(perturbation, readouts, numbers);
         for (int i : latents) {
             numbers.put("O[z" + i + "]", o[i]);
             int main = -1;
             for (int k = 0; k < effects.factors().size(); k++) {
                 numbers.put("E[z" + i + "," + effects.factors().get(k) + "]", e[i][k]);
-                main = readable[k] && (main < 0 || e[i][k] > e[i][main]) ? k : main;
+                main = !unreadable[k] && (main < 0 || e[i][k] > e[i][main]) ? k : main;
             }
             summary.append(String.format(Locale.ROOT, "z%d: O %.4g, %s%n", i, o[i], mainFactor(effects.factors(), main,
                     main < 0 ? 0 : e[i][main])));
         }
-        summary.append(unreadableNote(readouts.factorNames(), readable));
+        summary.append(unreadableNote(readouts.factorNames(), unreadable));
         numbers.put("samples", n);
         return summary.toString().strip();
     }
@@ -298,10 +298,10 @@ public final class StatementExecutor {
     }
 
     /**
-     * Per read-out, whether it sees its factor in this model's reconstructions (above chance by the
-     * implied graph's floor); a read-out that does not moves by noise, so no summary names its factor.
+     * Per read-out, whether it is blind to its factor in this model's reconstructions (above chance
+     * below the implied graph's floor): it moves by noise, so no summary names its factor.
      */
-    private boolean[] readableOnReconstructions(LatentPerturbation perturbation, FactorReadouts readouts,
+    private boolean[] unreadableOnReconstructions(LatentPerturbation perturbation, FactorReadouts readouts,
             Numbers numbers) {
         double[] accuracy = perturbation.readoutAccuracyOnReconstructions(context.dataset(), readouts,
                 context.analysisSettings().readouts().testSamples(), context.seed());
@@ -310,24 +310,14 @@ public final class StatementExecutor {
             chance[k] = readouts.chanceAccuracy(k);
             numbers.put("readout_accuracy_on_reconstructions[" + readouts.factorNames().get(k) + "]", accuracy[k]);
         }
-        boolean[] unreadable = ImpliedEffectEvidence.unreadable(accuracy, chance);
-        boolean[] readable = new boolean[unreadable.length];
-        for (int k = 0; k < readable.length; k++) {
-            readable[k] = !unreadable[k];
-        }
-        return readable;
+        return ImpliedEffectEvidence.unreadable(accuracy, chance);
     }
 
-    private static String unreadableNote(List<String> factors, boolean[] readable) {
-        List<String> unreadable = new ArrayList<>();
-        for (int k = 0; k < readable.length; k++) {
-            if (!readable[k]) {
-                unreadable.add(factors.get(k));
-            }
-        }
-        return unreadable.isEmpty() ? ""
+    private static String unreadableNote(List<String> factors, boolean[] unreadable) {
+        List<String> named = ImpliedEffectEvidence.named(factors, unreadable);
+        return named.isEmpty() ? ""
                 : "not readable on this model's reconstructions (their read-outs move by noise): "
-                        + String.join(", ", unreadable);
+                        + String.join(", ", named);
     }
 
     private String set(Statement.SetLatent s, Numbers numbers) {
@@ -337,7 +327,7 @@ public final class StatementExecutor {
         FactorReadouts readouts = context.readouts(monitor);
         LatentPerturbation perturbation = LatentPerturbation.forVae(model);
         INDArray inputs = LatentPerturbation.sample(context.dataset(), n, context.seed());
-        boolean[] readable = readableOnReconstructions(perturbation, readouts, numbers);
+        boolean[] unreadable = unreadableOnReconstructions(perturbation, readouts, numbers);
         StringBuilder summary = new StringBuilder();
         for (int i : latents) {
             monitor.checkCanceled("set latent");
@@ -347,14 +337,14 @@ public final class StatementExecutor {
             for (int k = 0; k < result.factors().size(); k++) {
                 numbers.put("readout_change[z" + i + "," + result.factors().get(k) + "]", result.readoutChange()[k]);
                 double change = Math.abs(result.readoutChange()[k]);
-                main = readable[k] && (main < 0 || change > Math.abs(result.readoutChange()[main])) ? k : main;
+                main = !unreadable[k] && (main < 0 || change > Math.abs(result.readoutChange()[main])) ? k : main;
             }
             summary.append(String.format(Locale.ROOT, "z%d <- %s: output moves %.4g; %s%n", i, s.value().text(),
                     result.outputChange(), main < 0 ? "no readable factor"
                             : String.format(Locale.ROOT, "largest read-out change %s %+.3g classes",
                                     result.factors().get(main), result.readoutChange()[main])));
         }
-        summary.append(unreadableNote(readouts.factorNames(), readable));
+        summary.append(unreadableNote(readouts.factorNames(), unreadable));
         numbers.put("samples", n);
         return summary.toString().strip();
     }
