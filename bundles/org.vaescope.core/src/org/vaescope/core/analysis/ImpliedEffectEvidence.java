@@ -39,7 +39,19 @@ public final class ImpliedEffectEvidence {
      * first of these reasons that applies.
      */
     public enum Entry {
-        TESTED, EFFECT_UNREADABLE, CONFOUNDED, CAUSE_WITHOUT_OWN_INTERVENTION;
+        TESTED("tested"), EFFECT_UNREADABLE("effect unreadable"), CONFOUNDED("confounded"),
+        CAUSE_WITHOUT_OWN_INTERVENTION("cause without an intervention of its own");
+
+        private final String label;
+
+        Entry(String label) {
+            this.label = label;
+        }
+
+        /** How reports and views name the entry's kind. */
+        public String label() {
+            return label;
+        }
 
         /** The one rule every reader of an implied graph's entries applies (analysis, reproduction, tables). */
         public static Entry of(boolean effectUnreadable, boolean confounded, boolean causeWithoutOwnIntervention) {

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.vaescope.core.analysis.ImpliedEffectEvidence;
 
 /**
  * An analysis file as the views see it: provenance, metrics, unit and latent effects, the circuit
@@ -63,11 +67,28 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
         }
     }
 
-    /** The implied factor graph, and the true one with precision and recall when the dataset has one. */
+    /**
+     * The implied factor graph with every factor pair it weighed (empty for files written before the
+     * pairs were kept), and the true graph with precision and recall when the dataset has one.
+     */
     public record FactorGraphs(List<String> factors, List<Edge> implied, List<Edge> truth, Metric precision,
-            Metric recall) {
+            Metric recall, List<FactorPair> pairs) {
         public boolean hasTruth() {
             return truth != null;
+        }
+    }
+
+    /**
+     * One off-diagonal entry k → l of the factor-effect matrix: what the implied graph made of it, the
+     * measured effect M[k,l], the evidence net of the read-outs' crosstalk and that evidence's 95 %
+     * lower end (NaN where the file has none).
+     */
+    public record FactorPair(String cause, String effect, ImpliedEffectEvidence.Entry entry, boolean edge,
+            double measured, double evidence, double evidenceLower) {
+        /** "edge", "no edge" (tested), or "set aside: " and the reason. */
+        public String verdict() {
+            return edge ? "edge" : entry == ImpliedEffectEvidence.Entry.TESTED ? "no edge"
+                    : "set aside: " + entry.label();
         }
     }
 
@@ -96,7 +117,7 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
             return new Analysis(file, provenance(root.path("provenance")), metrics(root.path("metrics")),
                     strings(root.path("report").path("factors")), units(root.path("unit_effects")),
                     latents(root.path("latent_effects")), circuitGraph(root.path("circuit_graph"), version),
-                    factorGraphs(root.path("report")));
+                    factorGraphs(root));
         } catch (IllegalArgumentException e) {
             throw new AnalysisFileException(file, e.getMessage());
         }
@@ -189,16 +210,54 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
         return nodes.get(i).id();
     }
 
-    private static FactorGraphs factorGraphs(JsonNode report) {
+    private static FactorGraphs factorGraphs(JsonNode root) {
+        JsonNode report = root.path("report");
         List<String> factors = strings(report.path("factors"));
         List<Edge> implied = factorEdges(report.path("implied_factor_graph"));
+        List<FactorPair> pairs = factorPairs(root, factors, implied);
         JsonNode comparison = report.path("factor_graph_comparison");
         if (!comparison.isObject()) {
-            return new FactorGraphs(factors, implied, null, null, null);
+            return new FactorGraphs(factors, implied, null, null, null, pairs);
         }
         return new FactorGraphs(factors, implied, factorEdges(comparison.path("true_edges")),
                 estimate("edge precision", comparison.path("precision")),
-                estimate("edge recall", comparison.path("recall")));
+                estimate("edge recall", comparison.path("recall")), pairs);
+    }
+
+    /** Every pair k → l the implied graph weighed, classified by the engine's own rule. */
+    private static List<FactorPair> factorPairs(JsonNode root, List<String> factors, List<Edge> implied) {
+        JsonNode measuredNode = root.path("factor_effect_matrix").path("m");
+        JsonNode evidenceNode = root.path("factor_effect_evidence");
+        if (measuredNode.size() != factors.size() || evidenceNode.size() != factors.size()) {
+            return List.of();
+        }
+        double[][] measured = matrix(measuredNode);
+        double[][] evidence = matrix(evidenceNode);
+        JsonNode lowerNode = root.path("factor_effect_evidence_lower");
+        double[][] lower = lowerNode.size() == factors.size() ? matrix(lowerNode) : null;
+        Set<String> confounded = Set.copyOf(strings(root.path("confounded_factor_pairs")));
+        Set<String> unreadable = Set.copyOf(strings(root.path("unreadable_factors")));
+        Set<String> withoutOwn = Set.copyOf(strings(root.path("factors_without_own_intervention")));
+        Set<String> edges = new HashSet<>();
+        implied.forEach(e -> edges.add(pairName(e.source(), e.target())));
+        List<FactorPair> pairs = new ArrayList<>();
+        for (int k = 0; k < factors.size(); k++) {
+            for (int l = 0; l < factors.size(); l++) {
+                if (k != l) {
+                    String pair = pairName(factors.get(k), factors.get(l));
+                    pairs.add(new FactorPair(factors.get(k), factors.get(l), ImpliedEffectEvidence.Entry.of(
+                            unreadable.contains(factors.get(l)), confounded.contains(pair),
+                            withoutOwn.contains(factors.get(k))), edges.contains(pair), measured[k][l],
+                            evidence[k][l], lower == null ? Double.NaN : lower[k][l]));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** A factor pair as the analysis file names it, {@code k -> l}. */
+    private static String pairName(String cause, String effect) {
+        return cause + " -> " + effect;
     }
 
     private static List<Edge> factorEdges(JsonNode edges) {

@@ -228,6 +228,15 @@ public class AnalysisEditor extends FormEditor {
                 new Column<String>("True effects", 220, f -> graphs.hasTruth() ? targets(graphs.truth(), f) : "unknown")));
         factors.setInput(analysis.factors());
         factors.addSelectionChangedListener(e -> selection.select(factorOf(e.getStructuredSelection())));
+        TableViewer pairs = section(body, "factors.pairs", "Factor pairs weighed by the implied graph", List.of(
+                new Column<Analysis.FactorPair>("Cause", 120, Analysis.FactorPair::cause),
+                new Column<Analysis.FactorPair>("Effect", 120, Analysis.FactorPair::effect),
+                new Column<Analysis.FactorPair>("Verdict", 300, Analysis.FactorPair::verdict),
+                new Column<Analysis.FactorPair>("Measured M", 100, p -> Formats.number(p.measured())),
+                new Column<Analysis.FactorPair>("Evidence", 100, p -> Formats.number(p.evidence())),
+                new Column<Analysis.FactorPair>("95 % lower end", 120,
+                        p -> Formats.number(p.evidenceLower()))));
+        pairs.setInput(graphs.pairs());
     }
 
     private AnalysisElement factorOf(IStructuredSelection selected) {

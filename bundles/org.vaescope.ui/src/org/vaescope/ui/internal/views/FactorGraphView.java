@@ -1,9 +1,12 @@
 package org.vaescope.ui.internal.views;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -13,6 +16,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.ui.internal.analysis.Analysis;
 import org.vaescope.ui.internal.analysis.AnalysisElement;
 import org.vaescope.ui.internal.analysis.Formats;
@@ -70,14 +74,35 @@ public class FactorGraphView extends AnalysisView {
         job.schedule();
     }
 
-    private static String headline(Analysis.FactorGraphs graphs) {
+    static String headline(Analysis.FactorGraphs graphs) {
         String implied = graphs.implied().size() + " implied edges";
+        String pairs = pairsLine(graphs.pairs());
         if (!graphs.hasTruth()) {
-            return implied + "; the dataset has no true factor graph.";
+            return implied + "; the dataset has no true factor graph." + pairs;
         }
         return implied + ", " + graphs.truth().size() + " true edges — precision " + Formats.metric(graphs.precision())
                 + ", recall " + Formats.metric(graphs.recall())
-                + "   (green: found, red: not in the true graph, grey dashed: missed)";
+                + "   (green: found, red: not in the true graph, grey dashed: missed)" + pairs;
+    }
+
+    /**
+     * How many factor pairs the graph could test and why the others were set aside: an empty graph
+     * whose pairs were all set aside says nothing about the model.
+     */
+    static String pairsLine(List<Analysis.FactorPair> pairs) {
+        if (pairs.isEmpty()) {
+            return "";
+        }
+        Map<ImpliedEffectEvidence.Entry, Long> kinds = new EnumMap<>(ImpliedEffectEvidence.Entry.class);
+        pairs.forEach(p -> kinds.merge(p.entry(), 1L, Long::sum));
+        long tested = kinds.getOrDefault(ImpliedEffectEvidence.Entry.TESTED, 0L);
+        String aside = kinds.entrySet().stream().filter(e -> e.getKey() != ImpliedEffectEvidence.Entry.TESTED)
+                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
+        if (tested == 0) {
+            return "\nNo factor pair could be tested (" + aside + "): the empty graph says nothing about the model.";
+        }
+        return "\n" + tested + " of " + pairs.size() + " factor pairs tested"
+                + (aside.isEmpty() ? "." : "; set aside: " + aside + ".") + " Analysis editor, Factors page: every pair.";
     }
 
     /** Factor nodes and the implied edges, classified against the true graph when there is one. */

@@ -74,4 +74,43 @@ class AnalysisReadTest {
         AnalysisFileException e = assertThrows(AnalysisFileException.class, () -> Analysis.read(file));
         assertTrue(e.getMessage().contains("\"unit_effects.hooks\" is missing"), e.getMessage());
     }
+
+    @Test
+    void everyFactorPairIsReadWithTheEnginesVerdictAndItsNumbers() throws Exception {
+        Path file = folder.resolve("pairs.vsa");
+        Files.writeString(file, minimal(3, "\"circuits\": []").replace("\"report\": {\"factors\": [\"shape\"]}",
+                "\"report\": {\"factors\": [\"a\", \"b\", \"c\"], \"implied_factor_graph\": [{\"cause\": \"a\", "
+                        + "\"effect\": \"b\"}]}, \"factor_effect_matrix\": {\"carriers\": [[0], [1], [2]], "
+                        + "\"m\": [[0.9, 0.3, 0.2], [0.6, 0.8, 0.1], [0.05, 0.04, 0.03]]}, "
+                        + "\"factor_effect_evidence\": [[0.9, 0.25, 0.2], [0.6, 0.8, 0.1], [0.05, 0.04, 0.03]], "
+                        + "\"factor_effect_evidence_lower\": [[0.8, 0.2, 0.1], [0.5, 0.7, 0.0], [0.0, 0.0, 0.0]], "
+                        + "\"confounded_factor_pairs\": [\"b -> a\"], \"unreadable_factors\": [\"c\"], "
+                        + "\"factors_without_own_intervention\": [\"c\"]"));
+
+        java.util.List<Analysis.FactorPair> pairs = Analysis.read(file).factorGraphs().pairs();
+
+        assertEquals(java.util.List.of("a -> b: edge", "a -> c: set aside: effect unreadable",
+                "b -> a: set aside: confounded", "b -> c: set aside: effect unreadable",
+                "c -> a: set aside: cause without an intervention of its own",
+                "c -> b: set aside: cause without an intervention of its own"),
+                pairs.stream().map(p -> p.cause() + " -> " + p.effect() + ": " + p.verdict()).toList());
+        assertEquals(0.3, pairs.get(0).measured());
+        assertEquals(0.25, pairs.get(0).evidence());
+        assertEquals(0.2, pairs.get(0).evidenceLower());
+    }
+
+    @Test
+    void aFileWithoutThePairsHasNoneAndAFileWithoutLowerEndsShowsNone() throws Exception {
+        Path file = folder.resolve("old-pairs.vsa");
+        Files.writeString(file, minimal(3, "\"circuits\": []"));
+        assertTrue(Analysis.read(file).factorGraphs().pairs().isEmpty());
+
+        Path noLower = folder.resolve("no-lower.vsa");
+        Files.writeString(noLower, minimal(3, "\"circuits\": []").replace("\"report\": {\"factors\": [\"shape\"]}",
+                "\"report\": {\"factors\": [\"a\", \"b\"]}, \"factor_effect_matrix\": {\"m\": [[0.9, 0.05], "
+                        + "[0.02, 0.8]]}, \"factor_effect_evidence\": [[0.9, 0.04], [0.01, 0.8]]"));
+        java.util.List<Analysis.FactorPair> pairs = Analysis.read(noLower).factorGraphs().pairs();
+        assertEquals(java.util.List.of("no edge", "no edge"), pairs.stream().map(Analysis.FactorPair::verdict).toList());
+        assertTrue(Double.isNaN(pairs.get(0).evidenceLower()));
+    }
 }

@@ -128,6 +128,9 @@ class AnalysisPerspectiveTest {
         assertEquals(json.path("metrics").size(), editor.getTable("overview.metrics").getTable().getItemCount());
         assertEquals(edgeCount(json),
                 editor.getTable("circuits.edges").getTable().getItemCount());
+        int factorCount = json.path("report").path("factors").size();
+        assertEquals(factorCount * (factorCount - 1), editor.getTable("factors.pairs").getTable().getItemCount(),
+                "every off-diagonal factor pair, with its verdict");
         Workbenches.screenshot(window.getShell(), "vaescope-analysis-editor-factors");
         editor.setActivePage("overview");
 
@@ -318,6 +321,8 @@ class AnalysisPerspectiveTest {
         assertEquals(json.path("report").path("factors").size(), view.getCanvas().getGraph().nodes().size());
         assertEquals(json.path("report").path("implied_factor_graph").size(), view.getGraph().edges().stream()
                 .filter(e -> !e.evidence().equals("missed")).count());
+        assertTrue(view.getHeaderText().contains("factor pairs tested") || view.getHeaderText().contains(
+                "No factor pair could be tested"), view.getHeaderText());
         Workbenches.screenshot(window.getShell(), "vaescope-factor-graph");
     }
 
