@@ -48,6 +48,8 @@ class ImportedModelCliTest {
                 json.substring(0, Math.min(200, json.length())));
         assertTrue(json.contains("decoder.relu_4"), "the import's hooks are analysed");
         assertTrue(cli.out().contains("disentanglement score (MIG)"), cli.out());
+        assertTrue(cli.out().contains(" factor pairs tested") || cli.out().contains("No factor pair could be tested"),
+                "the report says what the implied graph rests on: " + cli.out());
     }
 
     @Test

@@ -2,7 +2,11 @@ package org.vaescope.core.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Which entries of a measured factor-effect matrix M are evidence about an edge of the implied
@@ -144,6 +148,26 @@ public final class ImpliedEffectEvidence {
             }
         }
         return false;
+    }
+
+    /**
+     * How many of the implied graph's factor pairs were tested and why the others were set aside, as
+     * reports and views say it ("" without pairs): an empty graph with no tested pair says nothing.
+     */
+    public static String testedSummary(Collection<Entry> pairs) {
+        if (pairs.isEmpty()) {
+            return "";
+        }
+        Map<Entry, Long> kinds = new EnumMap<>(Entry.class);
+        pairs.forEach(entry -> kinds.merge(entry, 1L, Long::sum));
+        long tested = kinds.getOrDefault(Entry.TESTED, 0L);
+        String aside = kinds.entrySet().stream().filter(e -> e.getKey() != Entry.TESTED)
+                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
+        if (tested == 0) {
+            return "No factor pair could be tested (" + aside + "): the empty graph says nothing about the model.";
+        }
+        return tested + " of " + pairs.size() + " factor pairs tested" + (aside.isEmpty() ? "." : "; set aside: " + aside
+                + ".");
     }
 
     /** The names of the factors whose flag is set, in factor order. */

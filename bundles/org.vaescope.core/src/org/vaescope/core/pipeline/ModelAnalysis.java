@@ -127,6 +127,28 @@ public final class ModelAnalysis {
             double cesAfterQuantiser,
             CircuitGraph circuitGraph, Settings settings) {
 
+        /** What the implied graph made of the factor pair {@code cause -> effect} (factor indices, k ≠ l). */
+        public ImpliedEffectEvidence.Entry entry(int cause, int effect) {
+            List<String> factors = factorEvidence.factors();
+            return ImpliedEffectEvidence.Entry.of(unreadableFactors.contains(factors.get(effect)),
+                    confoundedPairs.contains(factors.get(cause) + " -> " + factors.get(effect)),
+                    withoutOwnIntervention.contains(factors.get(cause)));
+        }
+
+        /** Every off-diagonal factor pair's entry, row by row. */
+        public List<ImpliedEffectEvidence.Entry> pairEntries() {
+            List<ImpliedEffectEvidence.Entry> entries = new ArrayList<>();
+            int factors = factorEvidence.factors().size();
+            for (int k = 0; k < factors; k++) {
+                for (int l = 0; l < factors; l++) {
+                    if (k != l) {
+                        entries.add(entry(k, l));
+                    }
+                }
+            }
+            return entries;
+        }
+
         /** Mean CES over active latents (our definition, see {@link ModelReport}). */
         public double modelCes() {
             return report.modelCes().value();

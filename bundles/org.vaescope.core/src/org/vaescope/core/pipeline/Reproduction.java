@@ -585,9 +585,7 @@ public final class Reproduction {
         for (int k = 0; k < factors.size(); k++) {
             for (int l = 0; l < factors.size(); l++) {
                 String pair = factors.get(k) + " -> " + factors.get(l);
-                if (k != l && ImpliedEffectEvidence.Entry.of(result.unreadableFactors().contains(factors.get(l)),
-                        result.confoundedPairs().contains(pair),
-                        result.withoutOwnIntervention().contains(factors.get(k))) == ImpliedEffectEvidence.Entry.TESTED) {
+                if (k != l && result.entry(k, l) == ImpliedEffectEvidence.Entry.TESTED) {
                     tested.put(pair, value.of(k, l));
                 }
             }

@@ -117,4 +117,19 @@ class ImpliedEffectEvidenceTest {
                 new double[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}});
         assertEquals(0, kept.effect(0, 1), "a -> b set aside although M = 0.3");
     }
+
+    @Test
+    void theSummarySaysHowManyPairsWereTestedAndWhyTheOthersWereSetAsideInTheRulesOrder() {
+        List<ImpliedEffectEvidence.Entry> pairs = List.of(ImpliedEffectEvidence.Entry.CONFOUNDED,
+                ImpliedEffectEvidence.Entry.TESTED, ImpliedEffectEvidence.Entry.CAUSE_WITHOUT_OWN_INTERVENTION,
+                ImpliedEffectEvidence.Entry.CONFOUNDED, ImpliedEffectEvidence.Entry.EFFECT_UNREADABLE);
+
+        assertEquals("1 of 5 factor pairs tested; set aside: 1 effect unreadable, 2 confounded, 1 cause without an "
+                + "intervention of its own.", ImpliedEffectEvidence.testedSummary(pairs));
+        assertEquals("2 of 2 factor pairs tested.", ImpliedEffectEvidence.testedSummary(
+                List.of(ImpliedEffectEvidence.Entry.TESTED, ImpliedEffectEvidence.Entry.TESTED)));
+        assertEquals("No factor pair could be tested (1 effect unreadable): the empty graph says nothing about the "
+                + "model.", ImpliedEffectEvidence.testedSummary(List.of(ImpliedEffectEvidence.Entry.EFFECT_UNREADABLE)));
+        assertEquals("", ImpliedEffectEvidence.testedSummary(List.of()));
+    }
 }

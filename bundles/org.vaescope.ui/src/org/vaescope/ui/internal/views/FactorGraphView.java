@@ -1,12 +1,9 @@
 package org.vaescope.ui.internal.views;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -85,24 +82,10 @@ public class FactorGraphView extends AnalysisView {
                 + "   (green: found, red: not in the true graph, grey dashed: missed)" + pairs;
     }
 
-    /**
-     * How many factor pairs the graph could test and why the others were set aside: an empty graph
-     * whose pairs were all set aside says nothing about the model.
-     */
+    /** The engine's account of the pairs behind the graph, and where to see each of them. */
     static String pairsLine(List<Analysis.FactorPair> pairs) {
-        if (pairs.isEmpty()) {
-            return "";
-        }
-        Map<ImpliedEffectEvidence.Entry, Long> kinds = new EnumMap<>(ImpliedEffectEvidence.Entry.class);
-        pairs.forEach(p -> kinds.merge(p.entry(), 1L, Long::sum));
-        long tested = kinds.getOrDefault(ImpliedEffectEvidence.Entry.TESTED, 0L);
-        String aside = kinds.entrySet().stream().filter(e -> e.getKey() != ImpliedEffectEvidence.Entry.TESTED)
-                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "));
-        if (tested == 0) {
-            return "\nNo factor pair could be tested (" + aside + "): the empty graph says nothing about the model.";
-        }
-        return "\n" + tested + " of " + pairs.size() + " factor pairs tested"
-                + (aside.isEmpty() ? "." : "; set aside: " + aside + ".") + " Analysis editor, Factors page: every pair.";
+        String summary = ImpliedEffectEvidence.testedSummary(pairs.stream().map(Analysis.FactorPair::entry).toList());
+        return summary.isEmpty() ? "" : "\n" + summary + " Analysis editor, Factors page: every pair.";
     }
 
     /** Factor nodes and the implied edges, classified against the true graph when there is one. */

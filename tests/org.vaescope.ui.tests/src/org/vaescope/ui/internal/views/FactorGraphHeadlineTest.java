@@ -23,7 +23,8 @@ class FactorGraphHeadlineTest {
 
     @Test
     void aGraphWithNoTestedPairSaysItSaysNothing() {
-        assertEquals("\nNo factor pair could be tested (2 confounded): the empty graph says nothing about the model.",
+        assertEquals("\nNo factor pair could be tested (2 confounded): the empty graph says nothing about the model. "
+                + "Analysis editor, Factors page: every pair.",
                 FactorGraphView.pairsLine(List.of(pair(Entry.CONFOUNDED), pair(Entry.CONFOUNDED))));
         assertEquals("", FactorGraphView.pairsLine(List.of()), "a file from before the pairs were kept");
     }
