@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.vaescope.core.data.FactorDataset;
 import org.vaescope.core.imports.VaeFiles;
 import org.vaescope.core.pipeline.AnalysisFile;
-import org.vaescope.core.analysis.ImpliedEffectEvidence;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.runtime.InputFiles;
@@ -67,11 +66,7 @@ final class AnalyseCommand implements Callable<Integer> {
         ModelAnalysis.Settings settings = quick ? ModelAnalysis.Settings.quick(seed) : ModelAnalysis.Settings.defaults(seed);
         ModelAnalysis.Result result = ModelAnalysis.run(loaded.model(), data, settings, printing(cli.out()));
         write(result, model, spec, out);
-        cli.out().print(result.report().toText());
-        String pairs = ImpliedEffectEvidence.testedSummary(result.pairEntries());
-        if (!pairs.isEmpty()) {
-            cli.out().println(pairs);
-        }
+        cli.out().print(result.reportText());
         cli.out().printf(Locale.ROOT, "disentanglement score (MIG) %.3f%nanalysis of %s on %s written to %s%n",
                 result.disentanglementScore(), loaded.files(), spec, out);
         return VaescopeCli.OK;

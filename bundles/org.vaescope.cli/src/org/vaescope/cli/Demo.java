@@ -78,7 +78,7 @@ final class Demo implements Callable<Integer> {
         out.println("== 3. Causal analysis (input manipulation, latent perturbation, factor interventions, metrics)");
         ModelAnalysis.Result analysis = ModelAnalysis.run(trained.model(), dsprites, ModelAnalysis.Settings.quick(SEED),
                 AnalyseCommand.printing(out));
-        out.print(analysis.report().toText());
+        out.print(analysis.reportText());
         out.printf(Locale.ROOT, "disentanglement score (MIG) %.3f%n", analysis.disentanglementScore());
         Path analysisFile = AnalyseCommand.write(analysis, model, "dsprites:size=32");
         Files.writeString(dir.resolve("circuits.dot"), analysis.circuitGraph().toDot());

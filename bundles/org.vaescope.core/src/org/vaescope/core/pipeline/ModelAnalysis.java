@@ -127,6 +127,12 @@ public final class ModelAnalysis {
             double cesAfterQuantiser,
             CircuitGraph circuitGraph, Settings settings) {
 
+        /** The report as text, closed by what the implied factor graph rests on. */
+        public String reportText() {
+            String pairs = ImpliedEffectEvidence.testedSummary(pairEntries());
+            return report.toText() + (pairs.isEmpty() ? "" : pairs + System.lineSeparator());
+        }
+
         /** What the implied graph made of the factor pair {@code cause -> effect} (factor indices, k ≠ l). */
         public ImpliedEffectEvidence.Entry entry(int cause, int effect) {
             List<String> factors = factorEvidence.factors();

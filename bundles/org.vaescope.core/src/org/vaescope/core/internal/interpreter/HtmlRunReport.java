@@ -51,7 +51,7 @@ public final class HtmlRunReport {
         for (ModelSession m : doc.models()) {
             if (m.hasAnalysis()) {
                 html.append("<section>\n<h2>Analysis report: ").append(escape(m.name())).append("</h2>\n<pre>")
-                        .append(escape(m.analysisOrNull().report().toText())).append("</pre>\n<p>")
+                        .append(escape(m.analysisOrNull().reportText())).append("</pre>\n<p>")
                         .append(escape(m.analysisOrNull().readoutSummary())).append("</p>\n</section>\n");
             }
         }
