@@ -49,8 +49,8 @@ final class ResultsDocument {
                 - Images: procedural dSprites and the causal dataset rendered at %d×%d (the paper: 64×64).
                 - Network: %s, latent size %d; reconstruction term the Bernoulli log-likelihood of the pixels on \
                 both datasets (disentanglement_lib's `bernoulli_loss`).
-                - Training: %s of batch %d at learning rate %s per model (disentanglement_lib: 300,000 \
-                steps at 1e-4); FactorVAE's discriminator learns at the same rate.
+                - Training: Adam, batch %d, learning rate %s, %s per model (disentanglement_lib: \
+                300,000 steps at 1e-4); FactorVAE's discriminator learns at the same rate.
                 - Seeds planned: %s, the controls first (beta-VAE on dSprites and on the causal dataset, three \
                 seeds), then the other variants seed by seed, then the v3 variants (beta-TC-VAE, DIP-VAE-II, VQ-VAE) \
                 for the first three seeds, then every other variant on the causal dataset for the first seed; the \
@@ -59,7 +59,8 @@ final class ResultsDocument {
                 of dimension 2 with commitment 0.25.
                 - Analysis: %d input pairs per factor, %d inputs for latent perturbation (deltas -2, -1, 1, 2), \
                 disentanglement metrics on %d training / %d test samples (MIG on at least 10,000); MIG curve every %d steps on %d samples.
-                %n""", size, size, network(settings.architecture()), settings.architecture().latentSize(), trainingLength(settings), settings.batchSize(), settings.learningRate(), settings.seeds(),
+                %n""", size, size, network(settings.architecture()), settings.architecture().latentSize(), settings.batchSize(),
+                settings.learningRate(), trainingLength(settings), settings.seeds(),
                 settings.analysis().pairsPerFactor(), settings.analysis().latentSamples(),
                 settings.analysis().metricTrain(), settings.analysis().metricTest(), settings.curveEvery(),
                 settings.curveSamples()));
@@ -259,7 +260,7 @@ final class ResultsDocument {
 
     /** How long each model trains: its least steps and, if more are allowed, the settling rule that uses them. */
     static String trainingLength(Reproduction.Settings settings) {
-        String least = String.format(Locale.ROOT, "%d Adam steps", settings.steps());
+        String least = String.format(Locale.ROOT, "%d steps", settings.steps());
         return settings.maxSteps() == settings.steps() ? least
                 : String.format(Locale.ROOT, "%s, and on up to %d while the MIG curve has not settled (moved %.2f or more "
                         + "over the last %,d steps; checked at each curve point)", least, settings.maxSteps(),

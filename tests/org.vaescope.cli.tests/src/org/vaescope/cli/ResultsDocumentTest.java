@@ -136,8 +136,8 @@ class ResultsDocumentTest {
         Reproduction.Settings fixed = settings(8_000, 8_000);
         Reproduction.Settings settling = settings(8_000, 16_000);
 
-        assertEquals("8000 Adam steps", ResultsDocument.trainingLength(fixed));
-        assertEquals("8000 Adam steps, and on up to 16000 while the MIG curve has not settled (moved 0.03 or more over "
+        assertEquals("8000 steps", ResultsDocument.trainingLength(fixed));
+        assertEquals("8000 steps, and on up to 16000 while the MIG curve has not settled (moved 0.03 or more over "
                 + "the last 2,000 steps; checked at each curve point)", ResultsDocument.trainingLength(settling));
     }
 
