@@ -144,7 +144,7 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "reproducing at %dx%d: %d models, %d steps each%s, runs in %s%n", size, size,
-                Reproduction.plan(seeds).size(), steps, maxSteps == steps ? ""
+                Reproduction.jobs(settings).size(), steps, maxSteps == steps ? ""
                         : String.format(Locale.ROOT, " (up to %d until MIG settles)", maxSteps),
                 runDirectory);
         long start = System.nanoTime();

@@ -209,7 +209,7 @@ public final class Reproduction {
     }
 
     /** The planned jobs this invocation trains or analyses ({@link Settings#only()}). */
-    private static List<Job> jobs(Settings settings) {
+    public static List<Job> jobs(Settings settings) {
         return plan(settings.seeds()).stream()
                 .filter(job -> settings.only().isEmpty() || settings.only().contains(job.kind())).toList();
     }
