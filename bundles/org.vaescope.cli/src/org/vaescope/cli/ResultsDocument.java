@@ -24,6 +24,8 @@ final class ResultsDocument {
      */
     static final String HAND_WRITTEN = "<!-- written by hand from here on: reproduce keeps it when it rewrites the file -->";
 
+    private static final int PAPER_IMAGE_SIZE = 64;
+
     private ResultsDocument() {
     }
 
@@ -51,16 +53,14 @@ final class ResultsDocument {
                 both datasets (disentanglement_lib's `bernoulli_loss`).
                 - Training: Adam, batch %d, learning rate %s, %s per model (disentanglement_lib: \
                 300,000 steps at 1e-4); FactorVAE's discriminator learns at the same rate.
-                - Seeds planned: %s, the controls first (beta-VAE on dSprites and on the causal dataset, three \
-                seeds), then the other variants seed by seed, then the v3 variants (beta-TC-VAE, DIP-VAE-II, VQ-VAE) \
-                for the first three seeds, then every other variant on the causal dataset for the first seed; the \
-                table holds what finished. Hyperparameters: beta-VAE beta = 4, \
+                - Seeds planned: %s, %s; the table holds what finished. Hyperparameters: beta-VAE beta = 4, \
                 FactorVAE gamma = 10, beta-TC-VAE beta = 6, DIP-VAE-II lambda_od = lambda_d = 10, VQ-VAE 64 codes \
                 of dimension 2 with commitment 0.25.
                 - Analysis: %d input pairs per factor, %d inputs for latent perturbation (deltas -2, -1, 1, 2), \
                 disentanglement metrics on %d training / %d test samples (MIG on at least 10,000); MIG curve every %d steps on %d samples.
-                %n""", size, size, network(settings.architecture()), settings.architecture().latentSize(), settings.batchSize(),
-                settings.learningRate(), trainingLength(settings), settings.seeds(),
+                %n""", size, size, network(settings.architecture(), size), settings.architecture().latentSize(),
+                settings.batchSize(), settings.learningRate(), trainingLength(settings), settings.seeds(),
+                plannedJobs(settings),
                 settings.analysis().pairsPerFactor(), settings.analysis().latentSamples(),
                 settings.analysis().metricTrain(), settings.analysis().metricTest(), settings.curveEvery(),
                 settings.curveSamples()));
@@ -332,11 +332,22 @@ final class ResultsDocument {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String network(org.vaescope.core.vae.Architecture architecture) {
+    static String network(org.vaescope.core.vae.Architecture architecture, int size) {
         String widths = java.util.Arrays.stream(architecture.widths()).mapToObj(String::valueOf)
                 .collect(Collectors.joining("-"));
+        String images = size < PAPER_IMAGE_SIZE ? " on the smaller images" : "";
         return architecture.kind() == org.vaescope.core.vae.Architecture.Kind.CONV
-                ? "the spec's convolutional encoder/decoder (widths " + widths + ") on the smaller images"
+                ? "the spec's convolutional encoder/decoder (widths " + widths + ")" + images
                 : "an MLP encoder/decoder (" + widths + ") instead of the convolutional one";
+    }
+
+    /** Which jobs the invocation planned, and in what order: all of them, or only those named by --only. */
+    static String plannedJobs(Reproduction.Settings settings) {
+        if (!settings.only().isEmpty()) {
+            return "only the jobs " + settings.only().stream().sorted().collect(Collectors.joining(", "));
+        }
+        return "the controls first (beta-VAE on dSprites and on the causal dataset, three seeds), then the other "
+                + "variants seed by seed, then the v3 variants (beta-TC-VAE, DIP-VAE-II, VQ-VAE) for the first three "
+                + "seeds, then every other variant on the causal dataset for the first seed";
     }
 }

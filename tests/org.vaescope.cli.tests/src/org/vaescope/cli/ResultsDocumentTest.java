@@ -141,9 +141,24 @@ class ResultsDocumentTest {
                 + "the last 2,000 steps; checked at each curve point)", ResultsDocument.trainingLength(settling));
     }
 
+    @Test
+    void theSettingsSayWhichJobsWerePlannedAndWhetherTheImagesWereScaledDown() {
+        Reproduction.Settings only = settings(8_000, 8_000, java.util.Set.of("dsprites:vae", "dsprites:betavae"));
+        org.vaescope.core.vae.Architecture conv = org.vaescope.core.vae.Architecture.conv(1, 32, 32, 10);
+
+        assertEquals("only the jobs dsprites:betavae, dsprites:vae", ResultsDocument.plannedJobs(only));
+        assertTrue(ResultsDocument.plannedJobs(settings(8_000, 8_000)).startsWith("the controls first"));
+        assertTrue(ResultsDocument.network(conv, 32).endsWith(") on the smaller images"));
+        assertTrue(ResultsDocument.network(conv, 64).endsWith(")"));
+    }
+
     private static Reproduction.Settings settings(int steps, int maxSteps) {
+        return settings(steps, maxSteps, java.util.Set.of());
+    }
+
+    private static Reproduction.Settings settings(int steps, int maxSteps, java.util.Set<String> only) {
         return new Reproduction.Settings(org.vaescope.core.vae.Architecture.mlp(1, 16, 16, 4, 32), steps, maxSteps, 64,
                 1e-3, List.of(1L, 2L), org.vaescope.core.pipeline.ModelAnalysis.Settings.quick(0), 32,
-                java.nio.file.Path.of("runs"), 500, 2_000, java.util.Set.of());
+                java.nio.file.Path.of("runs"), 500, 2_000, only);
     }
 }
