@@ -156,7 +156,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 : Reproduction.run(settings, trainOption.equals("analyse"), out, null);
         double minutes = (System.nanoTime() - start) / 6e10;
         String command = "./vaescope " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        String markdown = ResultsDocument.render(command.strip(), settings, size, runs, minutes);
+        String markdown = ResultsDocument.render(command.strip(), settings, runs, minutes);
         Files.createDirectories(target.toAbsolutePath().getParent());
         String previous = Files.exists(target) ? Files.readString(target) : null;
         Files.writeString(target, ResultsDocument.keepingHandWritten(markdown, previous));

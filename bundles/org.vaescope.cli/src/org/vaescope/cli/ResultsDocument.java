@@ -24,8 +24,6 @@ final class ResultsDocument {
      */
     static final String HAND_WRITTEN = "<!-- written by hand from here on: reproduce keeps it when it rewrites the file -->";
 
-    private static final int PAPER_IMAGE_SIZE = 64;
-
     private ResultsDocument() {
     }
 
@@ -35,8 +33,8 @@ final class ResultsDocument {
         return at < 0 ? generated : generated + "\n" + previous.substring(at);
     }
 
-    static String render(String command, Reproduction.Settings settings, int size, List<Reproduction.Run> runs,
-            double minutes) {
+    static String render(String command, Reproduction.Settings settings, List<Reproduction.Run> runs, double minutes) {
+        int size = settings.imageSize();
         StringBuilder md = new StringBuilder();
         md.append("# Reproduction of the paper's dSprites comparison\n\n");
         md.append("Produced by:\n\n```sh\n").append(command).append("\n```\n\n");
@@ -335,7 +333,7 @@ final class ResultsDocument {
     static String network(org.vaescope.core.vae.Architecture architecture, int size) {
         String widths = java.util.Arrays.stream(architecture.widths()).mapToObj(String::valueOf)
                 .collect(Collectors.joining("-"));
-        String images = size < PAPER_IMAGE_SIZE ? " on the smaller images" : "";
+        String images = size < Reproduction.PAPER_IMAGE_SIDE ? " on the smaller images" : "";
         return architecture.kind() == org.vaescope.core.vae.Architecture.Kind.CONV
                 ? "the spec's convolutional encoder/decoder (widths " + widths + ")" + images
                 : "an MLP encoder/decoder (" + widths + ") instead of the convolutional one";

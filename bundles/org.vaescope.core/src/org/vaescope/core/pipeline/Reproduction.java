@@ -79,7 +79,7 @@ public final class Reproduction {
             Variant.BETA_VAE, new double[] {0.051, 3.43}, Variant.FACTOR_VAE, new double[] {0.084, 4.59});
 
     /** The paper's images are 64×64×1: its CES divided by √pixels is CES / 64. */
-    private static final double PAPER_IMAGE_SIDE = 64;
+    public static final int PAPER_IMAGE_SIDE = 64;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
