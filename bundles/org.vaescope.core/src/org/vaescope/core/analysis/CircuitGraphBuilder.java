@@ -93,9 +93,10 @@ public final class CircuitGraphBuilder {
     }
 
     private void addUnitNodes(CircuitSet circuits, Map<String, CircuitGraph.Node> nodes) {
+        List<UnitClassification.HookClasses> classesPerHook = UnitClassification.classifyAll(units, settings);
         for (int h = 0; h < units.hookCount(); h++) {
             String hook = units.hooks().get(h);
-            UnitClassification.HookClasses classes = UnitClassification.classifyHook(units, h, settings);
+            UnitClassification.HookClasses classes = classesPerHook.get(h);
             for (int u = 0; u < units.unitCount(h); u++) {
                 for (int k = 0; k < units.factorCount(); k++) {
                     if (circuits.contains(k, hook, u)) {

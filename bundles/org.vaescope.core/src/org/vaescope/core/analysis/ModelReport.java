@@ -155,7 +155,8 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         text.append(String.format(Locale.ROOT, "%ncircuits (smallest ranked sets restoring >= %s of a hook point's patch"
                 + " effect; ablation: effect left, random sets of the same size)%n", circuits.restore()));
         text.append(circuits.toText());
-        text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: max >= %s of sum)%n",
+        text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: the dominant factor's share "
+                + ">= %s, the factor chosen on one half of the pairs and its share measured on the other)%n",
                 settings.deadThreshold(), settings.monosemanticRatio()));
         text.append(String.format(Locale.ROOT, "%-20s %6s  %-26s %-26s %-26s%n", "hook", "units", "dead",
                 "monosemantic", "polysemantic"));

@@ -159,6 +159,97 @@ public record UnitEffects(List<String> hooks, List<double[][]> responses, List<S
         return new UnitEffects(hooks, means, factors, sampleCount, seed, null);
     }
 
+    /** Whether there are per-pair terms of at least two pairs, so {@link #halves()} exists. */
+    public boolean canSplit() {
+        return pairTerms != null && sampleCount >= 2;
+    }
+
+    /**
+     * The responses over the first ⌈n/2⌉ and over the last ⌊n/2⌋ pairs of every factor, so that a
+     * unit's dominant factor can be chosen on one half and its share measured on the other; null
+     * without per-pair terms or with fewer than two pairs.
+     */
+    public Halves halves() {
+        if (!canSplit()) {
+            return null;
+        }
+        int first = (sampleCount + 1) / 2;
+        return halves(halfCounts(0, first, null), halfCounts(first, sampleCount, null));
+    }
+
+    /**
+     * One bootstrap replicate of {@link #halves()}: each half's pairs drawn with replacement from that
+     * half only (the same draw for all hook points), so no pair is in both halves.
+     */
+    public Halves resampleHalves(SplittableRandom random) {
+        if (!canSplit()) {
+            throw Checks.fail("UnitEffects needs per-pair terms of at least two pairs to split them, has "
+                    + (pairTerms == null ? "none" : sampleCount));
+        }
+        int first = (sampleCount + 1) / 2;
+        return halves(halfCounts(0, first, random), halfCounts(first, sampleCount, random));
+    }
+
+    private Halves halves(int[][] firstCounts, int[][] secondCounts) {
+        int first = (sampleCount + 1) / 2;
+        List<double[][]> firstMeans = new ArrayList<>();
+        List<double[][]> secondMeans = new ArrayList<>();
+        for (int h = 0; h < hooks.size(); h++) {
+            firstMeans.add(rescaled(weightedMeans(pairTerms.get(h), firstCounts, sampleCount, unitCount(h)),
+                    (double) sampleCount / first));
+            secondMeans.add(rescaled(weightedMeans(pairTerms.get(h), secondCounts, sampleCount, unitCount(h)),
+                    (double) sampleCount / (sampleCount - first)));
+        }
+        return new Halves(firstMeans, secondMeans, first, sampleCount - first);
+    }
+
+    /** Per factor, counts of pairs [from, to): each once, or a resample of that range when random is given. */
+    private int[][] halfCounts(int from, int to, SplittableRandom random) {
+        int[][] counts = new int[factors.size()][sampleCount];
+        for (int[] factorCounts : counts) {
+            if (random == null) {
+                Arrays.fill(factorCounts, from, to, 1);
+            } else {
+                System.arraycopy(Bootstrap.resampleCounts(to - from, random), 0, factorCounts, from, to - from);
+            }
+        }
+        return counts;
+    }
+
+    private static double[][] rescaled(double[][] matrix, double factor) {
+        for (double[] row : matrix) {
+            for (int k = 0; k < row.length; k++) {
+                row[k] *= factor;
+            }
+        }
+        return matrix;
+    }
+
+    /**
+     * Responses over two disjoint halves of every factor's pairs, per hook a units × K matrix each.
+     *
+     * @param first means over the first half
+     * @param second means over the second half
+     * @param firstCount pairs per factor in the first half
+     * @param secondCount pairs per factor in the second half
+     */
+    public record Halves(List<double[][]> first, List<double[][]> second, int firstCount, int secondCount) {
+
+        /** The responses over both halves at hook point {@code hook}: their means weighted by their pair counts. */
+        public double[][] combined(int hook) {
+            double[][] a = first.get(hook);
+            double[][] b = second.get(hook);
+            double[][] result = new double[a.length][];
+            for (int u = 0; u < a.length; u++) {
+                result[u] = new double[a[u].length];
+                for (int k = 0; k < a[u].length; k++) {
+                    result[u][k] = (firstCount * a[u][k] + secondCount * b[u][k]) / (firstCount + secondCount);
+                }
+            }
+            return result;
+        }
+    }
+
     /** The responses without pair {@code pair} of every factor (a jackknife value); no per-pair terms. */
     public UnitEffects leaveOut(int pair) {
         if (pairTerms == null) {

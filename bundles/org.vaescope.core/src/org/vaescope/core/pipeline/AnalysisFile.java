@@ -157,8 +157,9 @@ public final class AnalysisFile {
         ObjectNode node = JSON.createObjectNode();
         node.set("factors", JSON.valueToTree(effects.factors()));
         ArrayNode hooks = node.putArray("hooks");
+        List<UnitClassification.HookClasses> classesPerHook = UnitClassification.classifyAll(effects, thresholds);
         for (int h = 0; h < effects.hookCount(); h++) {
-            UnitClassification.HookClasses classes = UnitClassification.classifyHook(effects, h, thresholds);
+            UnitClassification.HookClasses classes = classesPerHook.get(h);
             ObjectNode hook = hooks.addObject();
             hook.put("hook", effects.hooks().get(h));
             hook.set("responses", JSON.valueToTree(effects.responseMatrix(h)));

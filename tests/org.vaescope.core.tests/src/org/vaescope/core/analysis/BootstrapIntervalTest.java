@@ -110,10 +110,33 @@ class BootstrapIntervalTest {
         assertTrue(consistent.hasSamples());
     }
 
+    /** A replicate of the halves draws each half's pairs from that half only: no pair crosses over. */
+    @Test
+    void halvesAreResampledWithinThemselves() {
+        int pairs = 5;
+        double[][][] terms = new double[FACTORS.size()][pairs][];
+        for (double[][] factor : terms) {
+            for (int p = 0; p < pairs; p++) {
+                factor[p] = new double[] {p < 3 ? 1.0 : 3.0};
+            }
+        }
+        UnitEffects effects = UnitEffects.fromPairTerms(List.of("h"), FACTORS, List.<double[][][]>of(terms), 0L);
+        for (int b = 0; b < 20; b++) {
+            UnitEffects.Halves replicate = effects.resampleHalves(new SplittableRandom(b));
+            assertEquals(3, replicate.firstCount());
+            assertEquals(1.0, replicate.first().get(0)[0][0], 1e-12);
+            assertEquals(3.0, replicate.second().get(0)[0][1], 1e-12);
+            assertEquals(1.8, replicate.combined(0)[0][0], 1e-12);
+        }
+        assertEquals(effects.response(0, 0, 1), effects.halves().combined(0)[0][1], 1e-12);
+    }
+
     @Test
     void resamplingWithoutTermsIsRejected() {
         UnitEffects effects = UnitEffects.of(List.of("h"), List.<double[][]>of(new double[][] {{1, 0}}), FACTORS, 3,
                 0L);
         assertThrows(AnalysisInputException.class, () -> effects.resample(new SplittableRandom(0)));
+        assertThrows(AnalysisInputException.class, () -> effects.resampleHalves(new SplittableRandom(0)));
+        assertTrue(effects.halves() == null);
     }
 }
