@@ -250,32 +250,6 @@ public record UnitEffects(List<String> hooks, List<double[][]> responses, List<S
         }
     }
 
-    /** The responses without pair {@code pair} of every factor (a jackknife value); no per-pair terms. */
-    public UnitEffects leaveOut(int pair) {
-        if (pairTerms == null) {
-            throw Checks.fail("UnitEffects has no per-pair terms to leave one out");
-        }
-        if (sampleCount < 2) {
-            throw Checks.fail("UnitEffects needs two pairs to leave one out, has " + sampleCount);
-        }
-        int[] kept = new int[sampleCount];
-        Arrays.fill(kept, 1);
-        kept[pair] = 0;
-        int[][] counts = new int[factors.size()][];
-        Arrays.fill(counts, kept);
-        List<double[][]> means = new ArrayList<>();
-        for (int h = 0; h < hooks.size(); h++) {
-            double[][] sums = weightedMeans(pairTerms.get(h), counts, sampleCount, unitCount(h));
-            for (double[] row : sums) {
-                for (int k = 0; k < row.length; k++) {
-                    row[k] *= sampleCount / (sampleCount - 1.0);
-                }
-            }
-            means.add(sums);
-        }
-        return new UnitEffects(hooks, means, factors, sampleCount - 1, seed, null);
-    }
-
     /** {@code A[u][k] = (1/n) Σ_p counts[k][p] · t[k][p][u]}. */
     private static double[][] weightedMeans(double[][][] terms, int[][] counts, int n, int units) {
         double[][] result = new double[units][terms.length];
