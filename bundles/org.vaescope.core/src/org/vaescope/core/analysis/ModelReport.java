@@ -156,8 +156,9 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                 + " effect; ablation: effect left, random sets of the same size)%n", circuits.restore()));
         text.append(circuits.toText());
         text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: the dominant factor's share "
-                + ">= %s, the factor chosen on one half of the pairs and its share measured on the other)%n",
-                settings.deadThreshold(), settings.monosemanticRatio()));
+                + ">= %s, the factor chosen on one half of the pairs and its share measured on the other; %s pairs "
+                + "per factor)%n", settings.deadThreshold(), settings.monosemanticRatio(), unitCounts.isEmpty() ? "no"
+                        : unitCounts.get(0).dead().sampleCount()));
         text.append(String.format(Locale.ROOT, "%-20s %6s  %-26s %-26s %-26s%n", "hook", "units", "dead",
                 "monosemantic", "polysemantic"));
         for (UnitClassification.HookUnitCounts counts : unitCounts) {
