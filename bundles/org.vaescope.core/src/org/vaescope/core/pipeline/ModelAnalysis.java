@@ -79,9 +79,13 @@ public final class ModelAnalysis {
                     AnalysisSettings.defaults(), BootstrapSettings.defaults(seed), 64, seed);
         }
 
-        /** Small sample counts for tests and previews. */
+        /**
+         * Small sample counts for tests and previews, but the full 200 input pairs per factor: with
+         * 40, rarely active units were classified on a handful of pairs and the monosemantic counts
+         * came out several times too high (docs/analysis.md), and the 160 pairs more cost seconds.
+         */
         public static Settings quick(long seed) {
-            return new Settings(40, 40, 1, 200, 100, List.of(), ReadoutSettings.defaults(seed).withSamples(1_000, 300),
+            return new Settings(200, 40, 1, 200, 100, List.of(), ReadoutSettings.defaults(seed).withSamples(1_000, 300),
                     AnalysisSettings.defaults(), new BootstrapSettings(50, 0.95, seed), 40, seed);
         }
 
