@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
 
 /**
  * Mono- versus polysemantic units, VAEScope definition (paper spec section 5), from the unit
- * response matrix A of {@link UnitEffects}.
+ * response matrix A of {@link UnitEffects}: the spec's rule {@code max_k A[u,k] ≥ 0.6 Σ_k A[u,k]},
+ * read on a {@link #crossFittedShare cross-fitted share} when the effects keep per-pair terms.
  */
 public final class UnitClassification {
 
