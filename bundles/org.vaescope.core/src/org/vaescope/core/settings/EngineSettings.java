@@ -64,7 +64,7 @@ public record EngineSettings(int pairsPerFactor, int latentSamples, int metricTr
         }
     }
 
-    /** The quick sample counts the Analyse dialog has always offered, seed 1, ND4J's threads, automatic budget. */
+    /** The quick sample counts (ModelAnalysis.Settings.quick), seed 1, ND4J's threads, automatic budget. */
     public static EngineSettings defaults() {
         ModelAnalysis.Settings quick = ModelAnalysis.Settings.quick(1);
         return new EngineSettings(quick.pairsPerFactor(), quick.latentSamples(), quick.metricTrain(), quick.metricTest(),
