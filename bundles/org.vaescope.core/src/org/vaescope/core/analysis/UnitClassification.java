@@ -21,11 +21,15 @@ public final class UnitClassification {
      * (default 0.6); else POLYSEMANTIC.
      */
     public static UnitClass classify(double[] responses, double deadThreshold, double monosemanticRatio) {
-        if (sum(responses) < deadThreshold) {
+        if (dead(responses, deadThreshold)) {
             return UnitClass.DEAD;
         }
         double max = Arrays.stream(responses).max().orElse(0);
         return max >= monosemanticRatio * sum(responses) ? UnitClass.MONOSEMANTIC : UnitClass.POLYSEMANTIC;
+    }
+
+    private static boolean dead(double[] responses, double deadThreshold) {
+        return sum(responses) < deadThreshold;
     }
 
     private static double sum(double[] responses) {
@@ -114,7 +118,7 @@ public final class UnitClassification {
         UnitClass[] classes = new UnitClass[a.length];
         int[] dominant = new int[a.length];
         for (int u = 0; u < a.length; u++) {
-            if (sum(a[u]) < settings.deadThreshold()) {
+            if (dead(a[u], settings.deadThreshold())) {
                 classes[u] = UnitClass.DEAD;
                 dominant[u] = -1;
                 continue;

@@ -173,8 +173,7 @@ public record UnitEffects(List<String> hooks, List<double[][]> responses, List<S
         if (!canSplit()) {
             return null;
         }
-        int first = (sampleCount + 1) / 2;
-        return halves(halfCounts(0, first, null), halfCounts(first, sampleCount, null));
+        return halves(halfCounts(0, firstHalf(), null), halfCounts(firstHalf(), sampleCount, null));
     }
 
     /**
@@ -186,21 +185,22 @@ public record UnitEffects(List<String> hooks, List<double[][]> responses, List<S
             throw Checks.fail("UnitEffects needs per-pair terms of at least two pairs to split them, has "
                     + (pairTerms == null ? "none" : sampleCount));
         }
-        int first = (sampleCount + 1) / 2;
-        return halves(halfCounts(0, first, random), halfCounts(first, sampleCount, random));
+        return halves(halfCounts(0, firstHalf(), random), halfCounts(firstHalf(), sampleCount, random));
+    }
+
+    /** Pairs per factor in the first half, ⌈n/2⌉. */
+    private int firstHalf() {
+        return (sampleCount + 1) / 2;
     }
 
     private Halves halves(int[][] firstCounts, int[][] secondCounts) {
-        int first = (sampleCount + 1) / 2;
         List<double[][]> firstMeans = new ArrayList<>();
         List<double[][]> secondMeans = new ArrayList<>();
         for (int h = 0; h < hooks.size(); h++) {
-            firstMeans.add(rescaled(weightedMeans(pairTerms.get(h), firstCounts, sampleCount, unitCount(h)),
-                    (double) sampleCount / first));
-            secondMeans.add(rescaled(weightedMeans(pairTerms.get(h), secondCounts, sampleCount, unitCount(h)),
-                    (double) sampleCount / (sampleCount - first)));
+            firstMeans.add(weightedMeans(pairTerms.get(h), firstCounts, sampleCount, unitCount(h)));
+            secondMeans.add(weightedMeans(pairTerms.get(h), secondCounts, sampleCount, unitCount(h)));
         }
-        return new Halves(firstMeans, secondMeans, first, sampleCount - first);
+        return new Halves(firstMeans, secondMeans, firstHalf(), sampleCount - firstHalf());
     }
 
     /** Per factor, counts of pairs [from, to): each once, or a resample of that range when random is given. */
@@ -214,15 +214,6 @@ public record UnitEffects(List<String> hooks, List<double[][]> responses, List<S
             }
         }
         return counts;
-    }
-
-    private static double[][] rescaled(double[][] matrix, double factor) {
-        for (double[] row : matrix) {
-            for (int k = 0; k < row.length; k++) {
-                row[k] *= factor;
-            }
-        }
-        return matrix;
     }
 
     /**
@@ -250,7 +241,7 @@ public record UnitEffects(List<String> hooks, List<double[][]> responses, List<S
         }
     }
 
-    /** {@code A[u][k] = (1/n) Σ_p counts[k][p] · t[k][p][u]}. */
+    /** {@code A[u][k] = Σ_p counts[k][p] · t[k][p][u] / Σ_p counts[k][p]}, the terms' mean weighted by the counts. */
     private static double[][] weightedMeans(double[][][] terms, int[][] counts, int n, int units) {
         double[][] result = new double[units][terms.length];
         for (int k = 0; k < terms.length; k++) {
@@ -258,8 +249,10 @@ public record UnitEffects(List<String> hooks, List<double[][]> responses, List<S
                 throw Checks.fail("UnitEffects pair terms of factor " + k + " have " + terms[k].length
                         + " pairs, expected " + n);
             }
+            int drawn = 0;
             for (int p = 0; p < n; p++) {
                 int c = counts[k][p];
+                drawn += c;
                 if (c == 0) {
                     continue;
                 }
@@ -273,7 +266,7 @@ public record UnitEffects(List<String> hooks, List<double[][]> responses, List<S
                 }
             }
             for (int u = 0; u < units; u++) {
-                result[u][k] /= n;
+                result[u][k] /= drawn;
             }
         }
         return result;
