@@ -8,7 +8,6 @@ import java.util.Map;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.interventions.ImageGrid;
 import org.vaescope.core.progress.ProgressMonitor;
-import org.vaescope.core.interventions.UnitResponses;
 import org.vaescope.metrics.MetricResult;
 import org.vaescope.core.pipeline.ModelAnalysis;
 import org.vaescope.core.vae.HookedVae;
@@ -72,15 +71,13 @@ public final class ModelSession {
         return analysis;
     }
 
-    /** The unit effects of the analysis (computing it if needed). */
+    /**
+     * The unit effects of the analysis (computing it if needed), with its dead-unit rule applied, so
+     * that tables built on them class units as its report does.
+     */
     public UnitEffects unitEffects(ProgressMonitor monitor) {
         if (unitEffects == null) {
-            UnitResponses units = analysis(monitor).units();
-            List<double[][][]> terms = new ArrayList<>();
-            for (String hook : units.hooks()) {
-                terms.add(units.pairTerms(hook));
-            }
-            unitEffects = UnitEffects.fromPairTerms(units.hooks(), units.factors(), terms, units.seed());
+            unitEffects = analysis(monitor).units().unitEffects();
         }
         return unitEffects;
     }
