@@ -119,6 +119,12 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
             counts.monosemantic().writeJson(json);
             json.name("polysemantic");
             counts.polysemantic().writeJson(json);
+            json.name("undecided");
+            if (counts.sharesHaveIntervals()) {
+                json.value(counts.undecidedCount());
+            } else {
+                json.nullValue();
+            }
             json.endObject();
         }
         json.endArray().name("implied_factor_graph");
@@ -157,13 +163,15 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         text.append(circuits.toText());
         text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: the dominant factor's share "
                 + ">= %s, the factor chosen on one half of the pairs and its share measured on the other; %s pairs "
-                + "per factor)%n", settings.deadThreshold(), settings.monosemanticRatio(), unitCounts.isEmpty() ? "no"
-                        : unitCounts.get(0).dead().sampleCount()));
-        text.append(String.format(Locale.ROOT, "%-20s %6s  %-26s %-26s %-26s%n", "hook", "units", "dead",
-                "monosemantic", "polysemantic"));
+                + "per factor; undecided: live units whose share's interval reaches across %s)%n",
+                settings.deadThreshold(), settings.monosemanticRatio(), unitCounts.isEmpty() ? "no"
+                        : unitCounts.get(0).dead().sampleCount(), settings.monosemanticRatio()));
+        text.append(String.format(Locale.ROOT, "%-20s %6s  %-26s %-26s %-26s %s%n", "hook", "units", "dead",
+                "monosemantic", "polysemantic", "undecided"));
         for (UnitClassification.HookUnitCounts counts : unitCounts) {
-            text.append(String.format(Locale.ROOT, "%-20s %6d  %-26s %-26s %-26s%n", counts.hook(), counts.units(),
-                    countText(counts.dead()), countText(counts.monosemantic()), countText(counts.polysemantic())));
+            text.append(String.format(Locale.ROOT, "%-20s %6d  %-26s %-26s %-26s %s%n", counts.hook(), counts.units(),
+                    countText(counts.dead()), countText(counts.monosemantic()), countText(counts.polysemantic()),
+                    counts.sharesHaveIntervals() ? Integer.toString(counts.undecidedCount()) : "-"));
         }
         if (impliedFactorGraph != null) {
             text.append(String.format(Locale.ROOT, "%nimplied factor graph (M[k,l] > %s at 95 %% confidence): %s%n",

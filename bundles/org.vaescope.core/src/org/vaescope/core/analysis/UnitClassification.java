@@ -105,11 +105,13 @@ public final class UnitClassification {
     private static HookClasses inSampleClasses(String hook, double[][] a, AnalysisSettings settings) {
         UnitClass[] classes = new UnitClass[a.length];
         int[] dominant = new int[a.length];
+        double[] shares = new double[a.length];
         for (int u = 0; u < a.length; u++) {
             classes[u] = classify(a[u], settings.deadThreshold(), settings.monosemanticRatio());
             dominant[u] = classes[u] == UnitClass.DEAD ? -1 : dominantFactor(a[u]);
+            shares[u] = classes[u] == UnitClass.DEAD ? Double.NaN : shareOf(a[u], dominant[u]);
         }
-        return new HookClasses(hook, classes, dominant);
+        return new HookClasses(hook, classes, dominant, shares);
     }
 
     private static HookClasses crossFittedClasses(String hook, UnitEffects.Halves halves, int h,
@@ -117,37 +119,60 @@ public final class UnitClassification {
         double[][] a = halves.combined(h);
         UnitClass[] classes = new UnitClass[a.length];
         int[] dominant = new int[a.length];
+        double[] shares = new double[a.length];
         for (int u = 0; u < a.length; u++) {
             if (dead(a[u], settings.deadThreshold())) {
                 classes[u] = UnitClass.DEAD;
                 dominant[u] = -1;
+                shares[u] = Double.NaN;
                 continue;
             }
-            double share = crossFittedShare(halves.first().get(h)[u], halves.second().get(h)[u]);
-            classes[u] = share >= settings.monosemanticRatio() ? UnitClass.MONOSEMANTIC : UnitClass.POLYSEMANTIC;
+            shares[u] = crossFittedShare(halves.first().get(h)[u], halves.second().get(h)[u]);
+            classes[u] = shares[u] >= settings.monosemanticRatio() ? UnitClass.MONOSEMANTIC : UnitClass.POLYSEMANTIC;
             dominant[u] = dominantFactor(a[u]);
         }
-        return new HookClasses(hook, classes, dominant);
+        return new HookClasses(hook, classes, dominant, shares);
     }
 
     /**
-     * Counts of dead, monosemantic and polysemantic units per hook point, each with a bootstrap
-     * interval over resampled pairs (when the effects keep per-pair terms); a replicate resamples
-     * each half of the pairs within itself ({@link UnitEffects#resampleHalves}).
+     * Counts of dead, monosemantic and polysemantic units per hook point, and each unit's dominant
+     * share, each with a bootstrap interval over resampled pairs (when the effects keep per-pair
+     * terms); a replicate resamples each half of the pairs within itself
+     * ({@link UnitEffects#resampleHalves}). A unit is undecided when its share's interval does not
+     * lie on the same side of the monosemantic ratio as its point.
      */
     public static List<HookUnitCounts> counts(UnitEffects effects, AnalysisSettings settings,
             BootstrapSettings bootstrap) {
         List<String> hooks = effects.hooks();
-        List<Estimate> estimates = Estimates.of(countStatistics(classifyAll(effects, settings)),
-                effects.canSplit() ? random -> countStatistics(crossFittedAll(hooks, effects.resampleHalves(random),
+        List<Estimate> estimates = Estimates.of(statistics(classifyAll(effects, settings)),
+                effects.canSplit() ? random -> statistics(crossFittedAll(hooks, effects.resampleHalves(random),
                         settings)) : null,
                 effects.sampleCount(), effects.seed(), bootstrap);
         List<HookUnitCounts> counts = new ArrayList<>();
+        int share = 3 * effects.hookCount();
         for (int h = 0; h < effects.hookCount(); h++) {
+            List<Estimate> shares = estimates.subList(share, share + effects.unitCount(h));
+            share += shares.size();
             counts.add(new HookUnitCounts(hooks.get(h), effects.unitCount(h), estimates.get(3 * h),
-                    estimates.get(3 * h + 1), estimates.get(3 * h + 2)));
+                    estimates.get(3 * h + 1), estimates.get(3 * h + 2), List.copyOf(shares),
+                    undecided(shares, settings.monosemanticRatio())));
         }
         return counts;
+    }
+
+    /**
+     * Whether each unit's class is unsettled: its share's interval reaches across the ratio, or lies
+     * wholly on the other side of it than the point. False for dead units and shares without an interval.
+     */
+    static boolean[] undecided(List<Estimate> shares, double ratio) {
+        boolean[] undecided = new boolean[shares.size()];
+        for (int u = 0; u < undecided.length; u++) {
+            Estimate share = shares.get(u);
+            boolean monosemantic = share.value() >= ratio;
+            undecided[u] = share.hasInterval()
+                    && (monosemantic ? share.lower() < ratio : share.upper() >= ratio);
+        }
+        return undecided;
     }
 
     private static List<HookClasses> crossFittedAll(List<String> hooks, UnitEffects.Halves halves,
@@ -161,8 +186,11 @@ public final class UnitClassification {
      * @param hook hook point name
      * @param classes class of each unit
      * @param dominantFactors index of the factor with the largest response per unit, -1 for dead units
+     * @param shares the share of each unit's response that its dominant factor takes, the quantity
+     *        the monosemantic ratio cuts ({@link #crossFittedShare cross-fitted} when the effects
+     *        keep per-pair terms); NaN for dead units
      */
-    public record HookClasses(String hook, UnitClass[] classes, int[] dominantFactors) {
+    public record HookClasses(String hook, UnitClass[] classes, int[] dominantFactors, double[] shares) {
 
         /** Units of the given class. */
         public int count(UnitClass unitClass) {
@@ -182,18 +210,39 @@ public final class UnitClassification {
      * @param dead dead units
      * @param monosemantic monosemantic units
      * @param polysemantic polysemantic units
+     * @param shares each unit's dominant share ({@link HookClasses#shares}) with its interval
+     * @param undecided per unit, whether the pairs leave its class unsettled ({@link #counts})
      */
     public record HookUnitCounts(String hook, int units, Estimate dead, Estimate monosemantic,
-            Estimate polysemantic) {
+            Estimate polysemantic, List<Estimate> shares, boolean[] undecided) {
+
+        /** Units whose class the pairs leave unsettled. */
+        public int undecidedCount() {
+            int count = 0;
+            for (boolean u : undecided) {
+                count += u ? 1 : 0;
+            }
+            return count;
+        }
+
+        /** Whether the shares have intervals, so that {@link #undecided} says something. */
+        public boolean sharesHaveIntervals() {
+            return shares.stream().anyMatch(Estimate::hasInterval);
+        }
     }
 
-    private static double[] countStatistics(List<HookClasses> hooks) {
-        double[] stats = new double[3 * hooks.size()];
+    /** The three counts of every hook point, then every unit's share, hook by hook. */
+    private static double[] statistics(List<HookClasses> hooks) {
+        int units = hooks.stream().mapToInt(h -> h.classes().length).sum();
+        double[] stats = new double[3 * hooks.size() + units];
+        int share = 3 * hooks.size();
         for (int h = 0; h < hooks.size(); h++) {
             HookClasses classes = hooks.get(h);
             stats[3 * h] = classes.count(UnitClass.DEAD);
             stats[3 * h + 1] = classes.count(UnitClass.MONOSEMANTIC);
             stats[3 * h + 2] = classes.count(UnitClass.POLYSEMANTIC);
+            System.arraycopy(classes.shares(), 0, stats, share, classes.shares().length);
+            share += classes.shares().length;
         }
         return stats;
     }

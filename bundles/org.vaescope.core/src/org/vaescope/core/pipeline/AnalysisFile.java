@@ -167,8 +167,32 @@ public final class AnalysisFile {
             for (var unitClass : classes.classes()) {
                 labels.add(unitClass.label());
             }
+            putShares(hook, result.report().unitCounts().get(h));
         }
         return node;
+    }
+
+    /** Each unit's dominant share, its interval and whether its class is undecided, as columns. */
+    private static void putShares(ObjectNode hook, UnitClassification.HookUnitCounts counts) {
+        ArrayNode share = hook.putArray("share");
+        ArrayNode lower = hook.putArray("share_lower");
+        ArrayNode upper = hook.putArray("share_upper");
+        ArrayNode undecided = hook.putArray("undecided");
+        for (int u = 0; u < counts.units(); u++) {
+            Estimate estimate = counts.shares().get(u);
+            addNumber(share, estimate.value());
+            addNumber(lower, estimate.hasInterval() ? estimate.lower() : Double.NaN);
+            addNumber(upper, estimate.hasInterval() ? estimate.upper() : Double.NaN);
+            undecided.add(counts.undecided()[u]);
+        }
+    }
+
+    private static void addNumber(ArrayNode column, double value) {
+        if (Double.isFinite(value)) {
+            column.add(value);
+        } else {
+            column.addNull();
+        }
     }
 
     private static ObjectNode latentEffects(ModelAnalysis.Result result) {
@@ -178,11 +202,7 @@ public final class AnalysisFile {
         node.set("output_effect", JSON.valueToTree(result.latents().outputEffect()));
         ArrayNode kl = node.putArray("kl");
         for (double value : result.latents().kl()) {
-            if (Double.isFinite(value)) {
-                kl.add(value);
-            } else {
-                kl.addNull();
-            }
+            addNumber(kl, value);
         }
         return node;
     }

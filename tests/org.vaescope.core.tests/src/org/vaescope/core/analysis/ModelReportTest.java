@@ -79,8 +79,9 @@ class ModelReportTest {
         assertEquals(FACTORS, factorNames);
         assertEquals("enc1", json.path("unit_classes").path(0).path("hook").asText());
         assertEquals(1, json.path("factor_graph_comparison").path("true_positives").size());
-        // the unit effects had no pair terms: interval fields are null
+        // the unit effects had no pair terms: interval fields are null, and undecided is unknown
         assertTrue(json.path("circuit_modularity").get("lower").isNull());
+        assertTrue(json.path("unit_classes").path(0).get("undecided").isNull());
     }
 
     private static JsonNode readJson(String text) {

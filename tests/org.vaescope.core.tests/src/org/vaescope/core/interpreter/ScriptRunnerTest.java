@@ -175,7 +175,8 @@ class ScriptRunnerTest {
                     .mapToLong(s -> s.numbers().size()).sum();
             assertEquals(numbers + 1, lines.size(), "one row per quantity");
         } else {
-            assertTrue(lines.get(0).startsWith("hook,unit,class,dominant_factor,A["), lines.get(0));
+            assertTrue(lines.get(0).startsWith("hook,unit,class,dominant_factor,share,share_lower,share_upper,undecided,A["),
+                    lines.get(0));
             assertTrue(lines.get(0).endsWith(",circuits"));
             Set<String> optIn = Set.of(dspritesModel.inputHook(), dspritesModel.outputHook(), VaeHooks.LATENT_Z,
                     VaeHooks.LATENT_LOGVAR);
@@ -183,8 +184,10 @@ class ScriptRunnerTest {
                     .mapToInt(HookPoint::units).sum();
             assertEquals(units + 1, lines.size(), "one row per unit of every analysed hook point");
             for (String line : lines.subList(1, lines.size())) {
-                String unitClass = line.split(",", -1)[2];
-                assertTrue(List.of("dead", "monosemantic", "polysemantic").contains(unitClass), line);
+                String[] fields = line.split(",", -1);
+                assertTrue(List.of("dead", "monosemantic", "polysemantic").contains(fields[2]), line);
+                assertEquals(fields[2].equals("dead"), fields[4].isEmpty(), "a share for every live unit: " + line);
+                assertTrue(List.of("true", "false").contains(fields[7]), line);
             }
         }
     }

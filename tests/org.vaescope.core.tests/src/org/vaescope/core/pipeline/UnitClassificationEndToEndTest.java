@@ -2,6 +2,8 @@ package org.vaescope.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +85,23 @@ class UnitClassificationEndToEndTest {
                 AnalysisSettings.defaults(), new BootstrapSettings(30, 0.95, 3));
         assertCounts(counts.get(0), "h1", 8, 2, 4, 2);
         assertCounts(counts.get(1), "h2", 4, 1, 2, 1);
+        assertShares(counts.get(0), new double[] {1, 1, 1, 1 / 1.8, 1 / 1.8, Double.NaN, 0.8, Double.NaN});
+    }
+
+    /** Each live unit's share interval covers its constructed share; the units far from 0.6 are settled. */
+    private static void assertShares(UnitClassification.HookUnitCounts counts, double[] constructed) {
+        for (int u = 0; u < constructed.length; u++) {
+            var share = counts.shares().get(u);
+            if (Double.isNaN(constructed[u])) {
+                assertTrue(Double.isNaN(share.value()), "dead unit " + u);
+                continue;
+            }
+            assertTrue(share.intervalContains(constructed[u]) || share.value() == constructed[u],
+                    "unit " + u + ": " + share);
+            if (Math.abs(constructed[u] - 0.6) > 0.15) {
+                assertFalse(counts.undecided()[u], "unit " + u + ": " + share);
+            }
+        }
     }
 
     private static void assertCounts(UnitClassification.HookUnitCounts counts, String hook, int units, int dead,

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.vaescope.core.analysis.AnalysisSettings;
 import org.vaescope.core.analysis.CircuitSet;
+import org.vaescope.core.analysis.Estimate;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.analysis.UnitEffects;
 import org.vaescope.core.progress.ProgressMonitor;
@@ -20,16 +21,18 @@ public final class CsvTables {
 
     /**
      * One row per unit of every analysed hook point:
-     * {@code hook,unit,class,dominant_factor,A[factor]...,circuits}, where A[factor] is the unit's
-     * response to the factor and circuits lists the factors whose circuit holds the unit
-     * (separated by {@code |}).
+     * {@code hook,unit,class,dominant_factor,share,share_lower,share_upper,undecided,A[factor]...,circuits},
+     * where share is the dominant factor's cross-fitted share with its interval, undecided whether
+     * that interval leaves the class unsettled, A[factor] the unit's response to the factor and
+     * circuits the factors whose circuit holds the unit (separated by {@code |}).
      */
     public static String unitTable(ModelSession session, ProgressMonitor monitor) {
         UnitEffects effects = session.unitEffects(monitor);
         AnalysisSettings settings = session.analysis(monitor).settings().thresholds();
         CircuitSet circuits = session.analysis(monitor).report().circuits().circuits();
+        List<UnitClassification.HookUnitCounts> counts = session.analysis(monitor).report().unitCounts();
         List<String> factors = effects.factors();
-        StringBuilder csv = new StringBuilder("hook,unit,class,dominant_factor");
+        StringBuilder csv = new StringBuilder("hook,unit,class,dominant_factor,share,share_lower,share_upper,undecided");
         factors.forEach(f -> csv.append(',').append(field("A[" + f + "]")));
         csv.append(",circuits\n");
         List<UnitClassification.HookClasses> classes = UnitClassification.classifyAll(effects, settings);
@@ -40,6 +43,7 @@ public final class CsvTables {
                 int dominant = hook.dominantFactors()[u];
                 csv.append(field(hook.hook())).append(',').append(u).append(',').append(hook.classes()[u].label())
                         .append(',').append(dominant < 0 ? "" : field(factors.get(dominant)));
+                appendShare(csv, counts.get(h), u);
                 for (double a : responses[u]) {
                     csv.append(',').append(number(a));
                 }
@@ -53,6 +57,14 @@ public final class CsvTables {
             }
         }
         return csv.toString();
+    }
+
+    private static void appendShare(StringBuilder csv, UnitClassification.HookUnitCounts counts, int unit) {
+        Estimate share = counts.shares().get(unit);
+        csv.append(',').append(number(share.value()))
+                .append(',').append(number(share.hasInterval() ? share.lower() : Double.NaN))
+                .append(',').append(number(share.hasInterval() ? share.upper() : Double.NaN))
+                .append(',').append(counts.undecided()[unit]);
     }
 
     /** {@code line,statement,quantity,MODEL...}: one row per statement and quantity. */

@@ -500,9 +500,11 @@ public final class StatementExecutor {
             numbers.put("dead[" + counts.hook() + "]", counts.dead().value());
             numbers.put("monosemantic[" + counts.hook() + "]", counts.monosemantic().value());
             numbers.put("polysemantic[" + counts.hook() + "]", counts.polysemantic().value());
-            summary.append(String.format(Locale.ROOT, "%s: %d units, %.0f dead, %.0f monosemantic, %.0f polysemantic%n",
-                    counts.hook(), counts.units(), counts.dead().value(), counts.monosemantic().value(),
-                    counts.polysemantic().value()));
+            numbers.put("undecided[" + counts.hook() + "]", counts.undecidedCount());
+            summary.append(String.format(Locale.ROOT,
+                    "%s: %d units, %.0f dead, %.0f monosemantic, %.0f polysemantic, %d undecided%n", counts.hook(),
+                    counts.units(), counts.dead().value(), counts.monosemantic().value(),
+                    counts.polysemantic().value(), counts.undecidedCount()));
         }
         return summary.toString().strip();
     }
