@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,37 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
         }
     }
 
-    /** The responses of the units of one hook point, units × factors. */
-    public record HookEffects(String hook, double[][] responses, String[] classes) {
+    /**
+     * The responses of the units of one hook point, units × factors, with each unit's class, the
+     * share of its dominant factor with its interval (NaN where unknown, as in files written before
+     * shares were) and whether the interval leaves its class undecided.
+     */
+    public record HookEffects(String hook, double[][] responses, String[] classes, double[] share,
+            double[] shareLower, double[] shareUpper, boolean[] undecided) {
+
+        /** Classes without shares. */
+        public HookEffects(String hook, double[][] responses, String[] classes) {
+            this(hook, responses, classes, nan(classes.length), nan(classes.length), nan(classes.length),
+                    new boolean[classes.length]);
+        }
+
         public int unitCount() {
             return responses.length;
+        }
+
+        /** Units whose class the pairs leave undecided. */
+        public int undecidedCount() {
+            int count = 0;
+            for (boolean u : undecided) {
+                count += u ? 1 : 0;
+            }
+            return count;
+        }
+
+        private static double[] nan(int length) {
+            double[] values = new double[length];
+            Arrays.fill(values, Double.NaN);
+            return values;
         }
     }
 
@@ -148,9 +176,36 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
                 throw new IllegalArgumentException("unit_effects of '" + hook.path("hook").asText() + "': "
                         + responses.length + " units but " + classes.length + " classes");
             }
-            hooks.add(new HookEffects(hook.path("hook").asText(), responses, classes));
+            hooks.add(hook.has("share") ? withShares(hook, responses, classes)
+                    : new HookEffects(hook.path("hook").asText(), responses, classes));
         }
         return new UnitEffects(strings(node.path("factors")), hooks);
+    }
+
+    private static HookEffects withShares(JsonNode hook, double[][] responses, String[] classes) {
+        String name = hook.path("hook").asText();
+        double[] share = column(hook, "share", classes.length);
+        double[] lower = column(hook, "share_lower", classes.length);
+        double[] upper = column(hook, "share_upper", classes.length);
+        JsonNode flags = hook.path("undecided");
+        if (flags.size() != classes.length) {
+            throw new IllegalArgumentException("unit_effects of '" + name + "': " + classes.length + " units but "
+                    + flags.size() + " values of undecided");
+        }
+        boolean[] undecided = new boolean[classes.length];
+        for (int u = 0; u < undecided.length; u++) {
+            undecided[u] = flags.get(u).asBoolean();
+        }
+        return new HookEffects(name, responses, classes, share, lower, upper, undecided);
+    }
+
+    private static double[] column(JsonNode hook, String field, int units) {
+        double[] values = vector(hook.path(field));
+        if (values.length != units) {
+            throw new IllegalArgumentException("unit_effects of '" + hook.path("hook").asText() + "': " + units
+                    + " units but " + values.length + " values of " + field);
+        }
+        return values;
     }
 
     private static LatentEffects latents(JsonNode node) {

@@ -75,9 +75,20 @@ public sealed interface AnalysisElement extends IAdaptable {
             rows.add(new String[] {"hook point", hook});
             rows.add(new String[] {"unit", Integer.toString(unit)});
             rows.add(new String[] {"class", unitClass()});
+            analysis.units().hook(hook).filter(h -> unit < h.unitCount() && !Double.isNaN(h.share()[unit]))
+                    .ifPresent(h -> addShareRows(h, rows));
             double[] responses = responses();
             for (int k = 0; k < responses.length; k++) {
                 rows.add(new String[] {"A[" + analysis.units().factors().get(k) + "]", Formats.number(responses[k])});
+            }
+        }
+
+        private void addShareRows(Analysis.HookEffects h, List<String[]> rows) {
+            rows.add(new String[] {"dominant share",
+                    Formats.estimate(h.share()[unit], h.shareLower()[unit], h.shareUpper()[unit])});
+            if (!Double.isNaN(h.shareLower()[unit])) {
+                rows.add(new String[] {"class settled", h.undecided()[unit]
+                        ? "no: the share's interval reaches across the monosemantic ratio" : "yes"});
             }
         }
 

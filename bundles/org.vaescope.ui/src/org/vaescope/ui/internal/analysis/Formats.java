@@ -15,7 +15,12 @@ public final class Formats {
 
     /** {@code 0.5123 [0.4810, 0.5400]}, or the value alone without an interval. */
     public static String metric(Analysis.Metric metric) {
-        String value = number(metric.value());
-        return metric.hasInterval() ? value + " [" + number(metric.lower()) + ", " + number(metric.upper()) + "]" : value;
+        return estimate(metric.value(), metric.lower(), metric.upper());
+    }
+
+    /** {@code value [lower, upper]}, or the value alone when either end is missing. */
+    public static String estimate(double value, double lower, double upper) {
+        String text = number(value);
+        return Double.isNaN(lower) || Double.isNaN(upper) ? text : text + " [" + number(lower) + ", " + number(upper) + "]";
     }
 }

@@ -190,7 +190,8 @@ public class AnalysisEditor extends FormEditor {
                 new Column<Analysis.HookEffects>("Units", 70, h -> Integer.toString(h.unitCount())),
                 new Column<Analysis.HookEffects>("Monosemantic", 110, h -> count(h, "monosemantic")),
                 new Column<Analysis.HookEffects>("Polysemantic", 110, h -> count(h, "polysemantic")),
-                new Column<Analysis.HookEffects>("Dead", 80, h -> count(h, "dead"))));
+                new Column<Analysis.HookEffects>("Dead", 80, h -> count(h, "dead")),
+                new Column<Analysis.HookEffects>("Undecided", 90, h -> Integer.toString(h.undecidedCount()))));
         units.setInput(analysis.units().hooks());
     }
 

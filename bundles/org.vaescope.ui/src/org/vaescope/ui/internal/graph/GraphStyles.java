@@ -16,6 +16,7 @@ public final class GraphStyles {
             case "monosemantic" -> new RGB(76, 175, 80);
             case "polysemantic" -> new RGB(255, 152, 0);
             case "dead" -> new RGB(176, 176, 176);
+            case "undecided" -> new RGB(77, 182, 172);
             case "group" -> new RGB(245, 245, 250);
             default -> new RGB(120, 144, 156);
         };

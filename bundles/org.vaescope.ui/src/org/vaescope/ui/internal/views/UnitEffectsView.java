@@ -30,11 +30,13 @@ public class UnitEffectsView extends AnalysisView {
     private static final int MAX_ROW_HEIGHT = 14;
     private static final int MIN_LABELLED_ROW = 10;
     private static final int HEADER = 16;
-    private static final int CLASS_STRIP = 5;
+    private static final int CLASS_STRIP = 8;
     private static final int BLOCK_GAP = 8;
-    private static final int LEGEND_HEIGHT = 22;
+    private static final int LEGEND_LINE = 18;
+    private static final int LEGEND_HEIGHT = LEGEND_LINE + 22;
     private static final double SCALE_QUANTILE = 0.99;
     private static final String DEAD = "dead";
+    private static final String UNDECIDED = "undecided";
 
     /** A hook's units in display order, and the response that gets the darkest colour. */
     private record Block(Analysis.HookEffects hook, int[] order, double scale) {
@@ -137,15 +139,24 @@ public class UnitEffectsView extends AnalysisView {
                     gc.fillRectangle(LABEL_WIDTH + c * cell, top + k * row, cell, row);
                 }
             }
-            int strip = top + factors.size() * row;
-            for (int c = 0; c < block.order().length; c++) {
-                gc.setBackground(new Color(GraphStyles.fill(block.hook().classes()[block.order()[c]])));
-                gc.fillRectangle(LABEL_WIDTH + c * cell, strip, cell, CLASS_STRIP);
-            }
+            paintClassStrip(gc, block, top + factors.size() * row, cell);
             paintHighlight(gc, block, top, cell, row);
             y += blockHeight();
         }
         paintLegend(gc, Math.min(y, area.height - LEGEND_HEIGHT), area.width);
+    }
+
+    /** A unit's class; an undecided unit's lower half says so. */
+    private static void paintClassStrip(GC gc, Block block, int y, int cell) {
+        for (int c = 0; c < block.order().length; c++) {
+            int unit = block.order()[c];
+            gc.setBackground(new Color(GraphStyles.fill(block.hook().classes()[unit])));
+            gc.fillRectangle(LABEL_WIDTH + c * cell, y, cell, CLASS_STRIP);
+            if (block.hook().undecided()[unit]) {
+                gc.setBackground(new Color(GraphStyles.fill(UNDECIDED)));
+                gc.fillRectangle(LABEL_WIDTH + c * cell, y + CLASS_STRIP / 2, cell, CLASS_STRIP - CLASS_STRIP / 2);
+            }
+        }
     }
 
     private void paintHighlight(GC gc, Block block, int y, int cell, int row) {
@@ -163,17 +174,12 @@ public class UnitEffectsView extends AnalysisView {
         }
     }
 
-    /** Colour scale and class swatches on one line; the scale gives way so every label fits. */
+    /** The colour scale on one line, the class swatches on the next; the scale gives way so its labels fit. */
     private void paintLegend(GC gc, int y, int width) {
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
-        List<String> classes = List.of("monosemantic", "polysemantic", DEAD);
         String title = "A[u,k]  0";
         String top = "≥ 99th pct.";
-        int labels = gc.textExtent(title).x + gc.textExtent(top).x + 24;
-        for (String unitClass : classes) {
-            labels += 16 + gc.textExtent(unitClass).x + 12;
-        }
-        int length = Math.max(40, Math.min(300, width - labels - 8));
+        int length = Math.max(40, Math.min(300, width - gc.textExtent(title).x - gc.textExtent(top).x - 20));
         int x = 4;
         gc.drawText(title, x, y, true);
         x += gc.textExtent(title).x + 6;
@@ -181,14 +187,14 @@ public class UnitEffectsView extends AnalysisView {
             gc.setBackground(new Color(heat((double) i / (length - 1))));
             gc.fillRectangle(x + i, y + 2, 1, 12);
         }
-        x += length + 6;
-        gc.drawText(top, x, y, true);
-        x += gc.textExtent(top).x + 12;
-        for (String unitClass : classes) {
+        gc.drawText(top, x + length + 6, y, true);
+        x = 4;
+        for (String unitClass : List.of("monosemantic", "polysemantic", DEAD, UNDECIDED)) {
+            String label = unitClass.equals(UNDECIDED) ? "undecided (lower half)" : unitClass;
             gc.setBackground(new Color(GraphStyles.fill(unitClass)));
-            gc.fillRectangle(x, y + 3, 12, 10);
-            gc.drawText(unitClass, x + 16, y, true);
-            x += 16 + gc.textExtent(unitClass).x + 12;
+            gc.fillRectangle(x, y + LEGEND_LINE + 3, 12, 10);
+            gc.drawText(label, x + 16, y + LEGEND_LINE, true);
+            x += 16 + gc.textExtent(label).x + 12;
         }
     }
 

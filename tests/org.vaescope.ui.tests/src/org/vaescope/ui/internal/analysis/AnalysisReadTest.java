@@ -113,4 +113,31 @@ class AnalysisReadTest {
         assertEquals(java.util.List.of("no edge", "no edge"), pairs.stream().map(Analysis.FactorPair::verdict).toList());
         assertTrue(Double.isNaN(pairs.get(0).evidenceLower()));
     }
+
+    @Test
+    void unitSharesAreReadAndAFileWithoutThemHasNone() throws Exception {
+        Path file = folder.resolve("shares.vsa");
+        Files.writeString(file, minimal(3, "\"circuits\": []").replace("\"classes\": [\"mono\"]",
+                "\"classes\": [\"mono\"], \"share\": [0.7], \"share_lower\": [0.55], \"share_upper\": [0.8],"
+                        + " \"undecided\": [true]"));
+        Analysis.HookEffects hook = Analysis.read(file).units().hooks().get(0);
+        assertEquals(0.55, hook.shareLower()[0]);
+        assertEquals(1, hook.undecidedCount());
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        new AnalysisElement.Unit(Analysis.read(file), "h", 0).addRows(rows);
+        assertTrue(rows.stream().anyMatch(r -> r[0].equals("dominant share") && r[1].equals("0.7000 [0.5500, 0.8000]")));
+        assertTrue(rows.stream().anyMatch(r -> r[0].equals("class settled") && r[1].startsWith("no:")));
+
+        Path old = folder.resolve("no-shares.vsa");
+        Files.writeString(old, minimal(3, "\"circuits\": []"));
+        Analysis.HookEffects without = Analysis.read(old).units().hooks().get(0);
+        assertTrue(Double.isNaN(without.share()[0]));
+        assertEquals(0, without.undecidedCount());
+
+        Path truncated = folder.resolve("short.vsa");
+        Files.writeString(truncated, minimal(3, "\"circuits\": []").replace("\"classes\": [\"mono\"]",
+                "\"classes\": [\"mono\"], \"share\": [], \"share_lower\": [], \"share_upper\": [], \"undecided\": []"));
+        AnalysisFileException e = assertThrows(AnalysisFileException.class, () -> Analysis.read(truncated));
+        assertTrue(e.getMessage().contains("1 units but 0 values of share"), e.getMessage());
+    }
 }

@@ -75,6 +75,15 @@ class DemoModelAnalysisTest {
         assertEquals(VaescopeUi.PERSPECTIVE_ID, page().getPerspective().getId());
         assertEquals("demo-betavae.vsa", analysis.name());
         assertHoldsSummaries(analysis);
+        assertSharesForLiveUnits(analysis);
+        AnalysisEditor editor = (AnalysisEditor) page().getActiveEditor();
+        editor.setActivePage("units");
+        Workbenches.drainEvents();
+        assertEquals("Undecided", editor.getTable("units").getTable().getColumn(5).getText());
+        page().toggleZoom(page().getReference(editor));
+        Workbenches.drainEvents();
+        Workbenches.screenshot(window.getShell(), "demo-unit-classes");
+        page().toggleZoom(page().getReference(editor));
 
         CircuitGraphView graph = (CircuitGraphView) page().showView(VaescopeUi.CIRCUIT_GRAPH_VIEW_ID);
         graph.setFilter(CircuitFilter.DEFAULT); // what a new user sees (the view may keep another test's filter)
@@ -139,6 +148,16 @@ class DemoModelAnalysisTest {
                 + "edge (version 2, weights as rounded): %,d bytes, ratio %.1f%n", bytes,
                 analysis.circuitGraph().edges().size(), version2Bytes, (double) version2Bytes / bytes);
         assertTrue(bytes < 16_000_000, "the analysis file holds summaries, not " + bytes + " bytes");
+    }
+
+    /** Every live unit has a dominant share with an interval; dead units have none. */
+    private static void assertSharesForLiveUnits(Analysis analysis) {
+        for (Analysis.HookEffects hook : analysis.units().hooks()) {
+            for (int u = 0; u < hook.unitCount(); u++) {
+                boolean dead = hook.classes()[u].equals("dead");
+                assertEquals(dead, Double.isNaN(hook.shareLower()[u]), hook.hook() + "[" + u + "]");
+            }
+        }
     }
 
     private static IWorkbenchPage page() {
