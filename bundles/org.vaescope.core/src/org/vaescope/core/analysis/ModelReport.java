@@ -119,11 +119,11 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
             counts.monosemantic().writeJson(json);
             json.name("polysemantic");
             counts.polysemantic().writeJson(json);
-            json.name("undecided");
             if (counts.sharesHaveIntervals()) {
-                json.value(counts.undecidedCount());
+                json.member("undecided", counts.undecidedCount())
+                        .member("undecided_monosemantic", counts.undecidedMonosemanticCount());
             } else {
-                json.nullValue();
+                json.name("undecided").nullValue().name("undecided_monosemantic").nullValue();
             }
             json.endObject();
         }
@@ -163,7 +163,7 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         text.append(circuits.toText());
         text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: the dominant factor's share "
                 + ">= %s, the factor chosen on one half of the pairs and its share measured on the other; %s pairs "
-                + "per factor; undecided: live units whose share's interval reaches across %s)%n",
+                + "per factor; undecided: live units whose share's interval reaches across %s, and how many of those the point calls monosemantic)%n",
                 settings.deadThreshold(), settings.monosemanticRatio(), unitCounts.isEmpty() ? "no"
                         : unitCounts.get(0).dead().sampleCount(), settings.monosemanticRatio()));
         text.append(String.format(Locale.ROOT, "%-20s %6s  %-26s %-26s %-26s %s%n", "hook", "units", "dead",
@@ -171,7 +171,8 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         for (UnitClassification.HookUnitCounts counts : unitCounts) {
             text.append(String.format(Locale.ROOT, "%-20s %6d  %-26s %-26s %-26s %s%n", counts.hook(), counts.units(),
                     countText(counts.dead()), countText(counts.monosemantic()), countText(counts.polysemantic()),
-                    counts.sharesHaveIntervals() ? Integer.toString(counts.undecidedCount()) : "-"));
+                    counts.sharesHaveIntervals() ? String.format(Locale.ROOT, "%d (%d monosemantic)",
+                            counts.undecidedCount(), counts.undecidedMonosemanticCount()) : "-"));
         }
         if (impliedFactorGraph != null) {
             text.append(String.format(Locale.ROOT, "%nimplied factor graph (M[k,l] > %s at 95 %% confidence): %s%n",

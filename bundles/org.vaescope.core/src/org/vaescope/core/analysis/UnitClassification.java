@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Mono- versus polysemantic units, VAEScope definition (paper spec section 5), from the unit
@@ -155,24 +156,18 @@ public final class UnitClassification {
             share += shares.size();
             counts.add(new HookUnitCounts(hooks.get(h), effects.unitCount(h), estimates.get(3 * h),
                     estimates.get(3 * h + 1), estimates.get(3 * h + 2), List.copyOf(shares),
-                    undecided(shares, settings.monosemanticRatio())));
+                    settings.monosemanticRatio()));
         }
         return counts;
     }
 
     /**
-     * Whether each unit's class is unsettled: its share's interval reaches across the ratio, or lies
+     * Whether a unit's class is unsettled: its share's interval reaches across the ratio, or lies
      * wholly on the other side of it than the point. False for dead units and shares without an interval.
      */
-    static boolean[] undecided(List<Estimate> shares, double ratio) {
-        boolean[] undecided = new boolean[shares.size()];
-        for (int u = 0; u < undecided.length; u++) {
-            Estimate share = shares.get(u);
-            boolean monosemantic = share.value() >= ratio;
-            undecided[u] = share.hasInterval()
-                    && (monosemantic ? share.lower() < ratio : share.upper() >= ratio);
-        }
-        return undecided;
+    static boolean undecided(Estimate share, double ratio) {
+        boolean monosemantic = share.value() >= ratio;
+        return share.hasInterval() && (monosemantic ? share.lower() < ratio : share.upper() >= ratio);
     }
 
     private static List<HookClasses> crossFittedAll(List<String> hooks, UnitEffects.Halves halves,
@@ -211,18 +206,25 @@ public final class UnitClassification {
      * @param monosemantic monosemantic units
      * @param polysemantic polysemantic units
      * @param shares each unit's dominant share ({@link HookClasses#shares}) with its interval
-     * @param undecided per unit, whether the pairs leave its class unsettled ({@link #counts})
+     * @param monosemanticRatio the share at which a unit becomes monosemantic
      */
     public record HookUnitCounts(String hook, int units, Estimate dead, Estimate monosemantic,
-            Estimate polysemantic, List<Estimate> shares, boolean[] undecided) {
+            Estimate polysemantic, List<Estimate> shares, double monosemanticRatio) {
+
+        /** Whether the pairs leave the unit's class unsettled ({@link #counts}). */
+        public boolean undecided(int unit) {
+            return UnitClassification.undecided(shares.get(unit), monosemanticRatio);
+        }
 
         /** Units whose class the pairs leave unsettled. */
         public int undecidedCount() {
-            int count = 0;
-            for (boolean u : undecided) {
-                count += u ? 1 : 0;
-            }
-            return count;
+            return (int) IntStream.range(0, units).filter(this::undecided).count();
+        }
+
+        /** Monosemantic units whose class the pairs leave unsettled. */
+        public int undecidedMonosemanticCount() {
+            return (int) IntStream.range(0, units)
+                    .filter(u -> undecided(u) && shares.get(u).value() >= monosemanticRatio).count();
         }
 
         /** Whether the shares have intervals, so that {@link #undecided} says something. */

@@ -183,7 +183,7 @@ public final class AnalysisFile {
             addNumber(share, estimate.value());
             addNumber(lower, estimate.hasInterval() ? estimate.lower() : Double.NaN);
             addNumber(upper, estimate.hasInterval() ? estimate.upper() : Double.NaN);
-            undecided.add(counts.undecided()[u]);
+            undecided.add(counts.undecided(u));
         }
     }
 

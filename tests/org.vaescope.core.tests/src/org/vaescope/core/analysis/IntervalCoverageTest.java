@@ -99,7 +99,7 @@ class IntervalCoverageTest {
             for (int u = 0; u < SPREAD_UNITS; u++) {
                 Estimate share = counts.shares().get(u);
                 covered += share.intervalContains(spreadShare(u)) ? 1 : 0;
-                if (!counts.undecided()[u]) {
+                if (!counts.undecided(u)) {
                     settled++;
                     wrong += (share.value() >= 0.6) != (spreadShare(u) >= 0.6) ? 1 : 0;
                 }

@@ -93,8 +93,11 @@ class UnitClassificationTest {
         List<Estimate> shares = List.of(share(0.7, 0.65, 0.8), share(0.7, 0.55, 0.8), share(0.5, 0.4, 0.59),
                 share(0.5, 0.45, 0.6), share(0.65, 0.4, 0.59), share(0.6, 0.6, 0.7),
                 Estimate.withoutInterval(0.61, 20, 1), share(Double.NaN, 0.2, 0.3));
-        assertArrayEquals(new boolean[] {false, true, false, true, true, false, false, false},
-                UnitClassification.undecided(shares, 0.6));
+        boolean[] undecided = new boolean[shares.size()];
+        for (int u = 0; u < undecided.length; u++) {
+            undecided[u] = UnitClassification.undecided(shares.get(u), 0.6);
+        }
+        assertArrayEquals(new boolean[] {false, true, false, true, true, false, false, false}, undecided);
     }
 
     private static Estimate share(double value, double lower, double upper) {
@@ -114,9 +117,10 @@ class UnitClassificationTest {
         int settledMonosemantic = 0;
         for (int u = 0; u < counts.units(); u++) {
             boolean monosemantic = counts.shares().get(u).value() >= DEFAULTS.monosemanticRatio();
-            settledMonosemantic += monosemantic && !counts.undecided()[u] ? 1 : 0;
+            settledMonosemantic += monosemantic && !counts.undecided(u) ? 1 : 0;
         }
         assertTrue(settledMonosemantic <= 5, settledMonosemantic + " settled as monosemantic");
+        assertEquals(counts.monosemantic().value() - settledMonosemantic, counts.undecidedMonosemanticCount());
         assertTrue(counts.monosemantic().value() > 10, "the point rule's count " + counts.monosemantic().value());
     }
 

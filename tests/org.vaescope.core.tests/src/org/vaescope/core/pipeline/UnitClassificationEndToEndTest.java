@@ -99,7 +99,7 @@ class UnitClassificationEndToEndTest {
             assertTrue(share.intervalContains(constructed[u]) || share.value() == constructed[u],
                     "unit " + u + ": " + share);
             if (Math.abs(constructed[u] - 0.6) > 0.15) {
-                assertFalse(counts.undecided()[u], "unit " + u + ": " + share);
+                assertFalse(counts.undecided(u), "unit " + u + ": " + share);
             }
         }
     }

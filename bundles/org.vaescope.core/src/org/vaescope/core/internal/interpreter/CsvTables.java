@@ -64,7 +64,7 @@ public final class CsvTables {
         csv.append(',').append(number(share.value()))
                 .append(',').append(number(share.hasInterval() ? share.lower() : Double.NaN))
                 .append(',').append(number(share.hasInterval() ? share.upper() : Double.NaN))
-                .append(',').append(counts.undecided()[unit]);
+                .append(',').append(counts.undecided(unit));
     }
 
     /** {@code line,statement,quantity,MODEL...}: one row per statement and quantity. */

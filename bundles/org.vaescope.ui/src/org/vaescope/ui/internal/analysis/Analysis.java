@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,11 +60,13 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
 
         /** Units whose class the pairs leave undecided. */
         public int undecidedCount() {
-            int count = 0;
-            for (boolean u : undecided) {
-                count += u ? 1 : 0;
-            }
-            return count;
+            return (int) IntStream.range(0, undecided.length).filter(u -> undecided[u]).count();
+        }
+
+        /** Units of the class whose class the pairs leave undecided. */
+        public int undecidedCount(String unitClass) {
+            return (int) IntStream.range(0, undecided.length).filter(u -> undecided[u] && classes[u].equals(unitClass))
+                    .count();
         }
 
         private static double[] nan(int length) {

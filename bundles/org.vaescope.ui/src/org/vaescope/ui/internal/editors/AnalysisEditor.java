@@ -188,10 +188,11 @@ public class AnalysisEditor extends FormEditor {
         TableViewer units = section(body, "units", "Unit classes per hook point", List.of(
                 new Column<Analysis.HookEffects>("Hook point", 200, Analysis.HookEffects::hook),
                 new Column<Analysis.HookEffects>("Units", 70, h -> Integer.toString(h.unitCount())),
-                new Column<Analysis.HookEffects>("Monosemantic", 110, h -> count(h, "monosemantic")),
-                new Column<Analysis.HookEffects>("Polysemantic", 110, h -> count(h, "polysemantic")),
+                new Column<Analysis.HookEffects>("Monosemantic", 125, h -> count(h, "monosemantic")),
+                new Column<Analysis.HookEffects>("Polysemantic", 125, h -> count(h, "polysemantic")),
                 new Column<Analysis.HookEffects>("Dead", 80, h -> count(h, "dead")),
-                new Column<Analysis.HookEffects>("Undecided", 90, h -> Integer.toString(h.undecidedCount()))));
+                new Column<Analysis.HookEffects>("Undecided", 170, h -> h.undecidedCount() + " ("
+                        + h.undecidedCount("monosemantic") + " monosemantic)")));
         units.setInput(analysis.units().hooks());
     }
 

@@ -118,11 +118,13 @@ class AnalysisReadTest {
     void unitSharesAreReadAndAFileWithoutThemHasNone() throws Exception {
         Path file = folder.resolve("shares.vsa");
         Files.writeString(file, minimal(3, "\"circuits\": []").replace("\"classes\": [\"mono\"]",
-                "\"classes\": [\"mono\"], \"share\": [0.7], \"share_lower\": [0.55], \"share_upper\": [0.8],"
+                "\"classes\": [\"monosemantic\"], \"share\": [0.7], \"share_lower\": [0.55], \"share_upper\": [0.8],"
                         + " \"undecided\": [true]"));
         Analysis.HookEffects hook = Analysis.read(file).units().hooks().get(0);
         assertEquals(0.55, hook.shareLower()[0]);
         assertEquals(1, hook.undecidedCount());
+        assertEquals(1, hook.undecidedCount("monosemantic"));
+        assertEquals(0, hook.undecidedCount("polysemantic"));
         java.util.List<String[]> rows = new java.util.ArrayList<>();
         new AnalysisElement.Unit(Analysis.read(file), "h", 0).addRows(rows);
         assertTrue(rows.stream().anyMatch(r -> r[0].equals("dominant share") && r[1].equals("0.7000 [0.5500, 0.8000]")));
