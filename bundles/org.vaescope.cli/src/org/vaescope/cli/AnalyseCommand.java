@@ -14,12 +14,14 @@ import org.vaescope.core.progress.ProgressMonitor;
 import org.vaescope.core.runtime.InputFiles;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code analyse MODEL [--decoder DEC] [--dataset DATA] [--out FILE.vsa] [--quick] [--seed S]}: the whole
+ * {@code analyse MODEL [--decoder DEC] [--dataset DATA] [--out FILE.vsa] [--quick] [--seed S] [--modularity-repeats R]}: the whole
  * causal analysis of a VAEScope model or an imported VAE, written as the analysis file the IDE opens
  * (by default {@code MODEL.vsa} beside the model).
  */
@@ -51,8 +53,18 @@ final class AnalyseCommand implements Callable<Integer> {
             + "(default 1)")
     long seed;
 
+    @Option(names = "--modularity-repeats", defaultValue = "0", paramLabel = "R", description = "repeat the circuit "
+            + "search R more times (at least 2) on independent pairs to give circuit modularity an interval; each "
+            + "repeat costs as much as the first search (default 0: no interval)")
+    long modularityRepeats;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        ModelAnalysis.Settings settings = (quick ? ModelAnalysis.Settings.quick(seed)
+                : ModelAnalysis.Settings.defaults(seed)).withModularityRepeats(Counts.modularityRepeats(spec, modularityRepeats));
         InputFiles.requireRegularFile(model);
         if (decoder != null) {
             InputFiles.requireRegularFile(decoder);
@@ -63,7 +75,6 @@ final class AnalyseCommand implements Callable<Integer> {
         String spec = dataset != null ? dataset : defaultDataset(loaded);
         FactorDataset data = DatasetSpecs.open(spec);
         ReconstructCommand.requireMatchingImages(model, loaded.model(), data);
-        ModelAnalysis.Settings settings = quick ? ModelAnalysis.Settings.quick(seed) : ModelAnalysis.Settings.defaults(seed);
         ModelAnalysis.Result result = ModelAnalysis.run(loaded.model(), data, settings, printing(cli.out()));
         write(result, model, spec, out);
         cli.out().print(result.reportText());

@@ -13,6 +13,8 @@ final class Counts {
     static final long MAX_LATENTS = 4_096;
     static final long MAX_WIDTH = 65_536;
     static final long MAX_IMAGE_SIDE = 1_024;
+    /** Each repeat is a whole circuit search (30–50 s on a 32×32 convolutional VAE). */
+    static final long MAX_MODULARITY_REPEATS = 100;
 
     private Counts() {
     }
@@ -22,6 +24,15 @@ final class Counts {
         if (value < 1 || value > max) {
             throw new ParameterException(spec.commandLine(), "option " + option + " needs a whole number in 1.."
                     + max + ", got " + value);
+        }
+        return (int) value;
+    }
+
+    /** {@code --modularity-repeats}: 0 (none) or 2..{@value #MAX_MODULARITY_REPEATS}; a usage error otherwise. */
+    static int modularityRepeats(CommandSpec spec, long value) {
+        if (value != 0 && (value < 2 || value > MAX_MODULARITY_REPEATS)) {
+            throw new ParameterException(spec.commandLine(), "option --modularity-repeats needs 0 (no interval) or a "
+                    + "whole number in 2.." + MAX_MODULARITY_REPEATS + ", got " + value);
         }
         return (int) value;
     }

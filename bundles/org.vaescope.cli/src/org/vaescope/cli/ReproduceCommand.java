@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reproduce [--steps N] [--max-steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--lr L] [--curve-every N]
+ * {@code reproduce [--steps N] [--max-steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--modularity-repeats R] [--lr L] [--curve-every N]
  * [--runs DIR] [--train yes|no] [--out FILE.md]}: the paper's comparison of VAE, beta-VAE and FactorVAE
  * on dSprites with the negative and positive controls, scaled to 2 CPU cores, one JSON per run in
  * {@code DIR} (resumable), the summary written as Markdown. {@code --train no} only tabulates the runs
@@ -56,6 +56,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--samples", defaultValue = "100", paramLabel = "N", description = "analysis samples")
     long samplesOption;
+
+    @Option(names = "--modularity-repeats", defaultValue = "0", paramLabel = "R", description = "repeat each model's "
+            + "circuit search R more times (at least 2) to give its circuit modularity an interval (default 0)")
+    long modularityRepeatsOption;
 
     @Option(names = "--out", defaultValue = "docs/results.md", paramLabel = "FILE.md", description = "the results document")
     Path target;
@@ -129,11 +133,12 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "the convolutional VAE halves the image four times: --size must be a multiple of 16, got " + size);
         }
+        int modularityRepeats = Counts.modularityRepeats(spec, modularityRepeatsOption);
         OutputChecks.requireWritableFile(target);
         Architecture architecture = architecture(size);
         ModelAnalysis.Settings analysis = new ModelAnalysis.Settings(samples, samples, 1, 10 * samples, 5 * samples,
                 List.of(), READOUTS, AnalysisSettings.defaults(), BootstrapSettings.defaults(0), 64,
-                0);
+                0, modularityRepeats);
         Reproduction.Settings settings = new Reproduction.Settings(architecture, steps, maxSteps, 64, learningRate, seeds,
                 analysis, size, runDirectory, curveEvery, 2_000, Set.copyOf(onlyOption));
         List<String> kinds = Reproduction.plan(seeds).stream().map(Reproduction.Job::kind).distinct().toList();

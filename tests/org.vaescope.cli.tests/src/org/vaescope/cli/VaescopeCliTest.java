@@ -208,6 +208,10 @@ class VaescopeCliTest {
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("metrics", "--codes", "a.csv", "--factors", "b.csv", "--codez", "x"));
         assertTrue(err().contains("usage error: ") && err().contains("'--codez'"), err());
+        assertEquals(2, run("analyse", "model.vsm", "--modularity-repeats", "1"));
+        assertTrue(err().contains("--modularity-repeats needs 0 (no interval) or a whole number in 2..100, got 1"),
+                err());
+        assertEquals(2, run("reproduce", "--modularity-repeats", "-3"));
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.vaescope.core.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.vaescope.core.internal.analysis.JsonWriter;
 
 /**
@@ -37,9 +40,56 @@ import org.vaescope.core.internal.analysis.JsonWriter;
  * @param restore φ used
  * @param pairs pairs per factor
  * @param seed seed of the pairs and of the random ablation sets
+ * @param repeats the modularity of circuits found again on independent pair sets, for
+ *        {@link #modularity()}'s interval; null when the search was not repeated
  */
 public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCircuits, double restore, int pairs,
-        long seed) {
+        long seed, Repeats repeats) {
+
+    /** Circuits whose search was not repeated. */
+    public FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCircuits, double restore, int pairs,
+            long seed) {
+        this(circuits, hookCircuits, restore, pairs, seed, null);
+    }
+
+    /**
+     * Circuit modularity of the circuits found on independent pair sets (new pairs, new check pairs,
+     * new ablation sets), each set as large as the first.
+     *
+     * @param modularity one value per repeated search (at least two)
+     * @param confidence nominal coverage of the interval they give, e.g. 0.95
+     * @param seed seed of the repeated searches
+     */
+    public record Repeats(double[] modularity, double confidence, long seed) {
+
+        public Repeats {
+            if (modularity.length < 2) {
+                throw Checks.fail("a modularity interval needs at least two repeated circuit searches, got "
+                        + modularity.length);
+            }
+            if (!Arrays.stream(modularity).allMatch(Double::isFinite)) {
+                throw Checks.fail("a repeated circuit search gave an undefined modularity: " + Arrays.toString(modularity));
+            }
+            modularity = modularity.clone();
+        }
+
+        /**
+         * The interval {@code v ± t · s} for the mean over pair sets of the modularity the search
+         * finds, around one more search's value v: s is the repeats' standard deviation and t the
+         * Student quantile with (repeats − 1) degrees of freedom, since (v − mean) / s is so distributed
+         * when the values are independent and roughly normal.
+         */
+        double[] around(double value) {
+            double sd = new StandardDeviation().evaluate(modularity);
+            double t = new TDistribution(null, modularity.length - 1).inverseCumulativeProbability((1 + confidence) / 2);
+            return new double[] {value - t * sd, value + t * sd};
+        }
+    }
+
+    /** These circuits, their modularity given an interval by the repeated searches. */
+    public FactorCircuits withRepeats(Repeats repeated) {
+        return new FactorCircuits(circuits, hookCircuits, restore, pairs, seed, repeated);
+    }
 
     /** A hook point whose whole patch moves the image by less than this share of the factor's effect has no circuit. */
     public static final double NEGLIGIBLE_SHARE = 0.01;
@@ -141,9 +191,21 @@ public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCi
         return all == 0 ? Double.NaN : (double) circuits.size(factor) / all;
     }
 
-    /** Circuit modularity ({@link Circuits#modularity(CircuitSet)}) of these circuits, with its sample count and seed. */
+    /**
+     * Circuit modularity ({@link Circuits#modularity(CircuitSet)}) of these circuits, with its sample
+     * count and seed; with {@link #repeats}, the interval of {@link Repeats#around} (its replicate
+     * count is the number of repeats, its bootstrap seed theirs), else none: a bootstrap replicate
+     * would repeat the whole patching search.
+     */
     public Estimate modularity() {
-        return Estimate.withoutInterval(Circuits.modularity(circuits), pairs * circuits.factors().size(), seed);
+        double value = Circuits.modularity(circuits);
+        int samples = pairs * circuits.factors().size();
+        if (repeats == null || !Double.isFinite(value)) {
+            return Estimate.withoutInterval(value, samples, seed);
+        }
+        double[] interval = repeats.around(value);
+        return new Estimate(value, interval[0], interval[1], repeats.confidence(), samples, seed,
+                repeats.modularity().length, repeats.seed());
     }
 
     /** One line per factor: size, share of the analysed units and the ablation verdicts per hook point. */
@@ -180,6 +242,16 @@ public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCi
                 .member("seed", seed)
                 .member("analysed_units", analysedUnits())
                 .member("most", MOST);
+        json.name("modularity_repeats");
+        if (repeats == null) {
+            json.nullValue();
+        } else {
+            json.beginArray();
+            for (double m : repeats.modularity()) {
+                json.value(m);
+            }
+            json.endArray();
+        }
         json.name("factors").beginArray();
         for (int k = 0; k < circuits.factors().size(); k++) {
             json.beginObject().member("factor", circuits.factors().get(k))

@@ -45,8 +45,9 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
     }
 
     /**
-     * Circuit modularity ({@link FactorCircuits#modularity()}); no interval: each bootstrap replicate
-     * would repeat the patching search.
+     * Circuit modularity ({@link FactorCircuits#modularity()}): no bootstrap interval, since each
+     * replicate would repeat the patching search; an interval from repeated searches when the
+     * analysis ran them.
      */
     public Estimate circuitModularity() {
         return circuits.modularity();
@@ -151,6 +152,11 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         text.append(bootstrap.replicates() == 0 ? "bootstrap: off\n"
                 : String.format(Locale.ROOT, "bootstrap: B=%d, %.0f%% percentile intervals, seed %d%n",
                         bootstrap.replicates(), 100 * bootstrap.confidence(), bootstrap.seed()));
+        if (circuits.repeats() != null) {
+            text.append(String.format(Locale.ROOT, "circuit modularity: %.0f%% interval v ± t·s over %d further circuit "
+                    + "searches on independent pairs (seed %d), not a bootstrap%n", 100 * circuits.repeats().confidence(),
+                    circuits.repeats().modularity().length, circuits.repeats().seed()));
+        }
         text.append(String.format(Locale.ROOT, "%n%-26s %-32s %8s %20s%n", "metric", "value [interval]", "n", "seed"));
         metricRow(text, "model CES", modelCes);
         metricRow(text, "intervention specificity", modelSpecificity);

@@ -1,6 +1,7 @@
 package org.vaescope.core.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,27 @@ public final class ModelAnalysis {
      * @param metricTrain training samples of the disentanglement metrics (BetaVAE/FactorVAE: points)
      * @param metricTest evaluation samples of the disentanglement metrics
      * @param hooks hook points to analyse, or an empty list for all
+     * @param modularityRepeats further circuit searches on independent pair sets that give circuit
+     *        modularity an interval ({@link FactorCircuits.Repeats}); 0 for none (the default: each
+     *        costs as much as the first search, 30–50 s on a 32×32 convolutional VAE), else at least 2
      */
     public record Settings(int pairsPerFactor, int latentSamples, int carriersPerFactor, int metricTrain,
             int metricTest, List<String> hooks, ReadoutSettings readouts, AnalysisSettings thresholds,
-            BootstrapSettings bootstrap, int batchSize, long seed) {
+            BootstrapSettings bootstrap, int batchSize, long seed, int modularityRepeats) {
+
+        /** Settings without repeated circuit searches. */
+        public Settings(int pairsPerFactor, int latentSamples, int carriersPerFactor, int metricTrain,
+                int metricTest, List<String> hooks, ReadoutSettings readouts, AnalysisSettings thresholds,
+                BootstrapSettings bootstrap, int batchSize, long seed) {
+            this(pairsPerFactor, latentSamples, carriersPerFactor, metricTrain, metricTest, hooks, readouts,
+                    thresholds, bootstrap, batchSize, seed, 0);
+        }
 
         public Settings {
+            if (modularityRepeats < 0 || modularityRepeats == 1) {
+                throw new IllegalArgumentException("modularity repeats must be 0 (none) or at least 2, got "
+                        + modularityRepeats);
+            }
             hooks = List.copyOf(hooks);
             requirePositive("pairs per factor", pairsPerFactor);
             requirePositive("latent samples", latentSamples);
@@ -87,6 +103,12 @@ public final class ModelAnalysis {
         public static Settings quick(long seed) {
             return new Settings(200, 40, 1, 200, 100, List.of(), ReadoutSettings.defaults(seed).withSamples(1_000, 300),
                     AnalysisSettings.defaults(), new BootstrapSettings(50, 0.95, seed), 40, seed);
+        }
+
+        /** These settings with {@code repeats} further circuit searches for modularity's interval. */
+        public Settings withModularityRepeats(int repeats) {
+            return new Settings(pairsPerFactor, latentSamples, carriersPerFactor, metricTrain, metricTest, hooks,
+                    readouts, thresholds, bootstrap, batchSize, seed, repeats);
         }
 
         private static void requirePositive(String what, int value) {
@@ -250,6 +272,8 @@ public final class ModelAnalysis {
      * circuits' patching edges (one patched run per circuit unit).
      */
     private static final int CIRCUIT_PAIRS = 32;
+    /** Mixed into the seed of the repeated circuit searches, so they share no pairs with the first. */
+    private static final long MODULARITY_REPEAT_SEED = 0x6d6f64756c6172L;
 
     /**
      * Samples behind the MIG, at least disentanglement_lib's 10,000 whatever the other metrics use:
@@ -319,6 +343,7 @@ public final class ModelAnalysis {
         FactorCircuits circuits = CircuitDiscovery.find(model, units.hooks(), circuitPairs,
                 circuitPairs(dataset, units.factors(), settings, circuitSeeds.nextLong()), units.factors(),
                 settings.thresholds(), circuitSeeds.nextLong(), nested(progress));
+        circuits = withRepeatedSearches(circuits, model, dataset, units, settings, progress);
         ModelReport report = ModelReport.compute(latents, unitEffects, circuits, implied,
                 dataset.trueGraph().orElse(null), settings.thresholds(), settings.bootstrap());
         PatchEffects circuitEdges = CircuitPatching.edges(model, circuits.circuits(), circuitPairs, settings.seed(),
@@ -368,7 +393,34 @@ public final class ModelAnalysis {
         }
         double[] output = LatentPerturbation.afterQuantiser(model).effects(inputs, LatentPerturbation.DEFAULT_DELTAS,
                 null, settings.seed(), null).outputEffect();
-        return java.util.Arrays.stream(output).average().orElse(Double.NaN);
+        return Arrays.stream(output).average().orElse(Double.NaN);
+    }
+
+    /**
+     * The circuits with {@link Settings#modularityRepeats} more searches on pair sets of their own
+     * (seeded apart from the first), whose modularity values give the first one's interval. A repeat
+     * whose modularity is undefined is left out, as an undefined bootstrap replicate is; with fewer
+     * than two defined ones there is no interval.
+     */
+    private static FactorCircuits withRepeatedSearches(FactorCircuits circuits, HookedVae model,
+            FactorDataset dataset, UnitResponses units, Settings settings, ProgressMonitor progress) {
+        if (settings.modularityRepeats() == 0 || !Double.isFinite(circuits.modularity().value())) {
+            return circuits;
+        }
+        long repeatSeed = settings.seed() ^ MODULARITY_REPEAT_SEED;
+        SplittableRandom seeds = new SplittableRandom(repeatSeed);
+        double[] modularity = new double[settings.modularityRepeats()];
+        for (int r = 0; r < modularity.length; r++) {
+            progress.checkCanceled("circuit search " + (r + 2) + " of " + (modularity.length + 1));
+            FactorCircuits again = CircuitDiscovery.find(model, units.hooks(),
+                    circuitPairs(dataset, units.factors(), settings, seeds.nextLong()),
+                    circuitPairs(dataset, units.factors(), settings, seeds.nextLong()), units.factors(),
+                    settings.thresholds(), seeds.nextLong(), nested(progress));
+            modularity[r] = again.modularity().value();
+        }
+        double[] defined = Arrays.stream(modularity).filter(Double::isFinite).toArray();
+        return defined.length < 2 ? circuits
+                : circuits.withRepeats(new FactorCircuits.Repeats(defined, settings.bootstrap().confidence(), repeatSeed));
     }
 
     /** Pairs differing in one factor each, for the circuits and their edges (at most 32 per factor). */

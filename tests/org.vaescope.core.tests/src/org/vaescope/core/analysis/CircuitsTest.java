@@ -71,15 +71,20 @@ class CircuitsTest {
         assertEquals(FactorCircuits.Verdict.UNTESTED, FactorCircuits.HookCircuit.none(8, 0.0).verdict());
     }
 
-    @Test
-    void sizesAndChecksAreWrittenPerFactorAndHookPoint() throws Exception {
-        FactorCircuits circuits = new FactorCircuits(new CircuitSet(List.of("h1", "h2"), List.of("a", "b"),
+    /** Factor a's circuit {1, 3} at h1, b's {0} at h1 and {2} at h2, with their checks. */
+    private static FactorCircuits twoCircuits() {
+        return new FactorCircuits(new CircuitSet(List.of("h1", "h2"), List.of("a", "b"),
                 List.of(List.of(new int[] {3, 1}, new int[0]), List.of(new int[] {0}, new int[] {2}))),
                 List.of(List.of(new FactorCircuits.HookCircuit(10, 2, 1.0, 0.85, 0.1, 0.9, 0.05, 10),
                         FactorCircuits.HookCircuit.none(6, 0.0)),
                         List.of(new FactorCircuits.HookCircuit(10, 1, 1.0, 0.9, 0.7, 0.95, 0.02, 10),
                                 new FactorCircuits.HookCircuit(6, 1, 1.0, 0.95, 0.2, 0.1, 0.1, 10))),
                 0.8, 32, 5L);
+    }
+
+    @Test
+    void sizesAndChecksAreWrittenPerFactorAndHookPoint() throws Exception {
+        FactorCircuits circuits = twoCircuits();
         assertEquals(2.0 / 16, circuits.sizeFraction(0));
         JsonWriter json = new JsonWriter();
         circuits.writeJson(json);
@@ -95,6 +100,30 @@ class CircuitsTest {
         assertEquals("not specific", b.get(1).get("verdict").asText());
         assertTrue(circuits.toText().startsWith("a: 2 of 16 units (12.5%); h1 2/10 restores 0.85, ablated leaves 0.10"
                 + " (random 0.90±0.05) necessary"), circuits.toText());
+    }
+
+    /**
+     * Three repeated searches with modularity 0.60, 0.62, 0.64 (sd 0.02): the interval is the
+     * circuits' own value ± t(2 df, 0.975) · 0.02, and the file lists the repeats.
+     */
+    @Test
+    void repeatedSearchesGiveModularityAStudentIntervalAroundItsValue() throws Exception {
+        FactorCircuits circuits = twoCircuits();
+        assertTrue(!circuits.modularity().hasInterval(), "one search: no interval");
+        Estimate modularity = circuits.withRepeats(new FactorCircuits.Repeats(new double[] {0.60, 0.62, 0.64}, 0.95, 9L))
+                .modularity();
+        assertEquals(1.0, modularity.value(), "a and b share no unit");
+        double half = 4.302652729749464 * 0.02;
+        assertEquals(1.0 - half, modularity.lower(), 1e-9);
+        assertEquals(1.0 + half, modularity.upper(), 1e-9);
+        assertEquals(3, modularity.bootstrapReplicates());
+        assertEquals(9L, modularity.bootstrapSeed());
+        JsonWriter json = new JsonWriter();
+        circuits.withRepeats(new FactorCircuits.Repeats(new double[] {0.60, 0.62, 0.64}, 0.95, 9L)).writeJson(json);
+        assertEquals("[0.6,0.62,0.64]", new ObjectMapper().readTree(json.toJson()).get("modularity_repeats").toString());
+        assertThrows(AnalysisInputException.class, () -> new FactorCircuits.Repeats(new double[] {0.6}, 0.95, 9L));
+        assertThrows(AnalysisInputException.class,
+                () -> new FactorCircuits.Repeats(new double[] {0.6, Double.NaN}, 0.95, 9L));
     }
 
     @Test

@@ -141,6 +141,35 @@ class IntervalCoverageTest {
                 List.<double[][][]>of(terms), seed);
     }
 
+    /**
+     * Circuit modularity's interval from repeated circuit searches ({@link FactorCircuits.Repeats}):
+     * the first search's value and 7 repeats drawn from one normal distribution; the interval should
+     * cover its mean in 95 % of 2,000 repetitions (binomial sd 0.5 points). A z quantile in place of
+     * Student's would cover 90 %, a standard error in place of the standard deviation far less.
+     */
+    @Test
+    void modularityIntervalsFromRepeatedSearchesCoverTheMeanOverPairSets() {
+        SplittableRandom random = new SplittableRandom(50);
+        int repetitions = 2_000;
+        int covered = 0;
+        for (int repetition = 0; repetition < repetitions; repetition++) {
+            double first = 0.63 + 0.01 * gaussian(random);
+            double[] repeats = new double[7];
+            for (int r = 0; r < repeats.length; r++) {
+                repeats[r] = 0.63 + 0.01 * gaussian(random);
+            }
+            double[] interval = new FactorCircuits.Repeats(repeats, 0.95, repetition).around(first);
+            covered += interval[0] <= 0.63 && 0.63 <= interval[1] ? 1 : 0;
+        }
+        double coverage = covered / (double) repetitions;
+        System.out.printf("[measured] modularity interval from 7 repeats covers the mean in %.4f%n", coverage);
+        assertTrue(coverage >= 0.935 && coverage <= 0.965, "coverage " + coverage);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
     /** A statistic undefined on every other resample rests on half the replicates, and says so. */
     @Test
     void undefinedReplicatesAreNotCounted() {

@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vaescope.core.analysis.Estimate;
 import org.vaescope.core.analysis.UnitClassification;
 import org.vaescope.core.data.CausalShapesDataset;
 import org.vaescope.core.data.FactorGraph;
@@ -171,6 +172,22 @@ class ModelAnalysisTest {
         assertTrue(result.report().factorGraphComparison().precision().hasInterval()
                 || Double.isNaN(result.report().factorGraphComparison().precision().value()));
         assertTrue(result.report().factorGraphComparison().recall().hasInterval());
+    }
+
+    /**
+     * Two more circuit searches on pairs of their own give modularity an interval; the first search
+     * and everything else stay as they were.
+     */
+    @Test
+    void repeatedCircuitSearchesGiveModularityAnInterval() {
+        ModelAnalysis.Result repeated = ModelAnalysis.run(model, DATA,
+                ModelAnalysis.Settings.quick(5).withModularityRepeats(2), null);
+        Estimate modularity = repeated.report().circuitModularity();
+        assertEquals(result.report().circuitModularity().value(), modularity.value());
+        assertTrue(modularity.hasInterval() && modularity.bootstrapReplicates() == 2, modularity.toString());
+        assertEquals(result.report().modelCes(), repeated.report().modelCes());
+        assertTrue(repeated.reportText().contains("over 2 further circuit searches"), repeated.reportText());
+        assertThrows(IllegalArgumentException.class, () -> ModelAnalysis.Settings.quick(5).withModularityRepeats(1));
     }
 
     @Test
