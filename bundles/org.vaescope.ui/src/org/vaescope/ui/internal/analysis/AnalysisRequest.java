@@ -20,9 +20,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * @param dataset a dataset specification: {@code NAME[:key=value,...]} or {@code FORMAT@PATH}
  * @param hooks hook points to analyse; empty for all
+ * @param modularityRepeats further circuit searches for circuit modularity's interval; 0 for none
+ *        ({@link ModelAnalysis.Settings#modularityRepeats})
  */
 public record AnalysisRequest(String dataset, int pairsPerFactor, int latentSamples, int metricTrain, int metricTest,
-        long seed, List<String> hooks) {
+        long seed, List<String> hooks, int modularityRepeats) {
+
+    /** A request without repeated circuit searches. */
+    public AnalysisRequest(String dataset, int pairsPerFactor, int latentSamples, int metricTrain, int metricTest,
+            long seed, List<String> hooks) {
+        this(dataset, pairsPerFactor, latentSamples, metricTrain, metricTest, seed, hooks, 0);
+    }
 
     private static final QualifiedName PROPERTY = new QualifiedName(VaescopeUi.PLUGIN_ID, "analysisRequest");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,11 +50,12 @@ public record AnalysisRequest(String dataset, int pairsPerFactor, int latentSamp
                 preferences.metricTest(), preferences.seed(), List.of());
     }
 
-    /** The engine settings: the quick defaults with this request's sample counts, seed and hooks. */
+    /** The engine settings: the quick defaults with this request's sample counts, seed, hooks and repeats. */
     public ModelAnalysis.Settings settings() {
         ModelAnalysis.Settings quick = ModelAnalysis.Settings.quick(seed);
         return new ModelAnalysis.Settings(pairsPerFactor, latentSamples, quick.carriersPerFactor(), metricTrain,
-                metricTest, hooks, quick.readouts(), quick.thresholds(), quick.bootstrap(), quick.batchSize(), seed);
+                metricTest, hooks, quick.readouts(), quick.thresholds(), quick.bootstrap(), quick.batchSize(), seed,
+                modularityRepeats);
     }
 
     /** The request last used on this model, or null. */

@@ -42,6 +42,7 @@ public class AnalyseDialog extends TitleAreaDialog {
     private Spinner latentSamples;
     private Spinner metricTrain;
     private Spinner metricTest;
+    private Spinner modularityRepeats;
     private Text seed;
     private CheckboxTableViewer hooks;
 
@@ -98,6 +99,10 @@ public class AnalyseDialog extends TitleAreaDialog {
         latentSamples = spinner(group, "Latent perturbation inputs", 1, 100_000);
         metricTrain = spinner(group, "Metric training samples", 1, 1_000_000);
         metricTest = spinner(group, "Metric test samples", 1, 1_000_000);
+        modularityRepeats = spinner(group, "Circuit search repeats for modularity's interval (0: none)", 0, 100);
+        modularityRepeats.setToolTipText("Repeats the circuit search on independent pairs to give circuit modularity "
+                + "an interval; each repeat takes as long as the first search");
+        modularityRepeats.addModifyListener(e -> validate());
         new Label(group, SWT.NONE).setText("Seed");
         seed = new Text(group, SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(seed);
@@ -147,6 +152,7 @@ public class AnalyseDialog extends TitleAreaDialog {
         latentSamples.setSelection(r.latentSamples());
         metricTrain.setSelection(r.metricTrain());
         metricTest.setSelection(r.metricTest());
+        modularityRepeats.setSelection(r.modularityRepeats());
         seed.setText(Long.toString(r.seed()));
         hooks.setCheckedElements(r.hooks().toArray());
     }
@@ -157,6 +163,9 @@ public class AnalyseDialog extends TitleAreaDialog {
             Long.parseLong(seed.getText().strip());
         } catch (NumberFormatException e) {
             problem = "The seed must be a whole number.";
+        }
+        if (modularityRepeats.getSelection() == 1) {
+            problem = "Repeat the circuit search 0 times (no modularity interval) or at least 2 times.";
         }
         setErrorMessage(problem);
         Button ok = getButton(IDialogConstants.OK_ID);
@@ -179,7 +188,8 @@ public class AnalyseDialog extends TitleAreaDialog {
             checked.add((String) hook);
         }
         request = new AnalysisRequest(dataset, pairs.getSelection(), latentSamples.getSelection(),
-                metricTrain.getSelection(), metricTest.getSelection(), Long.parseLong(seed.getText().strip()), checked);
+                metricTrain.getSelection(), metricTest.getSelection(), Long.parseLong(seed.getText().strip()), checked,
+                modularityRepeats.getSelection());
         super.okPressed();
     }
 
