@@ -67,14 +67,6 @@ public final class ModelAnalysis {
             int metricTest, List<String> hooks, ReadoutSettings readouts, AnalysisSettings thresholds,
             BootstrapSettings bootstrap, int batchSize, long seed, int modularityRepeats) {
 
-        /** Settings without repeated circuit searches. */
-        public Settings(int pairsPerFactor, int latentSamples, int carriersPerFactor, int metricTrain,
-                int metricTest, List<String> hooks, ReadoutSettings readouts, AnalysisSettings thresholds,
-                BootstrapSettings bootstrap, int batchSize, long seed) {
-            this(pairsPerFactor, latentSamples, carriersPerFactor, metricTrain, metricTest, hooks, readouts,
-                    thresholds, bootstrap, batchSize, seed, 0);
-        }
-
         public Settings {
             if (modularityRepeats < 0 || modularityRepeats == 1) {
                 throw new IllegalArgumentException("modularity repeats must be 0 (none) or at least 2, got "
@@ -92,7 +84,7 @@ public final class ModelAnalysis {
         /** Sample counts that finish in a few minutes for the 64×64 convolutional VAE on 2 cores. */
         public static Settings defaults(long seed) {
             return new Settings(200, 200, 1, 2_000, 1_000, List.of(), ReadoutSettings.defaults(seed),
-                    AnalysisSettings.defaults(), BootstrapSettings.defaults(seed), 64, seed);
+                    AnalysisSettings.defaults(), BootstrapSettings.defaults(seed), 64, seed, 0);
         }
 
         /**
@@ -102,7 +94,13 @@ public final class ModelAnalysis {
          */
         public static Settings quick(long seed) {
             return new Settings(200, 40, 1, 200, 100, List.of(), ReadoutSettings.defaults(seed).withSamples(1_000, 300),
-                    AnalysisSettings.defaults(), new BootstrapSettings(50, 0.95, seed), 40, seed);
+                    AnalysisSettings.defaults(), new BootstrapSettings(50, 0.95, seed), 40, seed, 0);
+        }
+
+        /** These settings with another seed. */
+        public Settings withSeed(long newSeed) {
+            return new Settings(pairsPerFactor, latentSamples, carriersPerFactor, metricTrain, metricTest, hooks,
+                    readouts, thresholds, bootstrap, batchSize, newSeed, modularityRepeats);
         }
 
         /** These settings with {@code repeats} further circuit searches for modularity's interval. */

@@ -403,12 +403,8 @@ public final class Reproduction {
         FactorDataset dataset = dataset(job.dataset(), settings.imageSize());
         VariantConfig variant = variantConfig(job.variant(), settings.learningRate());
         Trained trained = trainedModel(job, settings, dataset, variant, progress);
-        ModelAnalysis.Settings a = settings.analysis();
         ModelAnalysis.Result analysed = ModelAnalysis.run(trained.model(), dataset,
-                new ModelAnalysis.Settings(a.pairsPerFactor(), a.latentSamples(), a.carriersPerFactor(),
-                        a.metricTrain(), a.metricTest(), a.hooks(), a.readouts(), a.thresholds(), a.bootstrap(),
-                        a.batchSize(), job.seed()),
-                progress);
+                settings.analysis().withSeed(job.seed()), progress);
         Run run = summarise(job, variant, trained, analysed,
                 dataset.channels() * dataset.height() * dataset.width(), (System.nanoTime() - start) / 1e9);
         write(file, run, analysed);

@@ -138,7 +138,8 @@ public record EngineSettings(int pairsPerFactor, int latentSamples, int metricTr
     /** The analysis settings of these sample counts and seed, on the quick read-out and bootstrap settings. */
     public ModelAnalysis.Settings analysisSettings(ModelAnalysis.Settings base) {
         return new ModelAnalysis.Settings(pairsPerFactor, latentSamples, base.carriersPerFactor(), metricTrain,
-                metricTest, base.hooks(), base.readouts(), base.thresholds(), base.bootstrap(), base.batchSize(), seed);
+                metricTest, base.hooks(), base.readouts(), base.thresholds(), base.bootstrap(), base.batchSize(), seed,
+                base.modularityRepeats());
     }
 
     /**

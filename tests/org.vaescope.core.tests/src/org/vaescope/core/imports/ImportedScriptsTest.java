@@ -175,7 +175,7 @@ class ImportedScriptsTest {
         ModelAnalysis.Settings quick = ModelAnalysis.Settings.quick(1);
         ModelAnalysis.Settings base = new ModelAnalysis.Settings(quick.pairsPerFactor(), quick.latentSamples(),
                 quick.carriersPerFactor(), quick.metricTrain(), quick.metricTest(), analysedHooks, quick.readouts(),
-                quick.thresholds(), quick.bootstrap(), quick.batchSize(), quick.seed());
+                quick.thresholds(), quick.bootstrap(), quick.batchSize(), quick.seed(), 0);
         return ScriptRunner.run(script, dir.resolve(name + "-out"), null,
                 new ScriptRunOptions(true, 50, 64, null, base, null));
     }

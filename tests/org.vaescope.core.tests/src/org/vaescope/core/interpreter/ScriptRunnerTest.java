@@ -67,7 +67,7 @@ class ScriptRunnerTest {
     private static ScriptRunOptions options() {
         ModelAnalysis.Settings tiny = new ModelAnalysis.Settings(20, 20, 1, 60, 40, List.of(),
                 new ReadoutSettings(200, 60, 16, 2, 32, 3e-3, 16, 1), AnalysisSettings.defaults(),
-                new BootstrapSettings(10, 0.9, 1), 32, 1);
+                new BootstrapSettings(10, 0.9, 1), 32, 1, 0);
         return new ScriptRunOptions(true, 20, 32, null, tiny);
     }
 

@@ -1,5 +1,6 @@
 package org.vaescope.core.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,5 +40,21 @@ class ReproductionWorkersTest {
         assertTrue(Files.exists(runs.resolve("checkpoints").resolve("dsprites-betavae-seed2-final.vsm")));
         assertFalse(Files.exists(runs.resolve("checkpoints").resolve("causal-betavae-seed1-final.vsm")),
                 "--only dsprites:betavae leaves the causal dataset alone");
+    }
+
+    /** The analysis settings reach every run's analysis whole: repeated circuit searches included. */
+    @Test
+    void eachRunIsAnalysedWithTheGivenSettingsAndItsOwnSeed(@TempDir Path runs) {
+        Reproduction.Settings settings = new Reproduction.Settings(Architecture.mlp(1, 16, 16, 4, 32), 2, 2, 8, 1e-3,
+                List.of(3L, 4L), ModelAnalysis.Settings.quick(0).withModularityRepeats(2), 16, runs, 2, 50,
+                Set.of("dsprites:betavae"));
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Reproduction.trainOnly(settings, quiet, null);
+        List<Reproduction.Run> analysed = Reproduction.run(settings, true, quiet, null);
+        assertEquals(List.of(3L, 4L), analysed.stream().map(Reproduction.Run::seed).toList());
+        for (Reproduction.Run run : analysed) {
+            assertEquals(run.seed(), run.ces().seed(), "the job's seed, not the settings' 0");
+            assertEquals(2, run.modularity().bootstrapReplicates(), run.modularity().toString());
+        }
     }
 }

@@ -39,7 +39,7 @@ public final class RunContext {
         this.batchSize = batchSize;
         this.analysisSettings = new ModelAnalysis.Settings(samples, samples, base.carriersPerFactor(),
                 base.metricTrain(), base.metricTest(), base.hooks(), base.readouts(), base.thresholds(),
-                base.bootstrap(), batchSize, seed);
+                base.bootstrap(), batchSize, seed, base.modularityRepeats());
     }
 
     public FactorDataset dataset() {
