@@ -21,9 +21,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code analyse MODEL [--decoder DEC] [--dataset DATA] [--out FILE.vsa] [--quick] [--seed S] [--modularity-repeats R]}: the whole
- * causal analysis of a VAEScope model or an imported VAE, written as the analysis file the IDE opens
- * (by default {@code MODEL.vsa} beside the model).
+ * {@code analyse MODEL [--decoder DEC] [--dataset DATA] [--out FILE.vsa] [--quick] [--seed S]
+ * [--modularity-repeats R]}: the whole causal analysis of a VAEScope model or an imported VAE, written
+ * as the analysis file the IDE opens (by default {@code MODEL.vsa} beside the model).
  */
 @Command(name = "analyse", aliases = "analyze", description = "the causal analysis of a model (.vsm, or .onnx, a "
         + "DL4J .zip, a Keras .h5 or a SameDiff .fb, with --decoder when saved as two files), written as a .vsa analysis file (the IDE's)")
@@ -63,8 +63,9 @@ final class AnalyseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        int repeats = Counts.modularityRepeats(spec, modularityRepeats);
         ModelAnalysis.Settings settings = (quick ? ModelAnalysis.Settings.quick(seed)
-                : ModelAnalysis.Settings.defaults(seed)).withModularityRepeats(Counts.modularityRepeats(spec, modularityRepeats));
+                : ModelAnalysis.Settings.defaults(seed)).withModularityRepeats(repeats);
         InputFiles.requireRegularFile(model);
         if (decoder != null) {
             InputFiles.requireRegularFile(decoder);

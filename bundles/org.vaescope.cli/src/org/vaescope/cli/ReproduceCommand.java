@@ -24,10 +24,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reproduce [--steps N] [--max-steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--modularity-repeats R] [--lr L] [--curve-every N]
- * [--runs DIR] [--train yes|no] [--out FILE.md]}: the paper's comparison of VAE, beta-VAE and FactorVAE
- * on dSprites with the negative and positive controls, scaled to 2 CPU cores, one JSON per run in
- * {@code DIR} (resumable), the summary written as Markdown. {@code --train no} only tabulates the runs
+ * {@code reproduce [--steps N] [--max-steps N] [--seeds 1,2,3] [--size 32] [--samples N] [--modularity-repeats R]
+ * [--lr L] [--curve-every N] [--runs DIR] [--train yes|no] [--out FILE.md]}: the paper's comparison of VAE,
+ * beta-VAE and FactorVAE on dSprites with the negative and positive controls, scaled to 2 CPU cores, one
+ * JSON per run in {@code DIR} (resumable), the summary written as Markdown. {@code --train no} only tabulates the runs
  * already in {@code DIR}.
  */
 @Command(name = "reproduce", description = "train and analyse VAE, beta-VAE and FactorVAE on dSprites (and the v3 "

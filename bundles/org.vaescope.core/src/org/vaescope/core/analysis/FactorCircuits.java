@@ -68,7 +68,8 @@ public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCi
                         + modularity.length);
             }
             if (!Arrays.stream(modularity).allMatch(Double::isFinite)) {
-                throw Checks.fail("a repeated circuit search gave an undefined modularity: " + Arrays.toString(modularity));
+                throw Checks.fail("a repeated circuit search gave an undefined modularity: "
+                        + Arrays.toString(modularity));
             }
             modularity = modularity.clone();
         }

@@ -153,9 +153,10 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                 : String.format(Locale.ROOT, "bootstrap: B=%d, %.0f%% percentile intervals, seed %d%n",
                         bootstrap.replicates(), 100 * bootstrap.confidence(), bootstrap.seed()));
         if (circuits.repeats() != null) {
-            text.append(String.format(Locale.ROOT, "circuit modularity: %.0f%% interval v ± t·s over %d further circuit "
-                    + "searches on independent pairs (seed %d), not a bootstrap%n", 100 * circuits.repeats().confidence(),
-                    circuits.repeats().modularity().length, circuits.repeats().seed()));
+            text.append(String.format(Locale.ROOT, "circuit modularity: %.0f%% interval v ± t·s over %d further "
+                    + "circuit searches on independent pairs (seed %d), not a bootstrap%n",
+                    100 * circuits.repeats().confidence(), circuits.repeats().modularity().length,
+                    circuits.repeats().seed()));
         }
         text.append(String.format(Locale.ROOT, "%n%-26s %-32s %8s %20s%n", "metric", "value [interval]", "n", "seed"));
         metricRow(text, "model CES", modelCes);
@@ -169,7 +170,8 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         text.append(circuits.toText());
         text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: the dominant factor's share "
                 + ">= %s, the factor chosen on one half of the pairs and its share measured on the other; %s pairs "
-                + "per factor; undecided: live units whose share's interval reaches across %s, and how many of those the point calls monosemantic)%n",
+                + "per factor; undecided: live units whose share's interval reaches across %s, and how many of those "
+                + "the point calls monosemantic)%n",
                 settings.deadThreshold(), settings.monosemanticRatio(), unitCounts.isEmpty() ? "no"
                         : unitCounts.get(0).dead().sampleCount(), settings.monosemanticRatio()));
         text.append(String.format(Locale.ROOT, "%-20s %6s  %-26s %-26s %-26s %s%n", "hook", "units", "dead",

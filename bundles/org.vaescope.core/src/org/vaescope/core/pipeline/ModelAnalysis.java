@@ -417,8 +417,8 @@ public final class ModelAnalysis {
             modularity[r] = again.modularity().value();
         }
         double[] defined = Arrays.stream(modularity).filter(Double::isFinite).toArray();
-        return defined.length < 2 ? circuits
-                : circuits.withRepeats(new FactorCircuits.Repeats(defined, settings.bootstrap().confidence(), repeatSeed));
+        return defined.length < 2 ? circuits : circuits.withRepeats(
+                new FactorCircuits.Repeats(defined, settings.bootstrap().confidence(), repeatSeed));
     }
 
     /** Pairs differing in one factor each, for the circuits and their edges (at most 32 per factor). */

@@ -21,6 +21,7 @@ public final class Formats {
     /** {@code value [lower, upper]}, or the value alone when either end is missing. */
     public static String estimate(double value, double lower, double upper) {
         String text = number(value);
-        return Double.isNaN(lower) || Double.isNaN(upper) ? text : text + " [" + number(lower) + ", " + number(upper) + "]";
+        return Double.isNaN(lower) || Double.isNaN(upper) ? text
+                : text + " [" + number(lower) + ", " + number(upper) + "]";
     }
 }
