@@ -90,12 +90,40 @@ class IntervalCoverageTest {
      */
     @Test
     void unitShareIntervalsCoverTheTrueShareAndSettledClassesAreRight() {
+        Decisions d = decisions(BootstrapSettings.DEFAULT_REPLICATES);
+        double coverage = d.covered() / (double) (REPETITIONS * SPREAD_UNITS);
+        assertTrue(coverage >= 0.90 && coverage <= 0.99, "coverage " + coverage);
+        assertTrue(d.wrong() <= 0.05 * d.settled(),
+                d.wrong() + " of " + d.settled() + " settled units on the wrong side");
+        assertTrue(d.settled() >= 0.5 * REPETITIONS * SPREAD_UNITS, d.settled() + " settled units");
+    }
+
+    /**
+     * The same units at the quick settings' 50 bootstrap replicates (the IDE's default and
+     * {@code --quick}): the 2.5 % quantiles rest on one or two replicates, yet settled classes stay
+     * right. Measured: coverage 0.886, 75 % settled, 0.5 % of them on the wrong side.
+     */
+    @Test
+    void settledClassesStayRightAtTheQuickSettingsFiftyReplicates() {
+        Decisions d = decisions(50);
+        assertTrue(d.wrong() <= 0.05 * d.settled(),
+                d.wrong() + " of " + d.settled() + " settled units on the wrong side");
+        assertTrue(d.settled() >= 0.5 * REPETITIONS * SPREAD_UNITS, d.settled() + " settled units");
+    }
+
+    /** Over units and repetitions: intervals covering the true share, settled units, those on the wrong side. */
+    private record Decisions(int covered, int settled, int wrong) {
+    }
+
+    /** The classes of {@link #spreadShares} units at 50 pairs per factor, B bootstrap replicates. */
+    private static Decisions decisions(int replicates) {
         int covered = 0;
         int settled = 0;
         int wrong = 0;
         for (int repetition = 0; repetition < REPETITIONS; repetition++) {
             UnitClassification.HookUnitCounts counts = UnitClassification.counts(spreadShares(repetition, 50),
-                    AnalysisSettings.defaults(), BootstrapSettings.defaults(40_000 + repetition)).get(0);
+                    AnalysisSettings.defaults(), new BootstrapSettings(replicates, 0.95, 40_000 + repetition))
+                    .get(0);
             for (int u = 0; u < SPREAD_UNITS; u++) {
                 Estimate share = counts.shares().get(u);
                 covered += share.intervalContains(spreadShare(u)) ? 1 : 0;
@@ -105,10 +133,7 @@ class IntervalCoverageTest {
                 }
             }
         }
-        double coverage = covered / (double) (REPETITIONS * SPREAD_UNITS);
-        assertTrue(coverage >= 0.90 && coverage <= 0.99, "coverage " + coverage);
-        assertTrue(wrong <= 0.05 * settled, wrong + " of " + settled + " settled units on the wrong side");
-        assertTrue(settled >= 0.5 * REPETITIONS * SPREAD_UNITS, settled + " settled units");
+        return new Decisions(covered, settled, wrong);
     }
 
     private static final int SPREAD_UNITS = 40;
