@@ -129,7 +129,8 @@ public final class UnitClassification {
                 continue;
             }
             shares[u] = crossFittedShare(halves.first().get(h)[u], halves.second().get(h)[u]);
-            classes[u] = shares[u] >= settings.monosemanticRatio() ? UnitClass.MONOSEMANTIC : UnitClass.POLYSEMANTIC;
+            classes[u] = reaches(shares[u], settings.monosemanticRatio()) ? UnitClass.MONOSEMANTIC
+                    : UnitClass.POLYSEMANTIC;
             dominant[u] = dominantFactor(a[u]);
         }
         return new HookClasses(hook, classes, dominant, shares);
@@ -166,8 +167,13 @@ public final class UnitClassification {
      * wholly on the other side of it than the point. False for dead units and shares without an interval.
      */
     static boolean undecided(Estimate share, double ratio) {
-        boolean monosemantic = share.value() >= ratio;
-        return share.hasInterval() && (monosemantic ? share.lower() < ratio : share.upper() >= ratio);
+        return share.hasInterval() && (reaches(share.value(), ratio) ? !reaches(share.lower(), ratio)
+                : reaches(share.upper(), ratio));
+    }
+
+    /** The monosemantic rule on a share: it reaches the ratio. */
+    private static boolean reaches(double share, double ratio) {
+        return share >= ratio;
     }
 
     private static List<HookClasses> crossFittedAll(List<String> hooks, UnitEffects.Halves halves,
@@ -224,7 +230,7 @@ public final class UnitClassification {
         /** Monosemantic units whose class the pairs leave unsettled. */
         public int undecidedMonosemanticCount() {
             return (int) IntStream.range(0, units)
-                    .filter(u -> undecided(u) && shares.get(u).value() >= monosemanticRatio).count();
+                    .filter(u -> undecided(u) && reaches(shares.get(u).value(), monosemanticRatio)).count();
         }
 
         /** Whether the shares have intervals, so that {@link #undecided} says something. */

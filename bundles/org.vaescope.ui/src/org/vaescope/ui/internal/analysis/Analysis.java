@@ -191,10 +191,7 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
         double[] lower = column(hook, "share_lower", classes.length);
         double[] upper = column(hook, "share_upper", classes.length);
         JsonNode flags = hook.path("undecided");
-        if (flags.size() != classes.length) {
-            throw new IllegalArgumentException("unit_effects of '" + name + "': " + classes.length + " units but "
-                    + flags.size() + " values of undecided");
-        }
+        requireUnits(hook, "undecided", flags.size(), classes.length);
         boolean[] undecided = new boolean[classes.length];
         for (int u = 0; u < undecided.length; u++) {
             undecided[u] = flags.get(u).asBoolean();
@@ -204,11 +201,15 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
 
     private static double[] column(JsonNode hook, String field, int units) {
         double[] values = vector(hook.path(field));
-        if (values.length != units) {
-            throw new IllegalArgumentException("unit_effects of '" + hook.path("hook").asText() + "': " + units
-                    + " units but " + values.length + " values of " + field);
-        }
+        requireUnits(hook, field, values.length, units);
         return values;
+    }
+
+    private static void requireUnits(JsonNode hook, String field, int values, int units) {
+        if (values != units) {
+            throw new IllegalArgumentException("unit_effects of '" + hook.path("hook").asText() + "': " + units
+                    + " units but " + values + " values of " + field);
+        }
     }
 
     private static LatentEffects latents(JsonNode node) {
