@@ -33,19 +33,28 @@ public class UnitEffectsView extends AnalysisView {
     private static final int CLASS_STRIP = 8;
     private static final int BLOCK_GAP = 8;
     private static final int LEGEND_LINE = 18;
-    private static final int LEGEND_HEIGHT = LEGEND_LINE + 22;
+    private static final int LEGEND_MARGIN = 4;
+    private static final int SWATCH = 16;
+    private static final int SWATCH_GAP = 12;
     private static final double SCALE_QUANTILE = 0.99;
     private static final String DEAD = "dead";
     private static final String UNDECIDED = "undecided";
+    private static final List<String> CLASSES = List.of("monosemantic", "polysemantic", DEAD, UNDECIDED);
 
     /** A hook's units in display order, and the response that gets the darkest colour. */
     private record Block(Analysis.HookEffects hook, int[] order, double scale) {
+    }
+
+    /** Where a legend item starts: its x and its line below the colour scale (0 is the first). */
+    record Place(int x, int line) {
     }
 
     private Canvas canvas;
     private Analysis analysis;
     private List<Block> blocks = List.of();
     private AnalysisElement.Unit highlighted;
+    /** The last painted legend's height; hit tests follow what was drawn. */
+    private int legendHeight = legendHeight(1);
 
     @Override
     protected void createContent(Composite parent) {
@@ -107,7 +116,7 @@ public class UnitEffectsView extends AnalysisView {
     /** Row height that fits every block above the legend. */
     private int rowHeight() {
         int rows = Math.max(1, blocks.size() * analysis.units().factors().size());
-        int free = canvas.getClientArea().height - LEGEND_HEIGHT - 4 - blocks.size() * (HEADER + CLASS_STRIP + BLOCK_GAP);
+        int free = canvas.getClientArea().height - legendHeight - 4 - blocks.size() * (HEADER + CLASS_STRIP + BLOCK_GAP);
         return Math.max(2, Math.min(MAX_ROW_HEIGHT, free / rows));
     }
 
@@ -121,6 +130,9 @@ public class UnitEffectsView extends AnalysisView {
             gc.drawText(emptyMessage(), 10, 10, true);
             return;
         }
+        List<String> labels = classLabels();
+        List<Place> places = wrap(labels.stream().mapToInt(l -> SWATCH + gc.textExtent(l).x).toArray(), area.width);
+        legendHeight = legendHeight(places.get(places.size() - 1).line() + 1);
         List<String> factors = analysis.units().factors();
         int row = rowHeight();
         int y = 4;
@@ -143,7 +155,7 @@ public class UnitEffectsView extends AnalysisView {
             paintHighlight(gc, block, top, cell, row);
             y += blockHeight();
         }
-        paintLegend(gc, Math.min(y, area.height - LEGEND_HEIGHT), area.width);
+        paintLegend(gc, Math.min(y, area.height - legendHeight), area.width, labels, places);
     }
 
     /** A unit's class; an undecided unit's lower half says so. */
@@ -174,13 +186,13 @@ public class UnitEffectsView extends AnalysisView {
         }
     }
 
-    /** The colour scale on one line, the class swatches on the next; the scale gives way so its labels fit. */
-    private void paintLegend(GC gc, int y, int width) {
+    /** The colour scale on one line, the class swatches below, wrapped; the scale gives way so its labels fit. */
+    private void paintLegend(GC gc, int y, int width, List<String> labels, List<Place> places) {
         gc.setForeground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
         String title = "A[u,k]  0";
         String top = "≥ 99th pct.";
         int length = Math.max(40, Math.min(300, width - gc.textExtent(title).x - gc.textExtent(top).x - 20));
-        int x = 4;
+        int x = LEGEND_MARGIN;
         gc.drawText(title, x, y, true);
         x += gc.textExtent(title).x + 6;
         for (int i = 0; i < length; i++) {
@@ -188,14 +200,36 @@ public class UnitEffectsView extends AnalysisView {
             gc.fillRectangle(x + i, y + 2, 1, 12);
         }
         gc.drawText(top, x + length + 6, y, true);
-        x = 4;
-        for (String unitClass : List.of("monosemantic", "polysemantic", DEAD, UNDECIDED)) {
-            String label = unitClass.equals(UNDECIDED) ? "undecided (lower half)" : unitClass;
-            gc.setBackground(new Color(GraphStyles.fill(unitClass)));
-            gc.fillRectangle(x, y + LEGEND_LINE + 3, 12, 10);
-            gc.drawText(label, x + 16, y + LEGEND_LINE, true);
-            x += 16 + gc.textExtent(label).x + 12;
+        for (int i = 0; i < CLASSES.size(); i++) {
+            int line = y + LEGEND_LINE * (1 + places.get(i).line());
+            gc.setBackground(new Color(GraphStyles.fill(CLASSES.get(i))));
+            gc.fillRectangle(places.get(i).x(), line + 3, 12, 10);
+            gc.drawText(labels.get(i), places.get(i).x() + SWATCH, line, true);
         }
+    }
+
+    private static List<String> classLabels() {
+        return CLASSES.stream().map(c -> c.equals(UNDECIDED) ? "undecided (lower half)" : c).toList();
+    }
+
+    /** Items of the given widths laid out left to right, a new line whenever the next would pass the width. */
+    static List<Place> wrap(int[] itemWidths, int width) {
+        List<Place> places = new ArrayList<>();
+        int x = LEGEND_MARGIN;
+        int line = 0;
+        for (int itemWidth : itemWidths) {
+            if (x > LEGEND_MARGIN && x + itemWidth > width - LEGEND_MARGIN) {
+                x = LEGEND_MARGIN;
+                line++;
+            }
+            places.add(new Place(x, line));
+            x += itemWidth + SWATCH_GAP;
+        }
+        return places;
+    }
+
+    private static int legendHeight(int swatchLines) {
+        return LEGEND_LINE * (1 + swatchLines) + LEGEND_MARGIN;
     }
 
     /** White → orange → dark red for 0 → 1. */
