@@ -33,7 +33,9 @@ import org.vaescope.core.internal.analysis.JsonWriter;
  * </pre>
  * the same for R random sets of as many units of L outside the circuit ({@link AnalysisSettings#ablationSets()},
  * seeded). The verdict is {@link Verdict#NECESSARY} when removing the circuit leaves at most
- * {@value #MOST} of the effect while removing as many other units leaves more on average.
+ * {@value #MOST} of the effect while removing as many other units leaves more on average, and the
+ * circuit's remainder lies below the random sets' mean by more than {@value #SPREADS} of their
+ * standard deviations (a circuit that removes barely more than any set of its size is not singled out).
  *
  * @param circuits the unit sets
  * @param hookCircuits {@code hookCircuits.get(k).get(h)}: the evidence behind the circuit of factor k at hook h
@@ -96,6 +98,8 @@ public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCi
     public static final double NEGLIGIBLE_SHARE = 0.01;
     /** "Most of the effect": the verdict's cut on the remaining fraction. */
     public static final double MOST = 0.5;
+    /** How many of the random sets' standard deviations a necessary circuit's remainder lies below their mean. */
+    public static final double SPREADS = 2;
 
     /** What the ablation check says of one circuit. */
     public enum Verdict {
@@ -105,7 +109,7 @@ public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCi
         NOT_SPECIFIC("not specific"),
         /** More than half of the effect survives the circuit's removal (other paths carry it too). */
         NOT_NECESSARY("not necessary"),
-        /** No circuit, no random sets (R = 0) or fewer other units than the circuit has. */
+        /** No circuit, fewer than two random sets (R &lt; 2) or fewer other units than the circuit has. */
         UNTESTED("untested");
 
         private final String label;
@@ -118,15 +122,17 @@ public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCi
             return label;
         }
 
-        /** The verdict for a circuit's remaining fraction and the random sets' mean (NaN when untested). */
-        public static Verdict of(double circuitRemaining, double randomRemainingMean) {
-            if (!Double.isFinite(circuitRemaining) || !Double.isFinite(randomRemainingMean)) {
+        /** The verdict for a circuit's remaining fraction and the random sets' mean and sd (NaN when untested). */
+        public static Verdict of(double circuitRemaining, double randomRemainingMean, double randomRemainingSd) {
+            if (!Double.isFinite(circuitRemaining) || !Double.isFinite(randomRemainingMean)
+                    || !Double.isFinite(randomRemainingSd)) {
                 return UNTESTED;
             }
             if (circuitRemaining > MOST) {
                 return NOT_NECESSARY;
             }
-            return randomRemainingMean > MOST ? NECESSARY : NOT_SPECIFIC;
+            boolean singledOut = randomRemainingMean - circuitRemaining > SPREADS * randomRemainingSd;
+            return randomRemainingMean > MOST && singledOut ? NECESSARY : NOT_SPECIFIC;
         }
     }
 
@@ -137,7 +143,8 @@ public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCi
      * @param size units in the circuit
      * @param effectShare Σ‖o(x_t) − o(x_t; h_L ← h_L(x_s))‖² over k's effect Σ‖o(x_s) − o(x_t)‖²: how much of
      *        k's effect passes the hook point (1 for a hook every path goes through); NaN when k has no effect
-     * @param restored restored(circuit); NaN without a circuit
+     * @param restored restored(circuit) on the check's pairs, not those that chose the circuit (so it may fall
+     *        below φ); NaN without a circuit
      * @param ablatedRemaining remaining(circuit); NaN without a circuit
      * @param randomRemainingMean mean remaining(S) over the random sets; NaN without them
      * @param randomRemainingSd their standard deviation (n − 1); NaN with fewer than two
@@ -152,7 +159,7 @@ public record FactorCircuits(CircuitSet circuits, List<List<HookCircuit>> hookCi
         }
 
         public Verdict verdict() {
-            return size == 0 ? Verdict.UNTESTED : Verdict.of(ablatedRemaining, randomRemainingMean);
+            return size == 0 ? Verdict.UNTESTED : Verdict.of(ablatedRemaining, randomRemainingMean, randomRemainingSd);
         }
     }
 

@@ -166,7 +166,10 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
             metricRow(text, "CES[" + factors.get(k) + "]", factorCes.get(k));
         }
         text.append(String.format(Locale.ROOT, "%ncircuits (smallest ranked sets restoring >= %s of a hook point's patch"
-                + " effect; ablation: effect left, random sets of the same size)%n", circuits.restore()));
+                + " effect on the search's pairs; restores and ablation measured on other pairs: effect left, random"
+                + " sets of the same size mean±sd; necessary: left <= %s and below the random sets' mean, above %s,"
+                + " by more than %.0f sd)%n", circuits.restore(), FactorCircuits.MOST, FactorCircuits.MOST,
+                FactorCircuits.SPREADS));
         text.append(circuits.toText());
         text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: the dominant factor's share "
                 + ">= %s, the factor chosen on one half of the pairs and its share measured on the other; %s pairs "

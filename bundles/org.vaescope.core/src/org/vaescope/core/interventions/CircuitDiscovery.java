@@ -80,8 +80,7 @@ public final class CircuitDiscovery {
                     progress.checkCanceled("circuit discovery");
                     int[] circuit = search.circuit(hook, scores.get(hook.name()));
                     perHook.add(circuit);
-                    perHookChecks.add(check.check(hook, circuit, search.share(hook), search.restored(hook),
-                            seeds.nextLong()));
+                    perHookChecks.add(check.check(hook, circuit, search.share(hook), seeds.nextLong()));
                 }
                 units.add(perHook);
                 checks.add(perHookChecks);
@@ -107,7 +106,6 @@ public final class CircuitDiscovery {
         private final double effect;
         private Map<String, INDArray> bothInputs;
         private final Map<String, Double> shares = new LinkedHashMap<>();
-        private final Map<String, Double> restoredByHook = new LinkedHashMap<>();
 
         Search(HookedModel model, PatchEngine engine, Pairs pairs, AnalysisSettings settings, ProgressMonitor progress) {
             this.model = model;
@@ -133,8 +131,7 @@ public final class CircuitDiscovery {
                 shares.put(hook.name(), hasEffect() ? 0.0 : Double.NaN);
                 return new int[0];
             }
-            INDArray whole = image(model.run(targetInputs, RunOptions.defaults().override(ActivationOverride.patch(
-                    hook.name(), ActivationOverride.allUnits(hook.units()), sources.activation(hook.name())))).output());
+            INDArray whole = wholeHookPatched(hook);
             double wholeEffect = squaredDistance(whole, targetImages);
             shares.put(hook.name(), wholeEffect / effect);
             if (wholeEffect < FactorCircuits.NEGLIGIBLE_SHARE * effect) {
@@ -144,7 +141,6 @@ public final class CircuitDiscovery {
             float[] reference = whole.data().asFloat();
             int lo = 0;
             int hi = ranked.length;
-            double restoredHi = Double.NaN;
             while (hi - lo > 1) {
                 int[] sizes = probes(lo, hi);
                 double[] restored = restored(hook, ranked, sizes, reference, wholeEffect);
@@ -153,7 +149,6 @@ public final class CircuitDiscovery {
                 for (int i = 0; i < sizes.length; i++) {
                     if (restored[i] >= settings.circuitRestore()) {
                         nextHi = sizes[i];
-                        restoredHi = restored[i];
                         break;
                     }
                     nextLo = sizes[i];
@@ -161,11 +156,26 @@ public final class CircuitDiscovery {
                 lo = nextLo;
                 hi = nextHi;
             }
-            if (Double.isNaN(restoredHi)) {
-                restoredHi = restored(hook, ranked, new int[] {hi}, reference, wholeEffect)[0];
-            }
-            restoredByHook.put(hook.name(), restoredHi);
             return java.util.Arrays.copyOf(ranked, hi);
+        }
+
+        /** The targets' images with every unit of the hook point patched from the sources. */
+        private INDArray wholeHookPatched(HookPoint hook) {
+            return image(model.run(targetInputs, RunOptions.defaults().override(ActivationOverride.patch(hook.name(),
+                    ActivationOverride.allUnits(hook.units()), sources.activation(hook.name())))).output());
+        }
+
+        /**
+         * restored(circuit) on these pairs: how much of the whole hook point's patch effect patching only
+         * the circuit brings; NaN when patching the whole hook point moves nothing here.
+         */
+        private double restoredBy(HookPoint hook, int[] circuit) {
+            INDArray whole = wholeHookPatched(hook);
+            double wholeEffect = squaredDistance(whole, targetImages);
+            if (wholeEffect == 0) {
+                return Double.NaN;
+            }
+            return restored(hook, circuit, new int[] {circuit.length}, whole.data().asFloat(), wholeEffect)[0];
         }
 
         /** Units by attribution: the largest estimated move towards the source's image first, ties by index. */
@@ -205,16 +215,11 @@ public final class CircuitDiscovery {
             return shares.getOrDefault(hook.name(), Double.NaN);
         }
 
-        /** restored(circuit) measured by {@link #circuit} (NaN without a circuit). */
-        double restored(HookPoint hook) {
-            return restoredByHook.getOrDefault(hook.name(), Double.NaN);
-        }
-
         /**
-         * The ablation check of a circuit found on other pairs, against random sets of as many other
-         * units of the hook point.
+         * The checks of a circuit found on other pairs: how much of the hook point's patch effect it
+         * restores here, and its ablation against random sets of as many other units of the hook point.
          */
-        HookCircuit check(HookPoint hook, int[] circuit, double share, double restored, long seed) {
+        HookCircuit check(HookPoint hook, int[] circuit, double share, long seed) {
             if (circuit.length == 0) {
                 return HookCircuit.none(hook.units(), share);
             }
@@ -228,7 +233,7 @@ public final class CircuitDiscovery {
             }
             double[] remaining = ablatedRemaining(hook, sets);
             double[] randomRemaining = java.util.Arrays.copyOfRange(remaining, 1, remaining.length);
-            return new HookCircuit(hook.units(), circuit.length, share, restored, remaining[0],
+            return new HookCircuit(hook.units(), circuit.length, share, restoredBy(hook, circuit), remaining[0],
                     PatchResult.mean(randomRemaining), sd(randomRemaining), randomSets);
         }
 

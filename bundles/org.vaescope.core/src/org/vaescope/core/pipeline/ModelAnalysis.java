@@ -337,14 +337,15 @@ public final class ModelAnalysis {
         FactorEffectMatrix implied = ImpliedEffectEvidence.evidence(factorEffects, confounded, unreadable,
                 withoutIntervention, crosstalk);
         SplittableRandom circuitSeeds = new SplittableRandom(settings.seed() + 1);
-        List<Pairs> circuitPairs = circuitPairs(dataset, units.factors(), settings, circuitSeeds.nextLong());
-        FactorCircuits circuits = CircuitDiscovery.find(model, units.hooks(), circuitPairs,
-                circuitPairs(dataset, units.factors(), settings, circuitSeeds.nextLong()), units.factors(),
+        List<Pairs> searchPairs = circuitPairs(dataset, units.factors(), settings, circuitSeeds.nextLong());
+        List<Pairs> checkPairs = circuitPairs(dataset, units.factors(), settings, circuitSeeds.nextLong());
+        FactorCircuits circuits = CircuitDiscovery.find(model, units.hooks(), searchPairs, checkPairs, units.factors(),
                 settings.thresholds(), circuitSeeds.nextLong(), nested(progress));
         circuits = withRepeatedSearches(circuits, model, dataset, units, settings, progress);
         ModelReport report = ModelReport.compute(latents, unitEffects, circuits, implied,
                 dataset.trueGraph().orElse(null), settings.thresholds(), settings.bootstrap());
-        PatchEffects circuitEdges = CircuitPatching.edges(model, circuits.circuits(), circuitPairs, settings.seed(),
+        // measured on the check's pairs: the circuits' units were chosen on the search's
+        PatchEffects circuitEdges = CircuitPatching.edges(model, circuits.circuits(), checkPairs, settings.seed(),
                 nested(progress));
         CircuitGraph graph = new CircuitGraphBuilder(unitEffects, circuits.circuits(), settings.thresholds())
                 .patchEffects(circuitEdges).latentEffects(latents).factorEffects(implied).build();

@@ -62,12 +62,18 @@ class CircuitsTest {
 
     @Test
     void theVerdictComparesTheCircuitWithRandomSetsOfItsSize() {
-        assertEquals(FactorCircuits.Verdict.NECESSARY, FactorCircuits.Verdict.of(0.05, 0.95));
-        assertEquals(FactorCircuits.Verdict.NECESSARY, FactorCircuits.Verdict.of(0.5, 0.51));
-        assertEquals(FactorCircuits.Verdict.NOT_SPECIFIC, FactorCircuits.Verdict.of(0.1, 0.4),
+        assertEquals(FactorCircuits.Verdict.NECESSARY, FactorCircuits.Verdict.of(0.05, 0.95, 0.02));
+        assertEquals(FactorCircuits.Verdict.NECESSARY, FactorCircuits.Verdict.of(0.5, 0.56, 0.02),
+                "0.06 below the random sets is three of their sds");
+        assertEquals(FactorCircuits.Verdict.NOT_SPECIFIC, FactorCircuits.Verdict.of(0.5, 0.51, 0.02),
+                "a circuit that removes barely more than any set of its size is not singled out");
+        assertEquals(FactorCircuits.Verdict.NOT_SPECIFIC, FactorCircuits.Verdict.of(0.1, 0.4, 0.01),
                 "removing as many other units removes the effect too");
-        assertEquals(FactorCircuits.Verdict.NOT_NECESSARY, FactorCircuits.Verdict.of(0.6, 1.0));
-        assertEquals(FactorCircuits.Verdict.UNTESTED, FactorCircuits.Verdict.of(0.1, Double.NaN), "no random sets");
+        assertEquals(FactorCircuits.Verdict.NOT_NECESSARY, FactorCircuits.Verdict.of(0.6, 1.0, 0.02));
+        assertEquals(FactorCircuits.Verdict.UNTESTED, FactorCircuits.Verdict.of(0.1, Double.NaN, Double.NaN),
+                "no random sets");
+        assertEquals(FactorCircuits.Verdict.UNTESTED, FactorCircuits.Verdict.of(0.1, 0.9, Double.NaN),
+                "one random set has no spread to compare with");
         assertEquals(FactorCircuits.Verdict.UNTESTED, FactorCircuits.HookCircuit.none(8, 0.0).verdict());
     }
 

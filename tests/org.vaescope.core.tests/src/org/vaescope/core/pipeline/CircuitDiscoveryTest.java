@@ -2,6 +2,7 @@ package org.vaescope.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -92,6 +93,21 @@ class CircuitDiscoveryTest {
         FactorCircuits.HookCircuit check = circuits.hookCircuits().get(1).get(0);
         assertTrue(check.ablatedRemaining() < 0.1, "the fourth carrier alone is left: " + check.ablatedRemaining());
         assertEquals(FactorCircuits.Verdict.NECESSARY, check.verdict());
+    }
+
+    @Test
+    void theRestoredFractionIsMeasuredOnTheCheckPairsNotOnThoseThatChoseTheCircuit() {
+        FactorCircuits checkedOnTwo = CircuitDiscovery.find(model, HOOKS, pairs(1), pairs(2), FACTORS,
+                AnalysisSettings.defaults(), 7, null);
+        FactorCircuits checkedOnThree = CircuitDiscovery.find(model, HOOKS, pairs(1), pairs(3), FACTORS,
+                AnalysisSettings.defaults(), 7, null);
+        assertArrayEquals(checkedOnTwo.circuits().units("b", "h1"), checkedOnThree.circuits().units("b", "h1"),
+                "the circuit is chosen on the search's pairs alone");
+        double onTwo = checkedOnTwo.hookCircuits().get(1).get(0).restored();
+        double onThree = checkedOnThree.hookCircuits().get(1).get(0).restored();
+        assertNotEquals(onTwo, onThree, 1e-9, "each check's own pairs give its restored fraction");
+        assertEquals(1 - 1.0 / 16, onTwo, 0.05, "3 of 4 equal carriers, on new pairs as on the search's");
+        assertEquals(1 - 1.0 / 16, onThree, 0.05);
     }
 
     @Test
