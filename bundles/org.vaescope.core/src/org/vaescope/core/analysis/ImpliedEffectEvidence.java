@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -64,14 +65,39 @@ public final class ImpliedEffectEvidence {
         }
     }
 
-    /** Per factor, whether its read-out is blind on reconstructions: (acc − chance) / (1 − chance) below the floor. */
+    /** Per factor, whether its read-out is blind on reconstructions: its accuracy above chance below the floor. */
     public static boolean[] unreadable(double[] reconstructionAccuracy, double[] chanceAccuracy) {
         boolean[] unreadable = new boolean[reconstructionAccuracy.length];
         for (int k = 0; k < unreadable.length; k++) {
-            double chance = chanceAccuracy[k];
-            unreadable[k] = (reconstructionAccuracy[k] - chance) / (1 - chance) < READABLE_FLOOR;
+            unreadable[k] = aboveChance(reconstructionAccuracy[k], chanceAccuracy[k]) < READABLE_FLOOR;
         }
         return unreadable;
+    }
+
+    /** Accuracy with chance subtracted, (acc − chance) / (1 − chance): 0 at chance, 1 when every class is right. */
+    public static double aboveChance(double accuracy, double chance) {
+        return (accuracy - chance) / (1 - chance);
+    }
+
+    /**
+     * The read-outs as a report's table: per factor, the held-out accuracy on dataset images, the
+     * accuracy on the model's reconstructions, chance, and the latter above chance, marked unreadable
+     * below the floor. (Arrays in factor order.)
+     */
+    public static String readoutTable(List<String> factors, double[] images, double[] reconstructions,
+            double[] chance) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "read-outs (accuracy on held-out images"
+                + " and on the model's reconstructions; above chance = (acc - chance) / (1 - chance) on"
+                + " reconstructions, below %s: unreadable, no edge is tested into or out of it)%n", READABLE_FLOOR));
+        text.append(String.format(Locale.ROOT, "%-14s %8s %16s %8s %13s%n", "factor", "images", "reconstructions",
+                "chance", "above chance"));
+        boolean[] unreadable = unreadable(reconstructions, chance);
+        for (int k = 0; k < factors.size(); k++) {
+            text.append(String.format(Locale.ROOT, "%-14s %8.3f %16.3f %8.3f %13.3f%s%n", factors.get(k), images[k],
+                    reconstructions[k], chance[k], aboveChance(reconstructions[k], chance[k]),
+                    unreadable[k] ? "  unreadable" : ""));
+        }
+        return text.toString();
     }
 
     /**

@@ -151,10 +151,17 @@ public final class ModelAnalysis {
             double cesAfterQuantiser,
             CircuitGraph circuitGraph, Settings settings) {
 
-        /** The report as text, closed by what the implied factor graph rests on. */
+        /** The report as text, closed by what the implied factor graph rests on: the pairs tested, the read-outs. */
         public String reportText() {
             String pairs = ImpliedEffectEvidence.testedSummary(pairEntries());
-            return report.toText() + (pairs.isEmpty() ? "" : pairs + System.lineSeparator());
+            List<String> factors = List.copyOf(readoutAccuracies.keySet());
+            return report.toText() + (pairs.isEmpty() ? "" : pairs + System.lineSeparator()) + System.lineSeparator()
+                    + ImpliedEffectEvidence.readoutTable(factors, inFactorOrder(readoutAccuracies, factors),
+                            inFactorOrder(reconstructionAccuracies, factors), inFactorOrder(chanceAccuracies, factors));
+        }
+
+        private static double[] inFactorOrder(Map<String, Double> values, List<String> factors) {
+            return factors.stream().mapToDouble(values::get).toArray();
         }
 
         /** What the implied graph made of the factor pair {@code cause -> effect} (factor indices, k ≠ l). */

@@ -2,6 +2,7 @@ package org.vaescope.core.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -49,6 +50,20 @@ class ImpliedEffectEvidenceTest {
         // chance 0.25: 0.3 is 0.067 above chance, 0.4 is 0.2 above chance
         assertArrayEquals(new boolean[] {true, false},
                 ImpliedEffectEvidence.unreadable(new double[] {0.3, 0.4}, new double[] {0.25, 0.25}));
+    }
+
+    @Test
+    void theReportsReadOutTableGivesEachAccuracyAboveChanceAndMarksTheUnreadable() {
+        String table = ImpliedEffectEvidence.readoutTable(List.of("shape", "posX"), new double[] {0.48, 0.96},
+                new double[] {0.40, 0.90}, new double[] {1.0 / 3, 1.0 / 32});
+        String[] lines = table.split("\\R");
+        assertEquals(4, lines.length, table);
+        assertTrue(lines[2].matches("shape\\s+0\\.480\\s+0\\.400\\s+0\\.333\\s+0\\.100\\s*"),
+                "(0.40 − 1/3) / (2/3) = 0.100 is not below the floor: " + lines[2]);
+        assertTrue(lines[3].matches("posX\\s+0\\.960\\s+0\\.900\\s+0\\.031\\s+0\\.897\\s*"), lines[3]);
+        String blind = ImpliedEffectEvidence.readoutTable(List.of("orientation"), new double[] {0.06},
+                new double[] {0.03}, new double[] {0.025});
+        assertTrue(blind.strip().endsWith("0.005  unreadable"), blind);
     }
 
     private static final double[][] NO_CROSSTALK = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};

@@ -174,6 +174,19 @@ class ModelAnalysisTest {
         assertTrue(result.report().factorGraphComparison().recall().hasInterval());
     }
 
+    @Test
+    void theReportTextGivesEveryReadOutsAccuracyOnImagesAndOnReconstructions() {
+        String text = result.reportText();
+        assertTrue(text.contains("read-outs (accuracy on held-out images and on the model's reconstructions"), text);
+        result.readoutAccuracies().forEach((factor, accuracy) -> {
+            String row = String.format(java.util.Locale.ROOT, "%-14s %8.3f %16.3f %8.3f", factor, accuracy,
+                    result.reconstructionAccuracies().get(factor), result.chanceAccuracies().get(factor));
+            assertTrue(text.contains(row), "no row '" + row + "' in\n" + text);
+        });
+        result.unreadableFactors().forEach(factor -> assertTrue(text.lines().anyMatch(line -> line.startsWith(factor)
+                && line.endsWith("unreadable")), factor + " is unreadable:\n" + text));
+    }
+
     /**
      * Two more circuit searches on pairs of their own give modularity an interval; the first search
      * and everything else stay as they were.
