@@ -69,9 +69,14 @@ public final class ImpliedEffectEvidence {
     public static boolean[] unreadable(double[] reconstructionAccuracy, double[] chanceAccuracy) {
         boolean[] unreadable = new boolean[reconstructionAccuracy.length];
         for (int k = 0; k < unreadable.length; k++) {
-            unreadable[k] = aboveChance(reconstructionAccuracy[k], chanceAccuracy[k]) < READABLE_FLOOR;
+            unreadable[k] = unreadable(reconstructionAccuracy[k], chanceAccuracy[k]);
         }
         return unreadable;
+    }
+
+    /** Whether one read-out is blind on reconstructions: its accuracy above chance below the floor. */
+    public static boolean unreadable(double reconstructionAccuracy, double chanceAccuracy) {
+        return aboveChance(reconstructionAccuracy, chanceAccuracy) < READABLE_FLOOR;
     }
 
     /** Accuracy with chance subtracted, (acc − chance) / (1 − chance): 0 at chance, 1 when every class is right. */

@@ -100,12 +100,26 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
 
     /**
      * The implied factor graph with every factor pair it weighed (empty for files written before the
-     * pairs were kept), and the true graph with precision and recall when the dataset has one.
+     * pairs were kept), the true graph with precision and recall when the dataset has one, and the
+     * read-outs the graph was measured with (empty for files without them).
      */
     public record FactorGraphs(List<String> factors, List<Edge> implied, List<Edge> truth, Metric precision,
-            Metric recall, List<FactorPair> pairs) {
+            Metric recall, List<FactorPair> pairs, Map<String, Readout> readouts) {
         public boolean hasTruth() {
             return truth != null;
+        }
+    }
+
+    /** A factor's read-out: held-out accuracy on dataset images, accuracy on the model's reconstructions, chance. */
+    public record Readout(double images, double reconstructions, double chance) {
+        /** The accuracy on reconstructions above chance, as the engine reads it. */
+        public double aboveChance() {
+            return ImpliedEffectEvidence.aboveChance(reconstructions, chance);
+        }
+
+        /** Whether the read-out is blind on reconstructions, so no edge into or out of its factor is tested. */
+        public boolean unreadable() {
+            return ImpliedEffectEvidence.unreadable(reconstructions, chance);
         }
     }
 
@@ -274,13 +288,28 @@ public record Analysis(Path file, Map<String, String> provenance, List<Metric> m
         List<String> factors = strings(report.path("factors"));
         List<Edge> implied = factorEdges(report.path("implied_factor_graph"));
         List<FactorPair> pairs = factorPairs(root, factors, implied);
+        Map<String, Readout> readouts = readouts(root, factors);
         JsonNode comparison = report.path("factor_graph_comparison");
         if (!comparison.isObject()) {
-            return new FactorGraphs(factors, implied, null, null, null, pairs);
+            return new FactorGraphs(factors, implied, null, null, null, pairs, readouts);
         }
         return new FactorGraphs(factors, implied, factorEdges(comparison.path("true_edges")),
                 estimate("edge precision", comparison.path("precision")),
-                estimate("edge recall", comparison.path("recall")), pairs);
+                estimate("edge recall", comparison.path("recall")), pairs, readouts);
+    }
+
+    /** Each factor's read-out, for the factors the file gives all three accuracies of. */
+    private static Map<String, Readout> readouts(JsonNode root, List<String> factors) {
+        Map<String, Readout> readouts = new LinkedHashMap<>();
+        for (String factor : factors) {
+            JsonNode images = root.path("readout_accuracy").path(factor);
+            JsonNode reconstructions = root.path("readout_accuracy_on_reconstructions").path(factor);
+            JsonNode chance = root.path("readout_chance_accuracy").path(factor);
+            if (images.isNumber() && reconstructions.isNumber() && chance.isNumber()) {
+                readouts.put(factor, new Readout(images.asDouble(), reconstructions.asDouble(), chance.asDouble()));
+            }
+        }
+        return readouts;
     }
 
     /** Every pair k → l the implied graph weighed, classified by the engine's own rule. */

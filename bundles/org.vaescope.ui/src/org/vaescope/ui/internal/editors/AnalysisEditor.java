@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -226,6 +227,8 @@ public class AnalysisEditor extends FormEditor {
                 new Column<String>("Factor", 160, f -> f),
                 new Column<String>("CES [interval]", 240, f -> analysis.metrics().stream()
                         .filter(m -> m.name().equals("CES[" + f + "]")).findFirst().map(Formats::metric).orElse("–")),
+                new Column<String>("Read-out: images / reconstr. / chance", 250, f -> readout(graphs, f)),
+                new Column<String>("Above chance", 150, f -> aboveChance(graphs, f)),
                 new Column<String>("Implied effects", 220, f -> targets(graphs.implied(), f)),
                 new Column<String>("True effects", 220, f -> graphs.hasTruth() ? targets(graphs.truth(), f) : "unknown")));
         factors.setInput(analysis.factors());
@@ -239,6 +242,17 @@ public class AnalysisEditor extends FormEditor {
                 new Column<Analysis.FactorPair>("95 % lower end", 120,
                         p -> Formats.number(p.evidenceLower()))));
         pairs.setInput(graphs.pairs());
+    }
+
+    private static String readout(Analysis.FactorGraphs graphs, String factor) {
+        Analysis.Readout r = graphs.readouts().get(factor);
+        return r == null ? "–" : String.format(Locale.ROOT, "%.3f / %.3f / %.3f", r.images(), r.reconstructions(),
+                r.chance());
+    }
+
+    private static String aboveChance(Analysis.FactorGraphs graphs, String factor) {
+        Analysis.Readout r = graphs.readouts().get(factor);
+        return r == null ? "–" : String.format(Locale.ROOT, "%.3f%s", r.aboveChance(), r.unreadable() ? " (unreadable)" : "");
     }
 
     private AnalysisElement factorOf(IStructuredSelection selected) {

@@ -100,6 +100,26 @@ class AnalysisReadTest {
     }
 
     @Test
+    void eachFactorsReadOutIsReadAndJudgedByTheEnginesFloor() throws Exception {
+        Path file = folder.resolve("readouts.vsa");
+        Files.writeString(file, minimal(3, "\"circuits\": []").replace("\"report\": {\"factors\": [\"shape\"]}",
+                "\"report\": {\"factors\": [\"shape\", \"posX\"]}, \"readout_accuracy\": {\"shape\": 0.48, "
+                        + "\"posX\": 0.96}, \"readout_accuracy_on_reconstructions\": {\"shape\": 0.38, \"posX\": 0.9}, "
+                        + "\"readout_chance_accuracy\": {\"shape\": 0.3333333333333333, \"posX\": 0.03125}"));
+        java.util.Map<String, Analysis.Readout> readouts = Analysis.read(file).factorGraphs().readouts();
+        assertEquals(java.util.List.of("shape", "posX"), java.util.List.copyOf(readouts.keySet()));
+        assertEquals(0.48, readouts.get("shape").images());
+        assertEquals(0.07, readouts.get("shape").aboveChance(), 1e-12);
+        assertTrue(readouts.get("shape").unreadable(), "0.07 above chance is below the floor 0.1");
+        assertEquals((0.9 - 0.03125) / (1 - 0.03125), readouts.get("posX").aboveChance(), 1e-12);
+        assertTrue(!readouts.get("posX").unreadable());
+
+        Path old = folder.resolve("no-readouts.vsa");
+        Files.writeString(old, minimal(3, "\"circuits\": []"));
+        assertTrue(Analysis.read(old).factorGraphs().readouts().isEmpty());
+    }
+
+    @Test
     void aFileWithoutThePairsHasNoneAndAFileWithoutLowerEndsShowsNone() throws Exception {
         Path file = folder.resolve("old-pairs.vsa");
         Files.writeString(file, minimal(3, "\"circuits\": []"));

@@ -131,6 +131,7 @@ class AnalysisPerspectiveTest {
         int factorCount = json.path("report").path("factors").size();
         assertEquals(factorCount * (factorCount - 1), editor.getTable("factors.pairs").getTable().getItemCount(),
                 "every off-diagonal factor pair, with its verdict");
+        assertReadoutsShown(editor.getTable("factors").getTable(), json);
         Workbenches.screenshot(window.getShell(), "vaescope-analysis-editor-factors");
         editor.setActivePage("overview");
 
@@ -304,6 +305,20 @@ class AnalysisPerspectiveTest {
             assertEquals(metric.path("n").isNumber() ? metric.path("n").asText() : "", rows.get(i).get(3));
         }
         Workbenches.screenshot(window.getShell(), "vaescope-metrics");
+    }
+
+    /** Each factor's row gives its read-out's three accuracies, and "unreadable" exactly for the file's unreadable factors. */
+    private static void assertReadoutsShown(org.eclipse.swt.widgets.Table factors, JsonNode json) {
+        List<String> unreadable = new java.util.ArrayList<>();
+        json.path("unreadable_factors").forEach(f -> unreadable.add(f.asText()));
+        for (org.eclipse.swt.widgets.TableItem row : factors.getItems()) {
+            String factor = row.getText(0);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.3f / %.3f / %.3f",
+                    json.path("readout_accuracy").path(factor).asDouble(),
+                    json.path("readout_accuracy_on_reconstructions").path(factor).asDouble(),
+                    json.path("readout_chance_accuracy").path(factor).asDouble()), row.getText(2), factor);
+            assertEquals(unreadable.contains(factor), row.getText(3).endsWith("(unreadable)"), factor + ": " + row.getText(3));
+        }
     }
 
     private void assertUnitEffectsMatch(JsonNode json) throws Exception {

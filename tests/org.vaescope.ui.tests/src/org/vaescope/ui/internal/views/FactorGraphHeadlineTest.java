@@ -3,6 +3,7 @@ package org.vaescope.ui.internal.views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.vaescope.core.analysis.ImpliedEffectEvidence.Entry;
@@ -34,6 +35,6 @@ class FactorGraphHeadlineTest {
     }
 
     private static Analysis.FactorGraphs graphs(List<Analysis.FactorPair> pairs) {
-        return new Analysis.FactorGraphs(List.of("a", "b"), List.of(), null, null, null, pairs);
+        return new Analysis.FactorGraphs(List.of("a", "b"), List.of(), null, null, null, pairs, Map.of());
     }
 }
