@@ -53,6 +53,11 @@ final class MetricsCommand implements Callable<Integer> {
                     + "by default factors are used as given and must be class labels")
     Long bins;
 
+    @Option(names = "--exact-splits", description = "DCI's boosted trees try every split point, as scikit-learn"
+            + " does (about 6.5 times slower at the default sizes); by default each feature offers at most 128"
+            + " candidate thresholds, which moved DCI by up to 0.043 from scikit-learn's on the golden cases")
+    boolean exactSplits;
+
     @Option(names = "--out", paramLabel = "FILE.json", description = "write the JSON here instead of printing it")
     Path target;
 
@@ -63,6 +68,9 @@ final class MetricsCommand implements Callable<Integer> {
             config = DisentanglementSuite.Config.withSampleCounts(
                     Counts.positive(spec, "--train", train == null ? 10_000 : train, Counts.MAX_SAMPLES),
                     Counts.positive(spec, "--test", test == null ? 5_000 : test, Counts.MAX_SAMPLES));
+        }
+        if (exactSplits) {
+            config = config.withExactSplitSearch();
         }
         if (target != null) {
             OutputChecks.requireWritableFile(target);

@@ -66,6 +66,11 @@ public final class DisentanglementSuite {
             return new Config(other, dci, sap, modularity, irs, betaVae, factorVae);
         }
 
+        /** This configuration with DCI's trees trying every split point, as scikit-learn's do. */
+        public Config withExactSplitSearch() {
+            return withBoosting(GradientBoostedTrees.Params.exact());
+        }
+
         /** This configuration with other boosting settings for DCI. */
         public Config withBoosting(GradientBoostedTrees.Params boosting) {
             return new Config(mig, new Dci.Config(dci.numTrain(), dci.numTest(), boosting), sap, modularity, irs,

@@ -1,6 +1,7 @@
 package org.vaescope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,6 +133,48 @@ class VaescopeCliTest {
                 "--train", "800", "--test", "200", "--bin-factors", "20"), err());
         assertTrue(out().substring(firstRun).strip().startsWith("factors discretised into 20 equal-width bins"),
                 out());
+    }
+
+    /**
+     * Continuous codes have more distinct values than the default 128 candidate thresholds, so DCI
+     * with every split point (scikit-learn's search) differs; the flag gives exactly the library's
+     * exact-search value.
+     */
+    @Test
+    void metricsSearchEverySplitPointOnRequest() throws Exception {
+        int n = 1200;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[][] codes = new double[n][];
+        int[][] factors = new int[n][];
+        StringBuilder codesCsv = new StringBuilder();
+        StringBuilder factorsCsv = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            factors[i] = new int[] {random.nextInt(10), random.nextInt(10)};
+            codes[i] = new double[] {factors[i][0] + random.nextGaussian() * 2, factors[i][1] + random.nextGaussian() * 2,
+                    random.nextGaussian()};
+            codesCsv.append(codes[i][0]).append(',').append(codes[i][1]).append(',').append(codes[i][2]).append('\n');
+            factorsCsv.append(factors[i][0]).append(',').append(factors[i][1]).append('\n');
+        }
+        Path codesFile = Files.writeString(dir.resolve("continuous.csv"), codesCsv);
+        Path factorsFile = Files.writeString(dir.resolve("tens.csv"), factorsCsv);
+        String[] args = {"metrics", "--codes", codesFile.toString(), "--factors", factorsFile.toString(), "--train",
+            "800", "--test", "400", "--seed", "5"};
+
+        assertEquals(0, run(args), err());
+        double windows = new ObjectMapper().readTree(out()).path("metrics").path("DCI").path("disentanglement").asDouble();
+        int firstRun = out().length();
+        String[] exact = java.util.Arrays.copyOf(args, args.length + 1);
+        exact[args.length] = "--exact-splits";
+        assertEquals(0, run(exact), err());
+        double everySplit = new ObjectMapper().readTree(out().substring(firstRun)).path("metrics").path("DCI")
+                .path("disentanglement").asDouble();
+
+        double library = org.vaescope.metrics.DisentanglementSuite.runOnArrays(
+                new org.vaescope.metrics.CodesAndFactors(codes, factors),
+                org.vaescope.metrics.DisentanglementSuite.Config.withSampleCounts(800, 400).withExactSplitSearch(), 5)
+                .get("DCI").score();
+        assertEquals(library, everySplit, 1e-12);
+        assertNotEquals(windows, everySplit, 1e-9);
     }
 
     @Test
