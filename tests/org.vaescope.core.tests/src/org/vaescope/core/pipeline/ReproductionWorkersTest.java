@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaescope.core.vae.Architecture;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** Several reproduce processes share one run directory: each job is trained by whoever claims it first. */
 class ReproductionWorkersTest {
 
@@ -56,5 +59,36 @@ class ReproductionWorkersTest {
             assertEquals(run.seed(), run.ces().seed(), "the job's seed, not the settings' 0");
             assertEquals(2, run.modularity().bootstrapReplicates(), run.modularity().toString());
         }
+        assertRunFileHoldsEveryInterval(runs.resolve("dsprites-betavae-seed3.json"));
+    }
+
+    /** Each run leaves a JSON file with its figures, their intervals, the MIG curve and the whole analysis. */
+    private static void assertRunFileHoldsEveryInterval(Path file) {
+        assertTrue(Files.exists(file), "the run's JSON is written to the runs folder");
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(file + " is not JSON", e);
+        }
+        JsonNode run = json.path("run");
+        assertEquals(3, run.path("seed").asInt());
+        for (String estimate : List.of("ces", "specificity", "modularity")) {
+            JsonNode node = run.path(estimate);
+            assertTrue(node.path("lower").isNumber() && node.path("upper").isNumber(), estimate + ": " + node);
+        }
+        assertTrue(run.path("migCurve").size() > 0 && run.path("readoutAccuracy").size() == 5, run.toString());
+        assertTrue(run.path("finalLosses").has("kl") && run.path("hyperparameters").has("beta"), run.toString());
+        assertTrue(json.path("analysis").path("report").path("model_ces").isObject(), "the whole analysis is kept");
+    }
+
+    /** The FactorVAE row came from a discriminator learning at a tenth of the VAE's rate. */
+    @Test
+    void factorVaesDiscriminatorLearnsAtTheVaesRate() {
+        org.vaescope.core.vae.VariantConfig config = Reproduction.variantConfig(org.vaescope.core.vae.Variant.FACTOR_VAE,
+                1e-3);
+        assertEquals(1e-3, config.get("discriminatorLearningRate"));
+        assertFalse(Reproduction.variantConfig(org.vaescope.core.vae.Variant.BETA_VAE, 1e-3).hyperparameters()
+                .containsKey("discriminatorLearningRate"));
     }
 }
