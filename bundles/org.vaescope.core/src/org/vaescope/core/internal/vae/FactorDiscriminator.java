@@ -70,6 +70,14 @@ final class FactorDiscriminator {
      * One Adam step on −½(mean log softmax(D(z))₀ + mean log softmax(D(perm(z)))₁); returns that loss.
      */
     double train(INDArray z, SplittableRandom random) {
+        Map<String, INDArray> grads = new HashMap<>();
+        double loss = classify(z, 0, grads) + classify(permuted(z, random), 1, grads);
+        adam.step(grads);
+        return loss;
+    }
+
+    /** The codes with each dimension permuted across the batch: the same marginals, no dependence. */
+    private static INDArray permuted(INDArray z, SplittableRandom random) {
         int batch = (int) z.size(0);
         int dims = (int) z.size(1);
         float[] codes = Floats.of(z);
@@ -80,10 +88,13 @@ final class FactorDiscriminator {
                 permuted[b * dims + d] = codes[order[b] * dims + d];
             }
         }
-        Map<String, INDArray> grads = new HashMap<>();
-        double loss = classify(z, 0, grads) + classify(Floats.array(permuted, batch, dims), 1, grads);
-        adam.step(grads);
-        return loss;
+        return Floats.array(permuted, batch, dims);
+    }
+
+    /** The loss {@link #train} would report on these codes, without a step (for held-out codes). */
+    double loss(INDArray z, SplittableRandom random) {
+        Map<String, INDArray> unused = new HashMap<>();
+        return classify(z, 0, unused) + classify(permuted(z, random), 1, unused);
     }
 
     private double classify(INDArray codes, int target, Map<String, INDArray> grads) {

@@ -157,5 +157,9 @@ class LossMathTest {
         }
         assertTrue(last < 0.6 * first, "discriminator loss " + first + " -> " + last);
         assertTrue(d.totalCorrelation(codes, 1, new float[batch * DIMS]) > 0.5);
+        double evaluated = d.loss(codes, new SplittableRandom(13));
+        assertEquals(evaluated, d.train(codes, new SplittableRandom(13)), 1e-12,
+                "loss() is the loss train() reports before its step, on the same permutation");
+        assertEquals(evaluated, d.loss(codes, new SplittableRandom(13)), 0.1 * evaluated, "one more step moves it little");
     }
 }
