@@ -171,11 +171,12 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                 + " by more than %.0f sd)%n", circuits.restore(), FactorCircuits.MOST, FactorCircuits.MOST,
                 FactorCircuits.SPREADS));
         text.append(circuits.toText());
-        text.append(String.format(Locale.ROOT, "%nunit classes (dead < %s; monosemantic: the dominant factor's share "
+        text.append(String.format(Locale.ROOT, "%nunit classes (dead: responses summing to < %s, or a spread at most %s of"
+                + " the hook point's largest; monosemantic: the dominant factor's share "
                 + ">= %s, the factor chosen on one half of the pairs and its share measured on the other; %s pairs "
                 + "per factor; undecided: live units whose share's interval reaches across %s, and how many of those "
                 + "the point calls monosemantic)%n",
-                settings.deadThreshold(), settings.monosemanticRatio(), unitCounts.isEmpty() ? "no"
+                settings.deadThreshold(), DeadUnits.DEAD_SPREAD, settings.monosemanticRatio(), unitCounts.isEmpty() ? "no"
                         : unitCounts.get(0).dead().sampleCount(), settings.monosemanticRatio()));
         text.append(String.format(Locale.ROOT, "%-20s %6s  %-26s %-26s %-26s %s%n", "hook", "units", "dead",
                 "monosemantic", "polysemantic", "undecided"));

@@ -175,6 +175,12 @@ class ModelAnalysisTest {
     }
 
     @Test
+    void theUnitTableNamesBothRulesThatMakeAUnitDead() {
+        assertTrue(result.reportText().contains("dead: responses summing to < 0.01, or a spread at most 0.001 of the"
+                + " hook point's largest"), result.reportText());
+    }
+
+    @Test
     void theReportTextGivesEveryReadOutsAccuracyOnImagesAndOnReconstructions() {
         String text = result.reportText();
         assertTrue(text.contains("read-outs (accuracy on held-out images and on the model's reconstructions"), text);
