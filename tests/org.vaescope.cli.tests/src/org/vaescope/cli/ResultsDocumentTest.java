@@ -34,6 +34,27 @@ class ResultsDocumentTest {
         assertArrayEquals(new int[] {6, 3, 1, 2}, ResultsDocument.setAside(run));
     }
 
+    /** Our order of the variants comes with each mean's t-interval and names the pairs the intervals separate. */
+    @Test
+    void theOrderingSaysOurOrderWithIntervalsAndWhichPairsAreApart() {
+        List<Reproduction.Run> runs = new java.util.ArrayList<>();
+        double[][] migs = {{0.01, 0.02, 0.03}, {0.30, 0.32, 0.34}, {0.1, 0.3, 0.5}};
+        for (int v = 0; v < 3; v++) {
+            for (int seed = 0; seed < 3; seed++) {
+                runs.add(runWithMig(Reproduction.VARIANTS.get(v), seed + 1, migs[v][seed]));
+            }
+        }
+        assertEquals("Ours: beta-VAE 0.320 [0.270, 0.370] > FactorVAE 0.300 [-0.197, 0.797] > VAE 0.020 [-0.005, 0.045];"
+                + " intervals apart: beta-VAE > VAE.", ResultsDocument.ourOrder(runs, Reproduction.Run::mig));
+    }
+
+    private static Reproduction.Run runWithMig(Variant variant, long seed, double mig) {
+        Estimate none = Estimate.withoutInterval(0, 1, 1);
+        return new Reproduction.Run("dsprites", variant, seed, mig, 0.2, none, none, none, 0, 0, 0, 3, Map.of(),
+                Map.of(), List.of(), List.of(), null, null, Map.of(), Map.of(), Map.of(), List.of(), List.of(),
+                List.of(), Map.of(), Map.of(), Map.of(), 0.01, Double.NaN, 1);
+    }
+
     /**
      * A run analysed under the lower-bound rule shows the bound of its largest tested entry and says
      * which rule drew its edges; a run written before the rule (no bounds) says "value".
