@@ -159,11 +159,11 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                     circuits.repeats().seed()));
         }
         text.append(String.format(Locale.ROOT, "%n%-26s %-32s %8s %20s%n", "metric", "value [interval]", "n", "seed"));
-        metricRow(text, "model CES", modelCes);
-        metricRow(text, "intervention specificity", modelSpecificity);
-        metricRow(text, "circuit modularity", circuitModularity());
+        metricRow(text, "model CES", modelCes, bootstrap.replicates());
+        metricRow(text, "intervention specificity", modelSpecificity, bootstrap.replicates());
+        metricRow(text, "circuit modularity", circuitModularity(), 0);
         for (int k = 0; k < factors.size(); k++) {
-            metricRow(text, "CES[" + factors.get(k) + "]", factorCes.get(k));
+            metricRow(text, "CES[" + factors.get(k) + "]", factorCes.get(k), bootstrap.replicates());
         }
         text.append(String.format(Locale.ROOT, "%ncircuits (smallest ranked sets restoring >= %s of a hook point's patch"
                 + " effect on the search's pairs; restores and ablation measured on other pairs: effect left, random"
@@ -192,9 +192,9 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
         }
         if (factorGraphComparison != null) {
             FactorGraphComparison c = factorGraphComparison;
-            metricRow(text, "edge precision", c.precision());
-            metricRow(text, "edge recall", c.recall());
-            metricRow(text, "edge F1", c.f1());
+            metricRow(text, "edge precision", c.precision(), bootstrap.replicates());
+            metricRow(text, "edge recall", c.recall(), bootstrap.replicates());
+            metricRow(text, "edge F1", c.f1(), bootstrap.replicates());
             text.append("true positives: ").append(FactorGraphComparison.edgeList(c.truePositives())).append('\n');
             text.append("false positives: ").append(FactorGraphComparison.edgeList(c.falsePositives())).append('\n');
             text.append("missed: ").append(FactorGraphComparison.edgeList(c.missed())).append('\n');
@@ -220,9 +220,12 @@ public record ModelReport(List<String> factors, AnalysisSettings settings, Boots
                 .endObject();
     }
 
-    private static void metricRow(StringBuilder text, String name, Estimate estimate) {
-        text.append(String.format(Locale.ROOT, "%-26s %-32s %8d %20d%n", name, estimate.formatted(),
-                estimate.sampleCount(), estimate.seed()));
+    /** One estimate's row; an interval resting on fewer defined replicates than were drawn says how many. */
+    static void metricRow(StringBuilder text, String name, Estimate estimate, int drawn) {
+        boolean fewer = estimate.hasInterval() && estimate.bootstrapReplicates() < drawn;
+        text.append(String.format(Locale.ROOT, "%-26s %-32s %8d %20d%s%n", name, estimate.formatted(),
+                estimate.sampleCount(), estimate.seed(), fewer ? String.format(Locale.ROOT,
+                        "  (%d of %d replicates defined)", estimate.bootstrapReplicates(), drawn) : ""));
     }
 
     private static String countText(Estimate estimate) {

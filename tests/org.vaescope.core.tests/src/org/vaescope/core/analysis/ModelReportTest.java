@@ -16,6 +16,16 @@ import org.vaescope.core.data.FactorGraph;
 
 class ModelReportTest {
 
+    @Test
+    void aRowWhoseIntervalRestsOnFewerDefinedReplicatesSaysHowMany() {
+        StringBuilder text = new StringBuilder();
+        ModelReport.metricRow(text, "edge precision", new Estimate(0.5, 0.2, 0.8, 0.95, 50, 1, 150, 0), 200);
+        ModelReport.metricRow(text, "model CES", new Estimate(3.1, 3.0, 3.2, 0.95, 50, 1, 200, 0), 200);
+        String[] rows = text.toString().split("\\R");
+        assertTrue(rows[0].endsWith("(150 of 200 replicates defined)"), rows[0]);
+        assertTrue(rows[1].endsWith(" 1"), "every replicate defined: nothing added; " + rows[1]);
+    }
+
     private static final List<String> FACTORS = List.of("size", "brightness");
 
     private static LatentEffects latents() {
