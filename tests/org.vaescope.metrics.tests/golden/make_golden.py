@@ -5,7 +5,8 @@ Writes one JSON file per case into this directory: the fixture arrays (training 
 factor classes, so both implementations use the same rows) and the values of MIG, DCI, SAP,
 modularity, explicitness and IRS computed here with numpy and scikit-learn, following
 google-research/disentanglement_lib (mig.py, dci.py, sap_score.py, modularity_explicitness.py,
-irs.py, utils.py) line by line. VAEScope must match every value within +-0.01
+irs.py, utils.py) line by line; for four cases also the FactorVAE and BetaVAE scores (factor_vae.py,
+beta_vae.py) on votes and points drawn here. VAEScope must match every value within +-0.01
 (tests/org.vaescope.metrics.tests/src/org/vaescope/metrics/GoldenTest.java).
 
 Run (Debian: apt-get install python3-sklearn python3-numpy):
@@ -138,6 +139,93 @@ def irs(mus, ys, diff_quantile=0.99):
     return float(np.average(scores, weights=max_dev) if np.sum(max_dev) > 0 else np.mean(scores))
 
 
+# --- the sampling scores (beta_vae.py, factor_vae.py) ---------------------------------------------
+# Both draw fresh batches from a ground-truth generator, so the fixture keeps what each vote or
+# point reduces a batch to (a factor and the per-dimension variances of one batch; a factor and the
+# mean |z1 - z2| of a batch pair), and both implementations score those.
+SAMPLED_CASES = ["identity", "rotation", "entangled", "noise"]
+BATCH = 64
+VOTES_TRAIN, VOTES_EVAL, VARIANCE_SAMPLES = 400, 200, 5000
+PRUNE_THRESHOLD = 0.05
+
+
+def sample_factors(n, rng):
+    return np.array([rng.integers(0, size, n) for size in FACTOR_SIZES])
+
+
+def representation(name, rng):
+    """The case's codes as a function of the factors, its parameters (rotation) drawn once."""
+    q = np.linalg.qr(rng.standard_normal((10, 10)))[0]
+    if name == "rotation":
+        return lambda ys: q @ np.vstack([scaled(ys) + 0.02 * rng.standard_normal((5, ys.shape[1])),
+                                         0.02 * rng.standard_normal((5, ys.shape[1]))])
+    return lambda ys: make_codes(name, ys, rng)
+
+
+def factor_vae_votes(represent, count, rng):
+    factors, variances = [], []
+    for _ in range(count):
+        k = int(rng.integers(0, len(FACTOR_SIZES)))
+        ys = sample_factors(BATCH, rng)
+        ys[k, :] = ys[k, 0]
+        factors.append(k)
+        variances.append(np.var(represent(ys), axis=1, ddof=1))
+    return factors, np.array(variances)
+
+
+def factor_vae_score(global_variances, train, evaluation):
+    active = np.sqrt(global_variances) >= PRUNE_THRESHOLD
+    if not active.any():
+        return 0.0
+
+    def votes(factors, variances):
+        table = np.zeros((len(FACTOR_SIZES), int(active.sum())), dtype=np.int64)
+        for k, v in zip(factors, variances):
+            table[k, np.argmin(v[active] / global_variances[active])] += 1
+        return table
+
+    training_votes = votes(*train)
+    classifier = np.argmax(training_votes, axis=0)
+    other_index = np.arange(training_votes.shape[1])
+    eval_votes = votes(*evaluation)
+    return float(np.sum(eval_votes[classifier, other_index]) / np.sum(eval_votes))
+
+
+def beta_vae_points(represent, count, rng):
+    labels, points = [], []
+    for _ in range(count):
+        k = int(rng.integers(0, len(FACTOR_SIZES)))
+        first, second = sample_factors(BATCH, rng), sample_factors(BATCH, rng)
+        second[k, :] = first[k, :]
+        labels.append(k)
+        points.append(np.mean(np.abs(represent(first) - represent(second)), axis=1))
+    return np.array(points), np.array(labels)
+
+
+def beta_vae_score(train_points, train_labels, eval_points, eval_labels):
+    model = linear_model.LogisticRegression(random_state=0)
+    model.fit(train_points, train_labels)
+    return float(model.score(eval_points, eval_labels))
+
+
+def sampled_scores(name, rng):
+    represent = representation(name, rng)
+    global_variances = np.var(represent(sample_factors(VARIANCE_SAMPLES, rng)), axis=1, ddof=1)
+    train, evaluation = factor_vae_votes(represent, VOTES_TRAIN, rng), factor_vae_votes(represent, VOTES_EVAL, rng)
+    (train_points, train_labels), (eval_points, eval_labels) = (beta_vae_points(represent, VOTES_TRAIN, rng),
+                                                                 beta_vae_points(represent, VOTES_EVAL, rng))
+    rounded = lambda a: np.round(a, 9).tolist()
+    return {
+        "factorvae": {"global_variances": rounded(global_variances), "threshold": PRUNE_THRESHOLD,
+                      "train_factors": train[0], "train_variances": rounded(train[1]),
+                      "eval_factors": evaluation[0], "eval_variances": rounded(evaluation[1]),
+                      "expected": factor_vae_score(global_variances, train, evaluation)},
+        "betavae": {"train_points": rounded(train_points), "train_labels": train_labels.tolist(),
+                    "eval_points": rounded(eval_points), "eval_labels": eval_labels.tolist(),
+                    "expected": beta_vae_score(train_points, train_labels, eval_points, eval_labels)},
+    }
+
+
 # --- cases ------------------------------------------------------------------------------------
 def scaled(ys):
     """Factor classes mapped to [0, 1] (factors x samples)."""
@@ -194,6 +282,10 @@ def main(selected):
             "train_codes": mus_train.T.tolist(), "train_factors": ys_train.T.tolist(),
             "test_codes": mus_test.T.tolist(), "test_factors": ys_test.T.tolist(),
         }
+        if name in SAMPLED_CASES:
+            document["sampled"] = sampled_scores(name, np.random.default_rng(2000 + index))
+            expected["factorvae"] = document["sampled"]["factorvae"]["expected"]
+            expected["betavae"] = document["sampled"]["betavae"]["expected"]
         with open(os.path.join(HERE, name + ".json"), "w") as out:
             json.dump(document, out)
         print(name, {k: round(v, 4) for k, v in expected.items()})

@@ -1,5 +1,7 @@
 package org.vaescope.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -22,7 +24,7 @@ public final class FactorVaeScore {
     /** The declaration read by the suite, the command line, the script language and the IDE. */
     public static final MetricDescriptor DESCRIPTOR = new MetricDescriptor("factorvae", "FactorVAE",
             "FactorVAE score (Kim & Mnih 2018): accuracy of a majority vote naming the fixed factor from the least varying code",
-            java.util.List.of(new MetricDescriptor.Parameter("batchSize", "samples per vote", "64"),
+            List.of(new MetricDescriptor.Parameter("batchSize", "samples per vote", "64"),
                     new MetricDescriptor.Parameter("numTrain", "training votes", "10000"),
                     new MetricDescriptor.Parameter("numEval", "evaluation votes", "5000"),
                     new MetricDescriptor.Parameter("scaleThreshold", "smallest standard deviation of an active code", "0.05")),
@@ -100,56 +102,89 @@ public final class FactorVaeScore {
     private FactorVaeScore() {
     }
 
+    /**
+     * What one vote keeps of its batch: the factor held fixed and each code dimension's variance
+     * (ddof 1) over the batch.
+     */
+    public record Vote(int fixedFactor, double[] batchVariances) {
+    }
+
     /** Computes the score: variances, then training votes, then evaluation votes, from one generator. */
     public static Result compute(RepresentationSampler sampler, Config config, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] varying = Samples.varyingFactors(sampler);
         int numFactors = sampler.factorSizes().length;
         double[][] codes = sampler.represent(sampler.sampleFactors(config.numVarianceEstimate(), rng), rng);
-        int d = codes[0].length;
-        double[] globalVariances = new double[d];
-        for (int j = 0; j < d; j++) globalVariances[j] = Stats.variance(Stats.column(codes, j), 1);
-        int[] active = java.util.stream.IntStream.range(0, d)
-                .filter(j -> Math.sqrt(globalVariances[j]) >= config.scaleThreshold()).toArray();
+        double[] globalVariances = new double[codes[0].length];
+        for (int j = 0; j < globalVariances.length; j++) globalVariances[j] = Stats.variance(Stats.column(codes, j), 1);
+        if (active(globalVariances, config.scaleThreshold()).length == 0) {
+            return fromVotes(globalVariances, List.of(), List.of(), numFactors, config, seed);
+        }
+        List<Vote> train = votes(sampler, varying, config.batchSize(), config.numTrain(), rng);
+        List<Vote> eval = votes(sampler, varying, config.batchSize(), config.numEval(), rng);
+        return fromVotes(globalVariances, train, eval, numFactors, config, seed);
+    }
+
+    /**
+     * The score of votes already drawn: dimensions pruned by their global standard deviation, each vote
+     * cast for the active dimension of least batch variance relative to its global variance, the
+     * majority-vote classifier fitted on the training votes and scored on the evaluation votes.
+     */
+    public static Result fromVotes(double[] globalVariances, List<Vote> train, List<Vote> eval, int numFactors,
+            Config config, long seed) {
+        int[] active = active(globalVariances, config.scaleThreshold());
         if (active.length == 0) {
             return new Result(0.0, 0.0, active, globalVariances, config.batchSize(), config.numTrain(),
                     config.numEval(), config.numVarianceEstimate(), seed);
         }
-        long[][] trainVotes = votes(sampler, varying, numFactors, config.batchSize(), config.numTrain(),
-                globalVariances, active, rng);
+        long[][] trainVotes = tally(train, globalVariances, active, numFactors);
         int[] classifier = new int[active.length];
         for (int a = 0; a < active.length; a++) {
             int best = 0;
             for (int k = 1; k < numFactors; k++) if (trainVotes[k][a] > trainVotes[best][a]) best = k;
             classifier[a] = best;
         }
-        long[][] evalVotes = votes(sampler, varying, numFactors, config.batchSize(), config.numEval(),
-                globalVariances, active, rng);
+        long[][] evalVotes = tally(eval, globalVariances, active, numFactors);
         return new Result(accuracy(evalVotes, classifier), accuracy(trainVotes, classifier), active, globalVariances,
                 config.batchSize(), config.numTrain(), config.numEval(), config.numVarianceEstimate(), seed);
     }
 
-    /** votes[k][a]: how often fixing factor k made active dimension a the least varying. */
-    private static long[][] votes(RepresentationSampler sampler, int[] varying, int numFactors, int batchSize,
-            int numVotes, double[] globalVariances, int[] active, SplittableRandom rng) {
-        long[][] votes = new long[numFactors][active.length];
+    private static int[] active(double[] globalVariances, double scaleThreshold) {
+        return java.util.stream.IntStream.range(0, globalVariances.length)
+                .filter(j -> Math.sqrt(globalVariances[j]) >= scaleThreshold).toArray();
+    }
+
+    private static List<Vote> votes(RepresentationSampler sampler, int[] varying, int batchSize, int numVotes,
+            SplittableRandom rng) {
+        List<Vote> votes = new ArrayList<>(numVotes);
         for (int v = 0; v < numVotes; v++) {
             int factor = varying[rng.nextInt(varying.length)];
             int[][] batch = sampler.sampleFactors(batchSize, rng);
             for (int b = 1; b < batchSize; b++) batch[b][factor] = batch[0][factor];
             double[][] z = sampler.represent(batch, rng);
+            double[] variances = new double[z[0].length];
+            for (int j = 0; j < variances.length; j++) variances[j] = Stats.variance(Stats.column(z, j), 1);
+            votes.add(new Vote(factor, variances));
+        }
+        return votes;
+    }
+
+    /** tally[k][a]: how often fixing factor k made active dimension a the least varying. */
+    private static long[][] tally(List<Vote> votes, double[] globalVariances, int[] active, int numFactors) {
+        long[][] tally = new long[numFactors][active.length];
+        for (Vote vote : votes) {
             int argmin = 0;
             double min = Double.POSITIVE_INFINITY;
             for (int a = 0; a < active.length; a++) {
-                double ratio = Stats.variance(Stats.column(z, active[a]), 1) / globalVariances[active[a]];
+                double ratio = vote.batchVariances()[active[a]] / globalVariances[active[a]];
                 if (ratio < min) {
                     min = ratio;
                     argmin = a;
                 }
             }
-            votes[factor][argmin]++;
+            tally[vote.fixedFactor()][argmin]++;
         }
-        return votes;
+        return tally;
     }
 
     private static double accuracy(long[][] votes, int[] classifier) {

@@ -62,8 +62,45 @@ class GoldenTest {
         failures.add(near(name, "modularity", expected, modularity.modularity()));
         failures.add(near(name, "explicitness", expected, modularity.explicitnessTest()));
         failures.add(near(name, "irs", expected, Irs.compute(train, new Irs.Config(n, 0.99, 20), SEED).score()));
+        if (golden.has("sampled")) {
+            failures.add(near(name, "factorvae", expected, factorVae(golden.get("sampled").get("factorvae"),
+                    train.numFactors())));
+            failures.add(near(name, "betavae", expected, betaVae(golden.get("sampled").get("betavae"))));
+        }
         failures.removeIf(String::isEmpty);
         return failures;
+    }
+
+    /** The FactorVAE score of the votes the independent implementation drew. */
+    private static double factorVae(JsonNode sampled, int numFactors) {
+        FactorVaeScore.Config config = new FactorVaeScore.Config(64, sampled.get("train_factors").size(),
+                sampled.get("eval_factors").size(), 2, sampled.get("threshold").asDouble());
+        return FactorVaeScore.fromVotes(row(sampled.get("global_variances")),
+                votes(sampled.get("train_factors"), sampled.get("train_variances")),
+                votes(sampled.get("eval_factors"), sampled.get("eval_variances")), numFactors, config, SEED).score();
+    }
+
+    private static List<FactorVaeScore.Vote> votes(JsonNode factors, JsonNode variances) {
+        List<FactorVaeScore.Vote> votes = new ArrayList<>();
+        for (int v = 0; v < factors.size(); v++) {
+            votes.add(new FactorVaeScore.Vote(factors.get(v).asInt(), row(variances.get(v))));
+        }
+        return votes;
+    }
+
+    /** The BetaVAE score of the points the independent implementation drew. */
+    private static double betaVae(JsonNode sampled) throws IOException {
+        int[] trainLabels = labels(sampled.get("train_labels"));
+        int[] evalLabels = labels(sampled.get("eval_labels"));
+        return BetaVaeScore.fromPoints(doubles(sampled.get("train_points")), trainLabels,
+                doubles(sampled.get("eval_points")), evalLabels,
+                new BetaVaeScore.Config(64, trainLabels.length, evalLabels.length), SEED).score();
+    }
+
+    private static int[] labels(JsonNode node) {
+        int[] labels = new int[node.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = node.get(i).asInt();
+        return labels;
     }
 
     /** Empty when within tolerance, else what differs. */
@@ -87,5 +124,11 @@ class GoldenTest {
 
     private static int[][] ints(JsonNode rows) throws IOException {
         return JSON.treeToValue(rows, int[][].class);
+    }
+
+    private static double[] row(JsonNode values) {
+        double[] row = new double[values.size()];
+        for (int i = 0; i < row.length; i++) row[i] = values.get(i).asDouble();
+        return row;
     }
 }
