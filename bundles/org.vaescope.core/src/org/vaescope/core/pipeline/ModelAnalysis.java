@@ -310,16 +310,14 @@ public final class ModelAnalysis {
 
         progress.worked(step++, STEPS.length, STEPS[2]);
         LatentPerturbation perturbation = LatentPerturbation.forVae(model);
-        INDArray inputs = LatentPerturbation.sample(dataset, settings.latentSamples(), settings.seed());
+        INDArray inputs = latentInputs(dataset, settings);
         LatentEffects latents = perturbation.effects(inputs, LatentPerturbation.DEFAULT_DELTAS, readouts,
                 settings.seed(), nested(progress));
 
         progress.worked(step++, STEPS.length, STEPS[3]);
-        // sample splitting: the carriers are chosen on `inputs`, M is estimated on independent inputs
-        long interventionSeed = new SplittableRandom(settings.seed()).split().nextLong();
         FactorEffectMatrix factorEffects = FactorInterventions.impliedEffects(perturbation,
-                LatentPerturbation.sample(dataset, settings.latentSamples(), interventionSeed), readouts, latents,
-                settings.carriersPerFactor(), LatentPerturbation.DEFAULT_DELTAS, interventionSeed, nested(progress));
+                interventionInputs(dataset, settings), readouts, latents, settings.carriersPerFactor(),
+                LatentPerturbation.DEFAULT_DELTAS, interventionSeed(settings), nested(progress));
 
         progress.worked(step++, STEPS.length, STEPS[4]);
         DisentanglementSuite.Result disentanglement = DisentanglementSuite.run(
@@ -430,6 +428,20 @@ public final class ModelAnalysis {
     }
 
     /** Pairs differing in one factor each, for the circuits and their edges (at most 32 per factor). */
+    /** The inputs the latent effects (and so the carriers) are measured on. */
+    static INDArray latentInputs(FactorDataset dataset, Settings settings) {
+        return LatentPerturbation.sample(dataset, settings.latentSamples(), settings.seed());
+    }
+
+    /** The inputs M is estimated on: drawn with a seed of their own, so not those the carriers were chosen on. */
+    static INDArray interventionInputs(FactorDataset dataset, Settings settings) {
+        return LatentPerturbation.sample(dataset, settings.latentSamples(), interventionSeed(settings));
+    }
+
+    private static long interventionSeed(Settings settings) {
+        return new SplittableRandom(settings.seed()).split().nextLong();
+    }
+
     private static List<Pairs> circuitPairs(FactorDataset dataset, List<String> factors, Settings settings, long seed) {
         SplittableRandom seeds = new SplittableRandom(seed);
         List<Pairs> pairs = new ArrayList<>();

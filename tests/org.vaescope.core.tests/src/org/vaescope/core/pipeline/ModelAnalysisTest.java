@@ -2,6 +2,7 @@ package org.vaescope.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,6 +173,19 @@ class ModelAnalysisTest {
         assertTrue(result.report().factorGraphComparison().precision().hasInterval()
                 || Double.isNaN(result.report().factorGraphComparison().precision().value()));
         assertTrue(result.report().factorGraphComparison().recall().hasInterval());
+    }
+
+    /** Sample splitting: M is estimated on other inputs than the latent effects that chose its carriers. */
+    @Test
+    void theFactorInterventionsRunOnOtherInputsThanTheCarriersWereChosenOn() {
+        ModelAnalysis.Settings settings = ModelAnalysis.Settings.quick(5);
+        org.nd4j.linalg.api.ndarray.INDArray chosenOn = ModelAnalysis.latentInputs(DATA, settings);
+        org.nd4j.linalg.api.ndarray.INDArray estimatedOn = ModelAnalysis.interventionInputs(DATA, settings);
+        assertEquals(chosenOn.size(0), estimatedOn.size(0));
+        for (long i = 0; i < chosenOn.size(0); i++) {
+            assertFalse(chosenOn.slice(i).equals(estimatedOn.slice(i)), "input " + i + " is shared");
+        }
+        assertTrue(ModelAnalysis.interventionInputs(DATA, settings).equals(estimatedOn), "the same seed, the same inputs");
     }
 
     @Test
