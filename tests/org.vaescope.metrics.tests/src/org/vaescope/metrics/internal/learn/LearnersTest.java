@@ -52,6 +52,24 @@ class LearnersTest {
     }
 
     @Test
+    void multinomialLogisticRegressionFitsSeparableDataAndIsSymmetricInItsClasses() {
+        int[] y = new int[300];
+        double[][] x = clusters(100, y, new SplittableRandom(1));
+        MultinomialLogisticRegression model = MultinomialLogisticRegression.fit(x, y, 1.0);
+        assertEquals(1.0, model.accuracy(x, y));
+        assertArrayEquals(new int[] {5, 7, 9}, model.predict(new double[][] {{0, 0}, {4, 0}, {2, 4}}));
+        // relabelling reverses the classes' order, so another class's intercept is held at 0; the
+        // intercepts are defined only up to a common shift, so no decision may change
+        int[] relabelled = new int[y.length];
+        for (int i = 0; i < y.length; i++) relabelled[i] = 14 - y[i];
+        MultinomialLogisticRegression mirrored = MultinomialLogisticRegression.fit(x, relabelled, 1.0);
+        double[][] probe = {{1, 1}, {3, 1}, {2, 2}, {0.5, 3}, {3.5, 3}};
+        int[] original = model.predict(probe);
+        int[] other = mirrored.predict(probe);
+        for (int i = 0; i < probe.length; i++) assertEquals(14 - original[i], other[i], "probe " + i);
+    }
+
+    @Test
     void linearSvmFitsSeparableDataPerfectly() {
         int[] y = new int[300];
         double[][] x = clusters(100, y, new SplittableRandom(2));
