@@ -10,6 +10,8 @@ import java.util.Set;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Device;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.LineAttributes;
 import org.eclipse.swt.graphics.Path;
@@ -52,6 +54,9 @@ public final class GraphPainter {
     private final Map<RGB, Color> colors = new HashMap<>();
     private final List<Path> paths = new ArrayList<>();
     private final Point[] labelExtents;
+    /** Label fonts shrunk with the graph, by point height, so a label stays inside its node below scale 1. */
+    private final Map<Integer, Font> shrunkFonts = new HashMap<>();
+    private int extentsFontHeight = -1;
     private final double maxWeight;
     private final double smallestNodeHeight;
     private List<Object> builtFor;
@@ -140,6 +145,35 @@ public final class GraphPainter {
     }
 
     private void paintLabels(GC gc, double scale, double dx, double dy, Set<String> highlighted, Rectangle view) {
+        Font font = gc.getFont();
+        try {
+            gc.setFont(labelFont(font, scale));
+            paintLabelText(gc, scale, dx, dy, highlighted, view);
+        } finally {
+            gc.setFont(font);
+        }
+    }
+
+    /** The canvas font, shrunk by the scale when the graph is drawn smaller than laid out. */
+    private Font labelFont(Font font, double scale) {
+        FontData data = font.getFontData()[0];
+        int height = labelHeight(data.getHeight(), scale);
+        if (height != extentsFontHeight) {
+            java.util.Arrays.fill(labelExtents, null);
+            extentsFontHeight = height;
+        }
+        if (height == data.getHeight()) {
+            return font;
+        }
+        return shrunkFonts.computeIfAbsent(height, h -> new Font(device, data.getName(), h, data.getStyle()));
+    }
+
+    /** Point height of the labels: the canvas font's, scaled down (never up) with the graph, at least 1. */
+    static int labelHeight(int canvasHeight, double scale) {
+        return scale >= 1 ? canvasHeight : Math.max(1, (int) Math.floor(canvasHeight * scale));
+    }
+
+    private void paintLabelText(GC gc, double scale, double dx, double dy, Set<String> highlighted, Rectangle view) {
         gc.setForeground(device.getSystemColor(SWT.COLOR_DARK_GRAY));
         for (LaidOutGraph.Box group : graph.groups()) {
             gc.drawText(group.label(), (int) (group.x() * scale + dx) + 4, (int) (group.y() * scale + dy) + 1, true);
@@ -271,6 +305,8 @@ public final class GraphPainter {
         disposePaths();
         colors.values().forEach(Color::dispose);
         colors.clear();
+        shrunkFonts.values().forEach(Font::dispose);
+        shrunkFonts.clear();
     }
 
     /** The graph this painter draws. */
