@@ -84,13 +84,12 @@ final class ResultsDocument {
             return md.toString();
         }
         List<Reproduction.Run> dsprites = Reproduction.of(runs, "dsprites");
-        Map<String, ToDoubleFunction<Reproduction.Run>> columns = Map.of("disentanglement score", Reproduction.Run::mig,
-                "mean CES", r -> r.ces().value());
-        for (Map.Entry<String, Boolean> holds : Reproduction.orderingHolds(runs).entrySet()) {
-            md.append("- By ").append(holds.getKey()).append(": ")
-                    .append(holds.getValue() ? "**yes**, our means rank the variants the same way."
+        Map<String, Boolean> holds = Reproduction.orderingHolds(runs);
+        for (Reproduction.OrderedColumn column : Reproduction.ORDERED_COLUMNS) {
+            md.append("- By ").append(column.name()).append(": ")
+                    .append(holds.get(column.name()) ? "**yes**, our means rank the variants the same way."
                             : "**no**, our means rank the variants differently.")
-                    .append(' ').append(ourOrder(dsprites, columns.get(holds.getKey()))).append('\n');
+                    .append(' ').append(ourOrder(dsprites, column.value())).append('\n');
         }
         md.append("\nOverlapping intervals mean a ranking is not established by these runs either way.\n\n");
         appendNegativeControl(md, Reproduction.of(runs, "dsprites"));
@@ -102,11 +101,10 @@ final class ResultsDocument {
 
     /** The variants by their mean, with the 95 % t-intervals over seeds, and the pairs whose intervals are apart. */
     static String ourOrder(List<Reproduction.Run> dsprites, ToDoubleFunction<Reproduction.Run> value) {
+        List<Variant> order = Reproduction.byMean(dsprites, value);
         Map<Variant, Reproduction.Summary> summaries = new EnumMap<>(Variant.class);
-        Reproduction.VARIANTS.forEach(v -> summaries.put(v, Reproduction.column(dsprites.stream()
-                .filter(r -> r.variant() == v).toList(), value)));
-        List<Variant> order = summaries.keySet().stream()
-                .sorted((a, b) -> Double.compare(summaries.get(b).mean(), summaries.get(a).mean())).toList();
+        order.forEach(v -> summaries.put(v, Reproduction.column(dsprites.stream().filter(r -> r.variant() == v)
+                .toList(), value)));
         List<String> apart = IntStream.range(0, order.size()).boxed().flatMap(i -> order.subList(i + 1, order.size())
                 .stream().filter(lower -> summaries.get(order.get(i)).lower() > summaries.get(lower).upper())
                 .map(lower -> order.get(i).displayName() + " > " + lower.displayName())).toList();

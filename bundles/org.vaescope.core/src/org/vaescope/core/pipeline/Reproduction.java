@@ -673,19 +673,33 @@ public final class Reproduction {
         if (VARIANTS.stream().anyMatch(v -> runs.stream().noneMatch(r -> r.variant() == v))) {
             return holds;
         }
-        holds.put("disentanglement score", sameOrder(runs, Run::mig, 0));
-        holds.put("mean CES", sameOrder(runs, r -> r.ces().value(), 1));
+        ORDERED_COLUMNS.forEach(c -> holds.put(c.name(), sameOrder(runs, c.value(), c.paperColumn())));
         return holds;
     }
 
+    /** A table column the paper orders the variants by: how it is read from a run, and its index in {@link #PAPER}. */
+    public record OrderedColumn(String name, ToDoubleFunction<Run> value, int paperColumn) {
+    }
+
+    /** The columns {@link #orderingHolds} compares with the paper, in the table's order. */
+    public static final List<OrderedColumn> ORDERED_COLUMNS = List.of(
+            new OrderedColumn("disentanglement score", Run::mig, 0),
+            new OrderedColumn("mean CES", r -> r.ces().value(), 1));
+
     private static boolean sameOrder(List<Run> runs, ToDoubleFunction<Run> value, int paperColumn) {
-        List<Variant> present = VARIANTS.stream().filter(v -> runs.stream().anyMatch(r -> r.variant() == v)).toList();
-        List<Variant> ours = new ArrayList<>(present);
-        ours.sort(Comparator.comparingDouble(v -> -column(runs.stream().filter(r -> r.variant() == v).toList(), value)
-                .mean()));
-        List<Variant> paper = new ArrayList<>(present);
+        List<Variant> ours = byMean(runs, value);
+        List<Variant> paper = new ArrayList<>(ours);
         paper.sort(Comparator.comparingDouble(v -> -PAPER.get(v)[paperColumn]));
         return ours.equals(paper);
+    }
+
+    /** The table's variants present in the runs, highest mean of the value first. */
+    public static List<Variant> byMean(List<Run> runs, ToDoubleFunction<Run> value) {
+        List<Variant> present = new ArrayList<>(VARIANTS.stream()
+                .filter(v -> runs.stream().anyMatch(r -> r.variant() == v)).toList());
+        present.sort(Comparator.comparingDouble(v -> -column(runs.stream().filter(r -> r.variant() == v).toList(), value)
+                .mean()));
+        return present;
     }
 
     /**
