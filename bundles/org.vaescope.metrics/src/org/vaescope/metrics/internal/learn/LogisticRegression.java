@@ -29,13 +29,7 @@ public final class LogisticRegression {
      * @param c inverse regularisation strength (> 0)
      */
     public static LogisticRegression fit(double[][] x, int[] y, double c) {
-        if (x.length != y.length || x.length == 0) {
-            throw new IllegalArgumentException("need as many labels as rows, and at least one row: "
-                    + x.length + " rows, " + y.length + " labels");
-        }
-        if (!(c > 0)) {
-            throw new IllegalArgumentException("C must be > 0, got " + c);
-        }
+        requireFittable(x, y, c);
         Labels labels = Labels.of(y);
         int k = labels.numClasses();
         if (k < 2) {
@@ -51,6 +45,17 @@ public final class LogisticRegression {
             models[m] = fitBinary(x, positive, c);
         }
         return new LogisticRegression(labels.classes(), models);
+    }
+
+    /** The checks every logistic regression makes of its training data and C. */
+    static void requireFittable(double[][] x, int[] y, double c) {
+        if (x.length != y.length || x.length == 0) {
+            throw new IllegalArgumentException("need as many labels as rows, and at least one row: "
+                    + x.length + " rows, " + y.length + " labels");
+        }
+        if (!(c > 0)) {
+            throw new IllegalArgumentException("C must be > 0, got " + c);
+        }
     }
 
     private static double[] fitBinary(double[][] x, boolean[] positive, double c) {

@@ -28,16 +28,10 @@ public final class MultinomialLogisticRegression {
      * @param c inverse regularisation strength (> 0)
      */
     public static MultinomialLogisticRegression fit(double[][] x, int[] y, double c) {
+        LogisticRegression.requireFittable(x, y, c);
         Labels labels = Labels.of(y);
         if (labels.numClasses() <= 2) {
             return new MultinomialLogisticRegression(labels.classes(), null, LogisticRegression.fit(x, y, c));
-        }
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("need as many labels as rows: " + x.length + " rows, " + y.length
-                    + " labels");
-        }
-        if (!(c > 0)) {
-            throw new IllegalArgumentException("C must be > 0, got " + c);
         }
         Softmax objective = new Softmax(x, labels.encoded(), labels.numClasses(), c);
         double[] theta = NewtonSolver.minimise(objective, objective.dimension());
