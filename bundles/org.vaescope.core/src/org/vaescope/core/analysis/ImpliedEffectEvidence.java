@@ -96,11 +96,10 @@ public final class ImpliedEffectEvidence {
                 + " reconstructions, below %s: unreadable, no edge is tested into or out of it)%n", READABLE_FLOOR));
         text.append(String.format(Locale.ROOT, "%-14s %8s %16s %8s %13s%n", "factor", "images", "reconstructions",
                 "chance", "above chance"));
-        boolean[] unreadable = unreadable(reconstructions, chance);
         for (int k = 0; k < factors.size(); k++) {
             text.append(String.format(Locale.ROOT, "%-14s %8.3f %16.3f %8.3f %13.3f%s%n", factors.get(k), images[k],
                     reconstructions[k], chance[k], aboveChance(reconstructions[k], chance[k]),
-                    unreadable[k] ? "  unreadable" : ""));
+                    unreadable(reconstructions[k], chance[k]) ? "  unreadable" : ""));
         }
         return text.toString();
     }
