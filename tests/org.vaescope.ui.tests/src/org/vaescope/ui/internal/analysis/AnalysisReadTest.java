@@ -67,6 +67,11 @@ class AnalysisReadTest {
                 + " {\"id\": \"unit:h#0\", \"kind\": \"unit\", \"hook\": \"h\", \"label\": \"h[0]\"}], " + edges + "}}";
     }
 
+    /** A minimal version-3 file without circuits whose report, and what follows it, is {@code report}. */
+    private static String withReport(String report) {
+        return minimal(3, "\"circuits\": []").replace("\"report\": {\"factors\": [\"shape\"]}", report);
+    }
+
     @Test
     void aMissingSectionIsNamed() throws Exception {
         Path file = folder.resolve("partial.vsa");
@@ -78,7 +83,7 @@ class AnalysisReadTest {
     @Test
     void everyFactorPairIsReadWithTheEnginesVerdictAndItsNumbers() throws Exception {
         Path file = folder.resolve("pairs.vsa");
-        Files.writeString(file, minimal(3, "\"circuits\": []").replace("\"report\": {\"factors\": [\"shape\"]}",
+        Files.writeString(file, withReport(
                 "\"report\": {\"factors\": [\"a\", \"b\", \"c\"], \"implied_factor_graph\": [{\"cause\": \"a\", "
                         + "\"effect\": \"b\"}]}, \"factor_effect_matrix\": {\"carriers\": [[0], [1], [2]], "
                         + "\"m\": [[0.9, 0.3, 0.2], [0.6, 0.8, 0.1], [0.05, 0.04, 0.03]]}, "
@@ -102,7 +107,7 @@ class AnalysisReadTest {
     @Test
     void eachFactorsReadOutIsReadAndJudgedByTheEnginesFloor() throws Exception {
         Path file = folder.resolve("readouts.vsa");
-        Files.writeString(file, minimal(3, "\"circuits\": []").replace("\"report\": {\"factors\": [\"shape\"]}",
+        Files.writeString(file, withReport(
                 "\"report\": {\"factors\": [\"shape\", \"posX\"]}, \"readout_accuracy\": {\"shape\": 0.48, "
                         + "\"posX\": 0.96}, \"readout_accuracy_on_reconstructions\": {\"shape\": 0.38, \"posX\": 0.9}, "
                         + "\"readout_chance_accuracy\": {\"shape\": 0.3333333333333333, \"posX\": 0.03125}"));
@@ -126,7 +131,7 @@ class AnalysisReadTest {
         assertTrue(Analysis.read(file).factorGraphs().pairs().isEmpty());
 
         Path noLower = folder.resolve("no-lower.vsa");
-        Files.writeString(noLower, minimal(3, "\"circuits\": []").replace("\"report\": {\"factors\": [\"shape\"]}",
+        Files.writeString(noLower, withReport(
                 "\"report\": {\"factors\": [\"a\", \"b\"]}, \"factor_effect_matrix\": {\"m\": [[0.9, 0.05], "
                         + "[0.02, 0.8]]}, \"factor_effect_evidence\": [[0.9, 0.04], [0.01, 0.8]]"));
         java.util.List<Analysis.FactorPair> pairs = Analysis.read(noLower).factorGraphs().pairs();
